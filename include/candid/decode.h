@@ -1,0 +1,113 @@
+/* libcandid: decoding Candid messages at expected types.
+ *
+ * A decode runs in three steps: parse and validate the header (magic, type
+ * table, argument types), compile a coercion plan for (wire types, expected
+ * types), and run the plan over the value bytes, writing C slots described by
+ * the expected types. The plan can be cached (candid_cache) keyed by the exact
+ * header bytes and the expected type: a repeated message then goes straight
+ * to the last step.
+ *
+ * Memory is the caller's: `work` holds the parsed table, the plan when it is
+ * not cached, and the decoder's explicit stack (no C recursion follows the
+ * input); `arena` receives vectors and boxed values. Text, blobs and bignums
+ * are slices of the message, which must outlive the decoded values.
+ */
+#ifndef CANDID_DECODE_H
+#define CANDID_DECODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "candid/arena.h"
+#include "candid/error.h"
+#include "candid/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct candid_limits {
+    uint32_t max_table_entries; /* type table entries (default 4096) */
+    uint32_t max_table_bytes;   /* header bytes (default 1 MiB) */
+    uint32_t max_depth;         /* value nesting and type nesting (default
+                                   4096): deeper is CANDID_ERR_DEPTH */
+    /* Budgets: a decode may take at most base + per_byte * message length
+     * steps (one step per value, field, element or skipped element, zero-sized
+     * ones included); the skipping budget counts the steps spent on values the
+     * expected type ignores. Exceeding either is CANDID_ERR_BUDGET. */
+    uint64_t budget_base;       /* default 100000 */
+    uint32_t budget_per_byte;   /* default 64 */
+    uint64_t skip_base;         /* default 100000 */
+    uint32_t skip_per_byte;     /* default 64 */
+} candid_limits;
+
+void candid_limits_default(candid_limits *l);
+
+/* A cache of compiled plans in caller memory: `nslots` equal slots, each
+ * holding one header's bytes and its plan; the least recently used slot is
+ * replaced. A plan that does not fit a slot is simply not cached. Results
+ * never depend on the cache. Expected types must stay alive (and unchanged)
+ * while plans compiled for them are cached. Not thread-safe: one cache per
+ * thread or canister. */
+typedef struct candid_cache {
+    uint8_t *mem;
+    size_t slot_size;
+    uint32_t nslots;
+    uint64_t clock;
+    uint64_t hits;
+    uint64_t misses;
+} candid_cache;
+
+/* Fails with CANDID_ERR_ARGUMENT when mem is NULL, nslots is 0 or a slot
+ * would be smaller than 256 bytes. */
+candid_status candid_cache_init(candid_cache *c, void *mem, size_t size,
+                                uint32_t nslots);
+void candid_cache_clear(candid_cache *c);
+
+typedef struct candid_decoder {
+    candid_limits limits;
+    void *work;              /* caller memory, 8-byte aligned */
+    size_t work_cap;
+    candid_cache *cache;     /* optional */
+    /* Filled in by every decode: */
+    size_t error_offset;     /* byte offset where decoding stopped */
+    uint64_t steps;          /* decoding steps taken */
+    uint64_t skip_steps;     /* of which spent skipping */
+    size_t work_needed;      /* work bytes this message needed (or, after
+                                CANDID_ERR_WORK_FULL, at least needed) */
+    int cache_hit;           /* 1 when the plan came from the cache */
+} candid_decoder;
+
+/* Default limits, no cache. */
+void candid_decoder_init(candid_decoder *d, void *work, size_t work_cap);
+
+/* Decodes msg[0..len) at the argument types `args` (a record with field ids
+ * 0..n-1, see types.h) into `out`, a block of args->size bytes laid out as
+ * that record. Fails with a candid_status and sets d->error_offset; on
+ * CANDID_ERR_ARENA_FULL, arena->needed holds the bytes the decode needs.
+ * `out` and the arena are left in an unspecified state on failure. */
+candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+                            const candid_type *args, void *out,
+                            candid_arena *arena);
+
+/* Parses and validates the header of msg and describes its wire argument
+ * types as a candid_type graph (a record of the arguments) in `types`,
+ * with the generic layout (nat/int BIG; opt, record and variant BOXED; vec
+ * nat8 as SLICE), so that it can be passed to candid_decode to decode the
+ * message at its own types. Names in the graph point into msg. Fails as the
+ * header part of candid_decode does, or CANDID_ERR_ARENA_FULL. */
+candid_status candid_wire_types(candid_decoder *d, const uint8_t *msg,
+                                size_t len, const candid_type **args_out,
+                                candid_arena *types);
+
+/* Subtype check between two expected-type graphs (t1 <: t2) as the spec's
+ * subtyping rules define it, for func and service references and upgrade
+ * checks. Returns 1 or 0 in *result. Uses d->work; fails with
+ * CANDID_ERR_WORK_FULL or CANDID_ERR_DEPTH when the graphs are too large. */
+candid_status candid_subtype(candid_decoder *d, const candid_type *t1,
+                             const candid_type *t2, int *result);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,83 @@
+/* libcandid: encoding Candid messages from C slots.
+ *
+ * A candid_writer writes into a caller buffer with a latched error: after the
+ * first failure every call is a no-op and candid_writer_finish() reports it,
+ * so encoding code reads straight through. Three modes:
+ *   - buffer:     bytes go into buf; running out is CANDID_ERR_BUFFER_FULL
+ *                 but `total` keeps counting what would have been written;
+ *   - size only:  buf == NULL, only `total` counts (exact message length);
+ *   - streaming:  when buf fills, flush(ctx, buf, n) receives the chunk and
+ *                 the buffer is reused (canisters append reply data this way).
+ */
+#ifndef CANDID_ENCODE_H
+#define CANDID_ENCODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "candid/error.h"
+#include "candid/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Returns 0 on success; anything else latches CANDID_ERR_FLUSH. */
+typedef int (*candid_flush_fn)(void *ctx, const uint8_t *data, size_t len);
+
+typedef struct candid_writer {
+    uint8_t *buf;
+    size_t cap;
+    size_t len;           /* bytes currently in buf */
+    size_t total;         /* bytes produced since init */
+    candid_flush_fn flush;
+    void *flush_ctx;
+    candid_status err;    /* first error, latched */
+} candid_writer;
+
+void candid_writer_init(candid_writer *w, void *buf, size_t cap);
+void candid_writer_init_stream(candid_writer *w, void *buf, size_t cap,
+                               candid_flush_fn flush, void *ctx);
+
+void candid_put_bytes(candid_writer *w, const void *p, size_t n);
+void candid_put_u8(candid_writer *w, uint8_t v);
+void candid_put_leb(candid_writer *w, uint64_t v);
+void candid_put_sleb(candid_writer *w, int64_t v);
+
+/* Flushes what is buffered (streaming mode) and returns the latched error. */
+candid_status candid_writer_finish(candid_writer *w);
+
+/* The header of a message: "DIDL", the type table and the argument types for
+ * an argument record `args`. Computed once per type and reused by every
+ * encode (stubs keep one per method in static storage). */
+typedef struct candid_header {
+    const candid_type *args;
+    const uint8_t *bytes;
+    size_t len;
+} candid_header;
+
+/* Builds the header for `args` into out[0..cap). `work` is scratch memory
+ * (16 bytes per distinct composite type suffice). Fails with
+ * CANDID_ERR_BAD_TYPE for an inconsistent description (unsorted fields, a
+ * CANDID_FUTURE node), CANDID_ERR_WORK_FULL or CANDID_ERR_BUFFER_FULL (then
+ * h->len is the size needed). */
+candid_status candid_header_build(candid_header *h, const candid_type *args,
+                                  uint8_t *out, size_t cap, void *work,
+                                  size_t work_cap);
+
+/* Writes a whole message: the header's bytes then the values in `values`, a
+ * block laid out as h->args. `work` holds the encoder's explicit stack (32
+ * bytes per nesting level; max_depth levels at most, 0 for 4096). Fails
+ * with the writer's error, CANDID_ERR_UTF8 (text that is not UTF-8),
+ * CANDID_ERR_BAD_TAG (a bool that is not 0/1), CANDID_ERR_VARIANT_TAG (a case
+ * index out of range), CANDID_ERR_RANGE (a bignum slice that is not one
+ * (S)LEB128 number, or negative at nat), CANDID_ERR_EMPTY_VALUE (a value of
+ * type empty), CANDID_ERR_DEPTH or CANDID_ERR_WORK_FULL. */
+candid_status candid_encode(candid_writer *w, const candid_header *h,
+                            const void *values, void *work, size_t work_cap,
+                            uint32_t max_depth);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
