@@ -1,0 +1,87 @@
+/* The plan cache: slots in caller memory, each holding the exact header
+ * bytes of a message, the expected type it was compiled for, and the plan.
+ * A message whose bytes start with a cached header parses to the same table
+ * (header parsing depends only on the bytes it reads), so a prefix match is
+ * a sound hit. */
+#include "cache.h"
+
+typedef struct slot_hdr {
+    const candid_type *exp;
+    uint64_t last_used;
+    uint32_t key_len;
+    uint32_t plan_len;
+    uint32_t root;
+    uint32_t valid;
+} slot_hdr;
+
+#define KEY_OFF ((sizeof(slot_hdr) + 7) & ~(size_t)7)
+
+static slot_hdr *slot_at(candid_cache *c, uint32_t i) {
+    return (slot_hdr *)(c->mem + (size_t)i * c->slot_size);
+}
+
+candid_status candid_cache_init(candid_cache *c, void *mem, size_t size,
+                                uint32_t nslots) {
+    if (!c || !mem || !nslots) return CANDID_ERR_ARGUMENT;
+    /* Slots start 8-byte aligned so plans (32-bit words) and headers can be
+     * read in place. */
+    uintptr_t base = ((uintptr_t)mem + 7) & ~(uintptr_t)7;
+    size_t lost = (size_t)(base - (uintptr_t)mem);
+    if (size < lost) return CANDID_ERR_ARGUMENT;
+    size_t slot = ((size - lost) / nslots) & ~(size_t)7;
+    if (slot < 256) return CANDID_ERR_ARGUMENT;
+    c->mem = (uint8_t *)base;
+    c->slot_size = slot;
+    c->nslots = nslots;
+    candid_cache_clear(c);
+    return CANDID_OK;
+}
+
+void candid_cache_clear(candid_cache *c) {
+    c->clock = 0;
+    c->hits = 0;
+    c->misses = 0;
+    for (uint32_t i = 0; i < c->nslots; i++) slot_at(c, i)->valid = 0;
+}
+
+int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
+                       const candid_type *exp, cached_plan *out) {
+    for (uint32_t i = 0; i < c->nslots; i++) {
+        slot_hdr *s = slot_at(c, i);
+        if (!s->valid || s->exp != exp || s->key_len > len) continue;
+        const uint8_t *key = (const uint8_t *)s + KEY_OFF;
+        if (CANDID_MEMCMP(key, msg, s->key_len) != 0) continue;
+        s->last_used = ++c->clock;
+        c->hits++;
+        out->plan = (const uint32_t *)(key + ((s->key_len + 7) & ~(size_t)7));
+        out->root = s->root;
+        out->header_len = s->key_len;
+        return 1;
+    }
+    c->misses++;
+    return 0;
+}
+
+void candid__cache_store(candid_cache *c, const uint8_t *msg, size_t key_len,
+                         const candid_type *exp, const plan *p) {
+    size_t need = KEY_OFF + ((key_len + 7) & ~(size_t)7) + (size_t)p->len * 4;
+    if (need > c->slot_size) return;
+    slot_hdr *victim = NULL;
+    for (uint32_t i = 0; i < c->nslots; i++) {
+        slot_hdr *s = slot_at(c, i);
+        if (!s->valid) {
+            victim = s;
+            break;
+        }
+        if (!victim || s->last_used < victim->last_used) victim = s;
+    }
+    uint8_t *key = (uint8_t *)victim + KEY_OFF;
+    CANDID_MEMCPY(key, msg, key_len);
+    CANDID_MEMCPY(key + ((key_len + 7) & ~(size_t)7), p->w, (size_t)p->len * 4);
+    victim->exp = exp;
+    victim->key_len = (uint32_t)key_len;
+    victim->plan_len = p->len;
+    victim->root = p->root;
+    victim->last_used = ++c->clock;
+    victim->valid = 1;
+}

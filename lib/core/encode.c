@@ -1,0 +1,238 @@
+/* Encoding values from C slots, driven by the same descriptions as the
+ * decoder. Nesting uses an explicit stack in caller memory, so native stack
+ * use does not grow with the depth of the data. */
+#include "candid/encode.h"
+#include "candid/wire.h"
+#include "internal.h"
+
+typedef struct eframe {
+    const candid_type *t;
+    const uint8_t *src;  /* record base / vec cursor */
+    uint64_t i;          /* record: next field; vec: elements left */
+} eframe;
+
+static size_t fixed_width(uint8_t kind) {
+    switch (kind) {
+    case CANDID_NAT8:
+    case CANDID_INT8:
+        return 1;
+    case CANDID_NAT16:
+    case CANDID_INT16:
+        return 2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32:
+        return 4;
+    case CANDID_NAT64:
+    case CANDID_INT64:
+    case CANDID_FLOAT64:
+        return 8;
+    default:
+        return 0;
+    }
+}
+
+static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    candid_put_bytes(w, src, width);
+#else
+    uint8_t tmp[8];
+    for (size_t i = 0; i < width; i++) tmp[i] = src[width - 1 - i];
+    candid_put_bytes(w, tmp, width);
+#endif
+}
+
+/* A bignum slice re-encoded for the wire type: LEB128 for nat, SLEB128 for
+ * int. A non-negative LEB128 number is a valid SLEB128 one unless its last
+ * byte's bit 6 is set (it would read as negative): then one more byte. */
+static candid_status put_bignum(candid_writer *w, candid_bignum b, int as_int) {
+    size_t end = 0;
+    if (!b.len || candid_skip_leb(b.ptr, b.len, &end) || end != b.len) return CANDID_ERR_RANGE;
+    int top = (b.ptr[b.len - 1] & 0x40) != 0;
+    if (as_int == b.is_signed) {
+        candid_put_bytes(w, b.ptr, b.len);
+    } else if (!as_int) {
+        if (top) return CANDID_ERR_RANGE; /* negative int at nat */
+        candid_put_bytes(w, b.ptr, b.len);
+    } else if (top) {
+        candid_put_bytes(w, b.ptr, b.len - 1);
+        candid_put_u8(w, b.ptr[b.len - 1] | 0x80);
+        candid_put_u8(w, 0);
+    } else {
+        candid_put_bytes(w, b.ptr, b.len);
+    }
+    return CANDID_OK;
+}
+
+static candid_status put_principal(candid_writer *w, candid_slice s) {
+    candid_put_u8(w, 1);
+    candid_put_leb(w, s.len);
+    candid_put_bytes(w, s.ptr, s.len);
+    return CANDID_OK;
+}
+
+static const uint8_t *load_ptr(const uint8_t *src) {
+    const uint8_t *p;
+    __builtin_memcpy(&p, src, sizeof p);
+    return p;
+}
+
+candid_status candid_encode(candid_writer *w, const candid_header *h,
+                            const void *values, void *work, size_t work_cap,
+                            uint32_t max_depth) {
+    if (!w || !h || !h->args || (!h->bytes && h->len) || (!values && h->args->size))
+        return CANDID_ERR_ARGUMENT;
+    if (!max_depth) max_depth = 4096;
+    uintptr_t base = ((uintptr_t)work + 7) & ~(uintptr_t)7;
+    eframe *stack = (eframe *)base;
+    size_t cap = work && work_cap >= base - (uintptr_t)work
+                     ? (work_cap - (base - (uintptr_t)work)) / sizeof(eframe)
+                     : 0;
+    if (cap > max_depth) cap = max_depth;
+    size_t sp = 0;
+    candid_put_bytes(w, h->bytes, h->len);
+    if (!cap) return CANDID_ERR_WORK_FULL;
+    stack[sp++] = (eframe){h->args, (const uint8_t *)values, 0};
+    const candid_type *t;
+    const uint8_t *src;
+    candid_status st = CANDID_OK;
+
+    while (sp) {
+        eframe *f = &stack[sp - 1];
+        if (f->t->kind == CANDID_RECORD) {
+            if (f->i == f->t->count) {
+                sp--;
+                continue;
+            }
+            const candid_field *fd = &f->t->fields[f->i++];
+            t = fd->type;
+            src = f->src + fd->offset;
+        } else {
+            if (!f->i) {
+                sp--;
+                continue;
+            }
+            f->i--;
+            t = f->t->inner;
+            src = f->src;
+            f->src += candid_slot_size(t);
+        }
+    value:
+        switch (t->kind) {
+        case CANDID_NULL:
+        case CANDID_RESERVED:
+            break;
+        case CANDID_BOOL:
+            if (*src > 1) return CANDID_ERR_BAD_TAG;
+            candid_put_u8(w, *src);
+            break;
+        case CANDID_NAT8: case CANDID_NAT16: case CANDID_NAT32: case CANDID_NAT64:
+        case CANDID_INT8: case CANDID_INT16: case CANDID_INT32: case CANDID_INT64:
+        case CANDID_FLOAT32: case CANDID_FLOAT64:
+            put_fixed(w, src, fixed_width(t->kind));
+            break;
+        case CANDID_NAT:
+        case CANDID_INT:
+            if (t->repr & CANDID_REPR_BIG) {
+                candid_bignum b;
+                __builtin_memcpy(&b, src, sizeof b);
+                if ((st = put_bignum(w, b, t->kind == CANDID_INT))) return st;
+            } else if (t->kind == CANDID_NAT) {
+                uint64_t v;
+                __builtin_memcpy(&v, src, 8);
+                candid_put_leb(w, v);
+            } else {
+                int64_t v;
+                __builtin_memcpy(&v, src, 8);
+                candid_put_sleb(w, v);
+            }
+            break;
+        case CANDID_TEXT: {
+            candid_slice s;
+            __builtin_memcpy(&s, src, sizeof s);
+            if (!candid_utf8_valid(s.ptr, s.len)) return CANDID_ERR_UTF8;
+            candid_put_leb(w, s.len);
+            candid_put_bytes(w, s.ptr, s.len);
+            break;
+        }
+        case CANDID_PRINCIPAL:
+        case CANDID_SERVICE: {
+            candid_slice s;
+            __builtin_memcpy(&s, src, sizeof s);
+            put_principal(w, s);
+            break;
+        }
+        case CANDID_FUNC: {
+            candid_funcref fr;
+            __builtin_memcpy(&fr, src, sizeof fr);
+            if (!candid_utf8_valid(fr.method.ptr, fr.method.len)) return CANDID_ERR_UTF8;
+            candid_put_u8(w, 1);
+            put_principal(w, fr.principal);
+            candid_put_leb(w, fr.method.len);
+            candid_put_bytes(w, fr.method.ptr, fr.method.len);
+            break;
+        }
+        case CANDID_OPT: {
+            const uint8_t *inner;
+            if (t->repr & CANDID_REPR_BOXED) {
+                inner = load_ptr(src);
+            } else {
+                inner = *src ? src + t->offset : NULL;
+            }
+            candid_put_u8(w, inner != NULL);
+            if (inner) {
+                t = t->inner;
+                src = inner;
+                goto value;
+            }
+            break;
+        }
+        case CANDID_VEC: {
+            size_t width = fixed_width(t->inner->kind);
+            if (t->repr & CANDID_REPR_SLICE) {
+                candid_slice s;
+                __builtin_memcpy(&s, src, sizeof s);
+                if (!width || s.len % width) return CANDID_ERR_BAD_TYPE;
+                candid_put_leb(w, s.len / width);
+                candid_put_bytes(w, s.ptr, s.len);
+                break;
+            }
+            candid_vec v;
+            __builtin_memcpy(&v, src, sizeof v);
+            candid_put_leb(w, v.len);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            if (width) {
+                candid_put_bytes(w, v.items, v.len * width);
+                break;
+            }
+#endif
+            if (!v.len) break;
+            if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
+            stack[sp++] = (eframe){t, (const uint8_t *)v.items, v.len};
+            break;
+        }
+        case CANDID_RECORD:
+            if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
+            if (!src && t->count) return CANDID_ERR_ARGUMENT;
+            if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
+            stack[sp++] = (eframe){t, src, 0};
+            break;
+        case CANDID_VARIANT: {
+            if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
+            if (!src) return CANDID_ERR_ARGUMENT;
+            uint32_t idx;
+            __builtin_memcpy(&idx, src, 4);
+            if (idx >= t->count) return CANDID_ERR_VARIANT_TAG;
+            candid_put_leb(w, idx);
+            src += t->fields[idx].offset;
+            t = t->fields[idx].type;
+            goto value;
+        }
+        case CANDID_EMPTY:
+            return CANDID_ERR_EMPTY_VALUE;
+        default:
+            return CANDID_ERR_BAD_TYPE;
+        }
+    }
+    return candid_writer_finish(w);
+}

@@ -1,0 +1,302 @@
+/* Parsing and validating a message header: "DIDL", the type table and the
+ * argument types (spec section "Binary Format"). The result is a candid_type
+ * graph over work memory, so the rest of the decoder (subtyping, plans)
+ * compares wire types and expected types with one vocabulary. */
+#include "candid/wire.h"
+#include "internal.h"
+
+typedef struct cursor {
+    const uint8_t *buf;
+    size_t len;
+    size_t pos;
+} cursor;
+
+static candid_status get_leb(cursor *c, uint64_t *v) {
+    return candid_read_leb(c->buf, c->len, &c->pos, v);
+}
+
+/* A type reference: a primitive opcode or an index into the table. */
+static candid_status get_ref(cursor *c, wire_header *h, int64_t n,
+                             const candid_type **out, int layout) {
+    int64_t op;
+    size_t at = c->pos;
+    candid_status st = candid_read_sleb(c->buf, c->len, &c->pos, &op);
+    if (st) return st == CANDID_ERR_LEB_OVERFLOW ? CANDID_ERR_BAD_INDEX : st;
+    if (op >= 0) {
+        if (op >= n) {
+            c->pos = at;
+            return CANDID_ERR_BAD_INDEX;
+        }
+        *out = &h->nodes[op];
+        return CANDID_OK;
+    }
+    int64_t kind = -op;
+    if ((kind >= CANDID_NULL && kind <= CANDID_EMPTY) || kind == CANDID_PRINCIPAL) {
+        *out = layout ? candid_prim_type_big((candid_kind)kind)
+                      : candid_prim_type((candid_kind)kind);
+        return CANDID_OK;
+    }
+    c->pos = at;
+    return CANDID_ERR_BAD_OPCODE;
+}
+
+static candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
+                                  candid_type *t, candid_arena *work,
+                                  int layout) {
+    uint64_t count;
+    candid_status st = get_leb(c, &count);
+    if (st) return st;
+    /* Each field takes at least two bytes: reject impossible counts before
+     * reserving memory for them. */
+    if (count > (c->len - c->pos) / 2) return CANDID_ERR_TRUNCATED;
+    candid_field *f = candid_arena_alloc(work, (size_t)count * sizeof *f, _Alignof(candid_field));
+    if (!f && count) return CANDID_ERR_WORK_FULL;
+    uint64_t prev = 0;
+    for (uint64_t i = 0; i < count; i++) {
+        uint64_t id;
+        size_t at = c->pos;
+        st = get_leb(c, &id);
+        if (st == CANDID_ERR_LEB_OVERFLOW || (!st && id > UINT32_MAX)) {
+            c->pos = at;
+            return CANDID_ERR_FIELD_ID;
+        }
+        if (st) return st;
+        if (i > 0 && id <= prev) {
+            c->pos = at;
+            return CANDID_ERR_FIELD_ORDER;
+        }
+        prev = id;
+        f[i].id = (uint32_t)id;
+        f[i].offset = 0;
+        f[i].name = NULL;
+        st = get_ref(c, h, n, &f[i].type, layout);
+        if (st) return st;
+    }
+    t->fields = f;
+    t->count = (uint32_t)count;
+    return CANDID_OK;
+}
+
+static candid_status parse_refs(cursor *c, wire_header *h, int64_t n,
+                                const candid_type **out, uint64_t count,
+                                int layout) {
+    for (uint64_t i = 0; i < count; i++) {
+        candid_status st = get_ref(c, h, n, &out[i], layout);
+        if (st) return st;
+    }
+    return CANDID_OK;
+}
+
+static candid_status parse_func(cursor *c, wire_header *h, int64_t n,
+                                candid_type *t, candid_arena *work, int layout) {
+    uint64_t nargs, nres, nann;
+    candid_status st = get_leb(c, &nargs);
+    if (st) return st;
+    if (nargs > c->len - c->pos) return CANDID_ERR_TRUNCATED;
+    size_t at = c->pos;
+    /* Results follow the arguments; count them before sizing the array. */
+    cursor probe = *c;
+    for (uint64_t i = 0; i < nargs; i++) {
+        st = candid_skip_leb(probe.buf, probe.len, &probe.pos);
+        if (st) return st;
+    }
+    st = get_leb(&probe, &nres);
+    if (st) return st;
+    if (nres > probe.len - probe.pos) return CANDID_ERR_TRUNCATED;
+    const candid_type **refs = candid_arena_alloc(
+        work, (size_t)(nargs + nres) * sizeof *refs, _Alignof(candid_type *));
+    if (!refs && nargs + nres) return CANDID_ERR_WORK_FULL;
+    c->pos = at;
+    st = parse_refs(c, h, n, refs, nargs, layout);
+    if (st) return st;
+    c->pos = probe.pos;
+    st = parse_refs(c, h, n, refs + nargs, nres, layout);
+    if (st) return st;
+    st = get_leb(c, &nann);
+    if (st) return st;
+    if (nann > c->len - c->pos) return CANDID_ERR_TRUNCATED;
+    uint32_t ann = 0;
+    for (uint64_t i = 0; i < nann; i++) {
+        uint8_t a = c->buf[c->pos];
+        if (a < 1 || a > 3) return CANDID_ERR_BAD_ANNOTATION;
+        c->pos++;
+        ann |= a == 1 ? CANDID_ANN_QUERY : a == 2 ? CANDID_ANN_ONEWAY : CANDID_ANN_COMPOSITE_QUERY;
+    }
+    t->args = refs;
+    t->count = (uint32_t)nargs;
+    t->count2 = (uint32_t)nres;
+    t->aux = ann;
+    return CANDID_OK;
+}
+
+static int name_less(const candid_method *a, const candid_method *b) {
+    uint32_t m = a->name_len < b->name_len ? a->name_len : b->name_len;
+    int r = CANDID_MEMCMP(a->name, b->name, m);
+    return r < 0 || (r == 0 && a->name_len < b->name_len);
+}
+
+static candid_status parse_service(cursor *c, wire_header *h, int64_t n,
+                                   candid_type *t, candid_arena *work,
+                                   int layout) {
+    uint64_t count;
+    candid_status st = get_leb(c, &count);
+    if (st) return st;
+    if (count > (c->len - c->pos) / 2) return CANDID_ERR_TRUNCATED;
+    candid_method *m = candid_arena_alloc(work, (size_t)count * sizeof *m, _Alignof(candid_method));
+    if (!m && count) return CANDID_ERR_WORK_FULL;
+    for (uint64_t i = 0; i < count; i++) {
+        uint64_t nlen;
+        size_t at = c->pos;
+        st = get_leb(c, &nlen);
+        if (st == CANDID_ERR_LEB_OVERFLOW || (!st && nlen > UINT32_MAX)) return CANDID_ERR_FIELD_ID;
+        if (st) return st;
+        if (nlen > c->len - c->pos) return CANDID_ERR_TRUNCATED;
+        if (!candid_utf8_valid(c->buf + c->pos, (size_t)nlen)) return CANDID_ERR_UTF8;
+        m[i].name = (const char *)c->buf + c->pos;
+        m[i].name_len = (uint32_t)nlen;
+        c->pos += (size_t)nlen;
+        if (i > 0 && !name_less(&m[i - 1], &m[i])) {
+            c->pos = at;
+            return CANDID_ERR_BAD_SERVICE;
+        }
+        st = get_ref(c, h, n, &m[i].type, layout);
+        if (st) return st;
+    }
+    t->methods = m;
+    t->count = (uint32_t)count;
+    return CANDID_OK;
+}
+
+static candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
+                                 candid_type *t, candid_arena *work, int layout) {
+    int64_t op;
+    size_t at = c->pos;
+    candid_status st = candid_read_sleb(c->buf, c->len, &c->pos, &op);
+    if (st) return st == CANDID_ERR_LEB_OVERFLOW ? CANDID_ERR_BAD_OPCODE : st;
+    if (op < -(int64_t)CANDID_PRINCIPAL) {
+        /* A future type: its bytes are length-prefixed so that old decoders
+         * can step over them. */
+        uint64_t skip;
+        st = get_leb(c, &skip);
+        if (st) return st;
+        if (skip > c->len - c->pos) return CANDID_ERR_TRUNCATED;
+        c->pos += (size_t)skip;
+        t->kind = CANDID_FUTURE;
+        return CANDID_OK;
+    }
+    switch (op) {
+    case -CANDID_OPT:
+    case -CANDID_VEC:
+        t->kind = (uint8_t)-op;
+        if (layout) {
+            t->repr = op == -CANDID_OPT ? CANDID_REPR_BOXED : 0;
+        }
+        st = get_ref(c, h, n, &t->inner, layout);
+        if (!st && layout && op == -CANDID_VEC && t->inner->kind == CANDID_NAT8) {
+            t->repr = CANDID_REPR_SLICE;
+        }
+        return st;
+    case -CANDID_RECORD:
+    case -CANDID_VARIANT:
+        t->kind = (uint8_t)-op;
+        if (layout) t->repr = CANDID_REPR_BOXED;
+        return parse_fields(c, h, n, t, work, layout);
+    case -CANDID_FUNC:
+        t->kind = CANDID_FUNC;
+        return parse_func(c, h, n, t, work, layout);
+    case -CANDID_SERVICE:
+        t->kind = CANDID_SERVICE;
+        return parse_service(c, h, n, t, work, layout);
+    default:
+        /* Primitives and indices are not constructors: the table holds
+         * composite types only. */
+        c->pos = at;
+        return CANDID_ERR_BAD_OPCODE;
+    }
+}
+
+candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
+                                   size_t len, candid_arena *work,
+                                   wire_header *h, size_t *err_off, int layout) {
+    cursor c = {msg, len, 0};
+    candid_status st;
+    uint64_t n;
+    CANDID_MEMSET(h, 0, sizeof *h);
+    if (len < 4 || CANDID_MEMCMP(msg, "DIDL", 4) != 0) {
+        *err_off = 0;
+        return len < 4 && CANDID_MEMCMP(msg, "DIDL", len) == 0 ? CANDID_ERR_TRUNCATED
+                                                                : CANDID_ERR_MAGIC;
+    }
+    c.pos = 4;
+    st = get_leb(&c, &n);
+    if (st) goto out;
+    if (n > lim->max_table_entries) {
+        st = CANDID_ERR_LIMIT;
+        goto out;
+    }
+    if (n > len - c.pos) {
+        st = CANDID_ERR_TRUNCATED;
+        goto out;
+    }
+    h->nodes = candid_arena_alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
+    if (!h->nodes && n) {
+        st = CANDID_ERR_WORK_FULL;
+        goto out;
+    }
+    CANDID_MEMSET(h->nodes, 0, (size_t)n * sizeof(candid_type));
+    h->n_nodes = (uint32_t)n;
+    for (uint64_t i = 0; i < n; i++) {
+        st = parse_entry(&c, h, (int64_t)n, &h->nodes[i], work, layout);
+        if (st) goto out;
+        if (c.pos > lim->max_table_bytes) {
+            st = CANDID_ERR_LIMIT;
+            goto out;
+        }
+    }
+    /* Method types may be forward references: check them once all entries
+     * are known. */
+    for (uint64_t i = 0; i < n; i++) {
+        const candid_type *t = &h->nodes[i];
+        if (t->kind != CANDID_SERVICE) continue;
+        for (uint32_t m = 0; m < t->count; m++) {
+            if (t->methods[m].type->kind != CANDID_FUNC) {
+                st = CANDID_ERR_BAD_SERVICE;
+                goto out;
+            }
+        }
+    }
+    uint64_t nargs;
+    st = get_leb(&c, &nargs);
+    if (st) goto out;
+    if (nargs > len - c.pos) {
+        st = CANDID_ERR_TRUNCATED;
+        goto out;
+    }
+    candid_field *args = candid_arena_alloc(work, (size_t)nargs * sizeof *args, _Alignof(candid_field));
+    if (!args && nargs) {
+        st = CANDID_ERR_WORK_FULL;
+        goto out;
+    }
+    for (uint64_t i = 0; i < nargs; i++) {
+        args[i].id = (uint32_t)i;
+        args[i].offset = 0;
+        args[i].name = NULL;
+        st = get_ref(&c, h, (int64_t)n, &args[i].type, layout);
+        if (st) goto out;
+    }
+    if (c.pos > lim->max_table_bytes) {
+        st = CANDID_ERR_LIMIT;
+        goto out;
+    }
+    h->args.kind = CANDID_RECORD;
+    h->args.count = (uint32_t)nargs;
+    h->args.fields = args;
+    h->end = c.pos;
+    if (layout) {
+        st = (candid_status)candid_type_layout(h->nodes, h->n_nodes);
+        if (!st) st = (candid_status)candid_type_layout(&h->args, 1);
+    }
+out:
+    *err_off = c.pos;
+    return st;
+}

@@ -1,0 +1,65 @@
+/* Internal interfaces between the files of lib/core. Not installed. */
+#ifndef CANDID_CORE_INTERNAL_H
+#define CANDID_CORE_INTERNAL_H
+
+#include "candid/decode.h"
+
+#define CANDID_MEMCPY(d, s, n) __builtin_memcpy((d), (s), (n))
+#define CANDID_MEMSET(d, v, n) __builtin_memset((d), (v), (n))
+#define CANDID_MEMCMP(a, b, n) __builtin_memcmp((a), (b), (n))
+
+/* The wire header of a message as a type graph in work memory. */
+typedef struct wire_header {
+    candid_type *nodes;      /* one per type-table entry */
+    uint32_t n_nodes;
+    candid_type args;        /* record of the argument types, ids 0..n-1 */
+    size_t end;              /* offset of the first value byte */
+} wire_header;
+
+/* Parses magic, type table and argument types of msg, enforcing every
+ * well-formedness rule of the spec, with nodes carved from `work`. The
+ * generic layout is applied when `layout` is non-zero. */
+candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
+                                   size_t len, candid_arena *work,
+                                   wire_header *h, size_t *err_off, int layout);
+
+/* t1 <: t2 per the spec. Memory for the memo comes from `work`. */
+candid_status candid__subtype(candid_arena *work, const candid_type *t1,
+                              const candid_type *t2, int *result);
+
+/* 1 for null, opt and reserved: the types whose missing values read as
+ * null (the spec's `null <: t`). */
+static inline int candid__nullable(const candid_type *t) {
+    return t->kind == CANDID_NULL || t->kind == CANDID_OPT ||
+           t->kind == CANDID_RESERVED;
+}
+
+/* Plans: a flat array of 32-bit words, position independent, so that a
+ * compiled plan can be copied into a cache slot as it is. */
+typedef struct plan {
+    uint32_t *w;
+    uint32_t len;
+    uint32_t cap;
+    uint32_t root;
+} plan;
+
+candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
+                              const candid_type *exp_args, plan *out,
+                              uint32_t max_depth);
+
+typedef struct run_ctx {
+    const candid_limits *lim;
+    const uint32_t *plan;
+    const uint8_t *msg;
+    size_t len;
+    candid_arena *arena;
+    void *stack;
+    size_t stack_cap;
+    uint64_t steps;
+    uint64_t skip_steps;
+    size_t err_off;
+} run_ctx;
+
+candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out);
+
+#endif

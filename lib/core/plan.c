@@ -1,0 +1,432 @@
+/* Compiling a coercion plan for (wire argument types, expected argument
+ * types): every decision the spec's coercion rules make from the types
+ * alone is taken here, once, so that decoding only follows the plan. Pairs
+ * are memoised, which makes recursive types finite plans; the compiler
+ * works from a queue, never recursing along the types. */
+#include "internal.h"
+#include "plan.h"
+
+typedef struct map_entry {
+    const candid_type *w; /* NULL: key is a "null value of e" node */
+    const candid_type *e; /* NULL: key is a skip node for w */
+    uint32_t node;
+    uint32_t used;
+} map_entry;
+
+typedef struct pending {
+    const candid_type *w;
+    const candid_type *e;
+    uint32_t node;
+} pending;
+
+typedef struct compiler {
+    candid_arena *work;
+    plan *p;
+    map_entry *map;
+    uint32_t map_mask;
+    uint32_t map_used;
+    pending *queue;
+    uint32_t q_len, q_cap, q_head;
+    uint32_t fail_node;
+    candid_status err;
+} compiler;
+
+static int fixed_width(uint8_t kind) {
+    switch (kind) {
+    case CANDID_NAT8:
+    case CANDID_INT8:
+        return 1;
+    case CANDID_NAT16:
+    case CANDID_INT16:
+        return 2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32:
+        return 4;
+    case CANDID_NAT64:
+    case CANDID_INT64:
+    case CANDID_FLOAT64:
+        return 8;
+    default:
+        return 0;
+    }
+}
+
+/* Whether every value of wire type t takes at least one byte; lets vector
+ * lengths be checked against the remaining input before any work. A
+ * conservative "no" only loses that early check. */
+static uint32_t min_one_byte(const candid_type *t, int depth) {
+    switch (t->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+        return 0;
+    case CANDID_RECORD:
+        if (depth > 3) return 0;
+        for (uint32_t i = 0; i < t->count; i++)
+            if (min_one_byte(t->fields[i].type, depth + 1)) return 1;
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+static uint32_t *alloc_words(compiler *c, uint32_t n) {
+    plan *p = c->p;
+    if (n > p->cap - p->len) {
+        c->err = CANDID_ERR_WORK_FULL;
+        return NULL;
+    }
+    uint32_t *w = p->w + p->len;
+    p->len += n;
+    return w;
+}
+
+static uint32_t new_node(compiler *c) {
+    uint32_t at = c->p->len;
+    uint32_t *w = alloc_words(c, NODE_WORDS);
+    if (!w) return 0;
+    CANDID_MEMSET(w, 0, NODE_WORDS * sizeof *w);
+    return at;
+}
+
+static void set_node(compiler *c, uint32_t n, uint32_t op, uint32_t flags,
+                     uint32_t a, uint32_t b, uint32_t cc, uint32_t d) {
+    uint32_t *w = c->p->w + n;
+    w[0] = op | flags << 8;
+    w[1] = a;
+    w[2] = b;
+    w[3] = cc;
+    w[4] = d;
+}
+
+static uint32_t key_hash(const candid_type *w, const candid_type *e) {
+    uint64_t x = (uint64_t)(uintptr_t)w * 0x9e3779b97f4a7c15ull ^
+                 ((uint64_t)(uintptr_t)e + 0x632be59bd9b4e019ull);
+    x ^= x >> 31;
+    x *= 0xd6e8feb86659fd93ull;
+    return (uint32_t)(x ^ (x >> 32));
+}
+
+/* The node for a key, created (and queued for filling) on first use. */
+static uint32_t get(compiler *c, const candid_type *w, const candid_type *e) {
+    if (c->err) return 0;
+    if (e && e->kind == CANDID_RESERVED && w) e = NULL; /* reserved: skip */
+    uint32_t i = key_hash(w, e) & c->map_mask;
+    for (;;) {
+        map_entry *m = &c->map[i];
+        if (!m->used) break;
+        if (m->w == w && m->e == e) return m->node;
+        i = (i + 1) & c->map_mask;
+    }
+    if ((c->map_used + 1) * 4 > (c->map_mask + 1) * 3 || c->q_len == c->q_cap) {
+        c->err = CANDID_ERR_WORK_FULL;
+        return 0;
+    }
+    uint32_t n = new_node(c);
+    if (c->err) return 0;
+    c->map[i] = (map_entry){w, e, n, 1};
+    c->map_used++;
+    c->queue[c->q_len++] = (pending){w, e, n};
+    return n;
+}
+
+static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
+    int width = fixed_width(w->kind);
+    if (width) {
+        set_node(c, n, OP_SKIP_FIXED, 0, (uint32_t)width, 0, 0, 0);
+        return;
+    }
+    switch (w->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+        set_node(c, n, OP_NOP, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_BOOL:
+        set_node(c, n, OP_SKIP_BOOL, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_NAT:
+    case CANDID_INT:
+        set_node(c, n, OP_SKIP_LEB, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_TEXT:
+        set_node(c, n, OP_SKIP_TEXT, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_PRINCIPAL:
+    case CANDID_SERVICE:
+        set_node(c, n, OP_SKIP_PRINCIPAL, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_FUNC:
+        set_node(c, n, OP_SKIP_FUNC, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_FUTURE:
+        set_node(c, n, OP_SKIP_FUTURE, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_OPT:
+        set_node(c, n, OP_SKIP_OPT, 0, get(c, w->inner, NULL), 0, 0, 0);
+        return;
+    case CANDID_VEC:
+        set_node(c, n, OP_SKIP_VEC, 0, get(c, w->inner, NULL),
+                 (uint32_t)fixed_width(w->inner->kind), 0, min_one_byte(w->inner, 0));
+        return;
+    case CANDID_RECORD:
+    case CANDID_VARIANT: {
+        uint32_t first = c->p->len;
+        uint32_t *steps = alloc_words(c, w->count);
+        if (!steps) return;
+        for (uint32_t i = 0; i < w->count; i++) {
+            uint32_t child = get(c, w->fields[i].type, NULL);
+            c->p->w[first + i] = child;
+        }
+        set_node(c, n, w->kind == CANDID_RECORD ? OP_SKIP_RECORD : OP_SKIP_VARIANT, 0,
+                 first, w->count, 0, 0);
+        return;
+    }
+    default: /* CANDID_EMPTY */
+        set_node(c, n, OP_EMPTY, 0, 0, 0, 0, 0);
+        return;
+    }
+}
+
+/* The value a missing field or argument of nullable type e reads as. */
+static void fill_null(compiler *c, uint32_t n, const candid_type *e) {
+    if (e->kind == CANDID_OPT) {
+        int boxed = (e->repr & CANDID_REPR_BOXED) != 0;
+        set_node(c, n, OP_OPT_NONE, boxed ? PF_BOXED : 0, e->offset,
+                 (uint32_t)candid_slot_size(e->inner), 0, 0);
+    } else {
+        set_node(c, n, OP_NOP, 0, 0, 0, 0, 0);
+    }
+}
+
+static void fill_opt(compiler *c, uint32_t n, const candid_type *w,
+                     const candid_type *e) {
+    uint32_t flags = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
+    uint32_t cc = flags ? (uint32_t)candid_slot_size(e->inner) : e->offset;
+    uint32_t d = flags ? (uint32_t)candid_slot_align(e->inner)
+                       : (uint32_t)candid_slot_size(e->inner);
+    switch (w->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+        fill_null(c, n, e);
+        return;
+    case CANDID_OPT:
+        set_node(c, n, OP_OPT_FLAG, flags, get(c, w->inner, e->inner),
+                 get(c, w->inner, NULL), cc, d);
+        return;
+    case CANDID_FUTURE:
+        set_node(c, n, OP_OPT_WRAP, flags, c->fail_node, get(c, w, NULL), cc, d);
+        return;
+    default:
+        /* A non-optional value at an option: the value itself, if it
+         * coerces to the constituent type, else null. */
+        set_node(c, n, OP_OPT_WRAP, flags, get(c, w, e->inner), get(c, w, NULL), cc, d);
+        return;
+    }
+}
+
+static void fill_record(compiler *c, uint32_t n, const candid_type *w,
+                        const candid_type *e) {
+    uint32_t missing = 0, j = 0;
+    for (uint32_t i = 0; i < e->count; i++) {
+        if (i > 0 && e->fields[i].id <= e->fields[i - 1].id) {
+            c->err = CANDID_ERR_BAD_TYPE;
+            return;
+        }
+        while (j < w->count && w->fields[j].id < e->fields[i].id) j++;
+        if (j < w->count && w->fields[j].id == e->fields[i].id) continue;
+        if (!candid__nullable(e->fields[i].type)) {
+            set_node(c, n, OP_FAIL, 0, 0, 0, 0, 0);
+            return;
+        }
+        missing++;
+    }
+    uint32_t nsteps = w->count + missing;
+    uint32_t first = c->p->len;
+    if (!alloc_words(c, 2 * nsteps)) return;
+    uint32_t s = first;
+    j = 0;
+    for (uint32_t i = 0; i < w->count; i++) {
+        while (j < e->count && e->fields[j].id < w->fields[i].id) j++;
+        uint32_t child, off = NO_NODE;
+        if (j < e->count && e->fields[j].id == w->fields[i].id) {
+            child = get(c, w->fields[i].type, e->fields[j].type);
+            off = e->fields[j].offset;
+        } else {
+            child = get(c, w->fields[i].type, NULL);
+        }
+        c->p->w[s++] = child;
+        c->p->w[s++] = off;
+    }
+    j = 0;
+    for (uint32_t i = 0; i < e->count; i++) {
+        while (j < w->count && w->fields[j].id < e->fields[i].id) j++;
+        if (j < w->count && w->fields[j].id == e->fields[i].id) continue;
+        c->p->w[s++] = get(c, NULL, e->fields[i].type);
+        c->p->w[s++] = e->fields[i].offset;
+    }
+    uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
+    set_node(c, n, OP_RECORD, boxed, first, nsteps, e->size, e->align ? e->align : 1);
+}
+
+static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
+                         const candid_type *e) {
+    uint32_t first = c->p->len;
+    if (!alloc_words(c, 3 * w->count)) return;
+    for (uint32_t i = 1; i < e->count; i++) {
+        if (e->fields[i].id <= e->fields[i - 1].id) {
+            c->err = CANDID_ERR_BAD_TYPE;
+            return;
+        }
+    }
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < w->count; i++) {
+        uint32_t *m = c->p->w + first + 3 * i;
+        while (j < e->count && e->fields[j].id < w->fields[i].id) j++;
+        if (j < e->count && e->fields[j].id == w->fields[i].id) {
+            uint32_t child = get(c, w->fields[i].type, e->fields[j].type);
+            m[0] = j;
+            m[1] = child;
+            m[2] = e->fields[j].offset;
+        } else {
+            m[0] = NO_NODE;
+            m[1] = c->fail_node;
+            m[2] = 0;
+        }
+    }
+    uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
+    set_node(c, n, OP_VARIANT, boxed, first, w->count, e->size, e->align ? e->align : 1);
+}
+
+static void fill_vec(compiler *c, uint32_t n, const candid_type *w,
+                     const candid_type *e) {
+    int we = fixed_width(w->inner->kind), ee = fixed_width(e->inner->kind);
+    int same = we && w->inner->kind == e->inner->kind;
+    if (e->repr & CANDID_REPR_SLICE) {
+        if (!ee) {
+            c->err = CANDID_ERR_BAD_TYPE;
+            return;
+        }
+        set_node(c, n, OP_VEC_SLICE, 0, same ? (uint32_t)we : 0, 0, 0, 0);
+        return;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (same) {
+        set_node(c, n, OP_VEC_BULK, 0, (uint32_t)we, 0, 0, 0);
+        return;
+    }
+#endif
+    set_node(c, n, OP_VEC, 0, get(c, w->inner, e->inner),
+             (uint32_t)candid_slot_size(e->inner), (uint32_t)candid_slot_align(e->inner),
+             min_one_byte(w->inner, 0));
+}
+
+static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
+                      const candid_type *e) {
+    if (e->kind < CANDID_NULL || e->kind > CANDID_PRINCIPAL) {
+        c->err = CANDID_ERR_BAD_TYPE;
+        return;
+    }
+    if (w->kind == CANDID_EMPTY) {
+        set_node(c, n, OP_EMPTY, 0, 0, 0, 0, 0);
+        return;
+    }
+    if (e->kind == CANDID_OPT) {
+        fill_opt(c, n, w, e);
+        return;
+    }
+    if (w->kind != e->kind) {
+        uint32_t op = OP_FAIL;
+        if (w->kind == CANDID_NAT && e->kind == CANDID_INT)
+            op = (e->repr & CANDID_REPR_BIG) ? OP_NAT_BIG : OP_NAT_I64;
+        else if (w->kind == CANDID_SERVICE && e->kind == CANDID_PRINCIPAL)
+            op = OP_PRINCIPAL;
+        set_node(c, n, op, 0, 0, 0, 0, 0);
+        return;
+    }
+    int width = fixed_width(w->kind);
+    if (width) {
+        set_node(c, n, OP_FIXED, 0, (uint32_t)width, 0, 0, 0);
+        return;
+    }
+    int big = (e->repr & CANDID_REPR_BIG) != 0;
+    switch (w->kind) {
+    case CANDID_NULL:
+        set_node(c, n, OP_NOP, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_BOOL:
+        set_node(c, n, OP_BOOL, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_NAT:
+        set_node(c, n, big ? OP_NAT_BIG : OP_NAT_U64, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_INT:
+        set_node(c, n, big ? OP_INT_BIG : OP_INT_I64, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_TEXT:
+        set_node(c, n, OP_TEXT, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_PRINCIPAL:
+        set_node(c, n, OP_PRINCIPAL, 0, 0, 0, 0, 0);
+        return;
+    case CANDID_VEC:
+        fill_vec(c, n, w, e);
+        return;
+    case CANDID_RECORD:
+        fill_record(c, n, w, e);
+        return;
+    case CANDID_VARIANT:
+        fill_variant(c, n, w, e);
+        return;
+    case CANDID_FUNC:
+    case CANDID_SERVICE: {
+        /* Reference values coerce only when their types are subtypes. */
+        int ok = 0;
+        candid_status st = candid__subtype(c->work, w, e, &ok);
+        if (st) {
+            c->err = st;
+            return;
+        }
+        uint32_t op = !ok ? OP_FAIL : w->kind == CANDID_FUNC ? OP_FUNC : OP_PRINCIPAL;
+        set_node(c, n, op, 0, 0, 0, 0, 0);
+        return;
+    }
+    default:
+        set_node(c, n, OP_FAIL, 0, 0, 0, 0, 0);
+        return;
+    }
+}
+
+candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
+                              const candid_type *exp_args, plan *out,
+                              uint32_t max_depth) {
+    (void)max_depth;
+    compiler c;
+    CANDID_MEMSET(&c, 0, sizeof c);
+    c.work = work;
+    c.p = out;
+    size_t avail = work->cap > work->used ? work->cap - work->used : 0;
+    /* Split what is left: a quarter for the pair map, an eighth for the
+     * queue; the rest stays for subtype checks and, later, the stack. */
+    uint32_t slots = 64;
+    while ((size_t)slots * 2 * sizeof(map_entry) <= avail / 4 && slots < (1u << 24)) slots *= 2;
+    c.map = candid_arena_alloc(work, slots * sizeof(map_entry), _Alignof(map_entry));
+    c.q_cap = (uint32_t)(avail / 8 / sizeof(pending));
+    c.queue = candid_arena_alloc(work, (size_t)c.q_cap * sizeof(pending), _Alignof(pending));
+    if (!c.map || !c.queue || c.q_cap < 4) return CANDID_ERR_WORK_FULL;
+    CANDID_MEMSET(c.map, 0, slots * sizeof(map_entry));
+    c.map_mask = slots - 1;
+
+    c.fail_node = new_node(&c);
+    set_node(&c, c.fail_node, OP_FAIL, 0, 0, 0, 0, 0);
+    out->root = get(&c, wire_args, exp_args);
+    while (!c.err && c.q_head < c.q_len) {
+        pending pd = c.queue[c.q_head++];
+        if (!pd.e)
+            fill_skip(&c, pd.node, pd.w);
+        else if (!pd.w)
+            fill_null(&c, pd.node, pd.e);
+        else
+            fill_pair(&c, pd.node, pd.w, pd.e);
+    }
+    return c.err;
+}

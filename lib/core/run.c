@@ -1,0 +1,489 @@
+/* The plan interpreter: reads value bytes and writes C slots as the plan
+ * says. It never recurses: nesting lives on an explicit stack of frames in
+ * the caller's work memory, so native stack use does not depend on the
+ * input. Coercion failures unwind to the innermost option being tried,
+ * which rewinds the input and the arena and skips the value instead
+ * (the spec's "else null" rules). Every other error is final. */
+#include "candid/wire.h"
+#include "internal.h"
+#include "plan.h"
+
+enum { F_RECORD, F_VEC, F_OPT, F_SKIP_RECORD, F_SKIP_VEC };
+
+typedef struct frame {
+    uint32_t kind;
+    uint32_t node;
+    uint64_t i;        /* record: next step; vec: elements left */
+    uint8_t *dst;      /* record base, vec cursor, or option slot */
+    size_t pos;        /* option: where its value starts */
+    size_t a_used;     /* option: arena mark */
+    size_t a_needed;
+} frame;
+
+#define PRINCIPAL_MAX 29
+
+static uint64_t budget_of(uint64_t base, uint32_t per_byte, size_t len) {
+    uint64_t b = (uint64_t)len * per_byte;
+    if (per_byte && b / per_byte != len) return UINT64_MAX;
+    return b > UINT64_MAX - base ? UINT64_MAX : b + base;
+}
+
+/* Little-endian wire bytes to a host-order slot. */
+static void put_fixed(uint8_t *dst, const uint8_t *src, uint32_t width) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    CANDID_MEMCPY(dst, src, width);
+#else
+    switch (width) {
+    case 1:
+        dst[0] = src[0];
+        break;
+    case 2: {
+        uint16_t v = candid_load_u16(src);
+        CANDID_MEMCPY(dst, &v, 2);
+        break;
+    }
+    case 4: {
+        uint32_t v = candid_load_u32(src);
+        CANDID_MEMCPY(dst, &v, 4);
+        break;
+    }
+    default: {
+        uint64_t v = candid_load_u64(src);
+        CANDID_MEMCPY(dst, &v, 8);
+        break;
+    }
+    }
+#endif
+}
+
+static void put_ptr(uint8_t *dst, void *p) {
+    if (dst) CANDID_MEMCPY(dst, &p, sizeof p);
+}
+
+static void put_slice(uint8_t *dst, const uint8_t *p, size_t n) {
+    if (dst) {
+        candid_slice s = {p, n};
+        CANDID_MEMCPY(dst, &s, sizeof s);
+    }
+}
+
+/* None for an option slot: a NULL pointer, or flag 0 and a zeroed value so
+ * that results do not depend on what the slot held before. */
+static void put_none(uint8_t *dst, int boxed, uint32_t off, uint32_t size) {
+    if (!dst) return;
+    if (boxed) {
+        put_ptr(dst, NULL);
+    } else {
+        dst[0] = 0;
+        CANDID_MEMSET(dst + off, 0, size);
+    }
+}
+
+candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
+    const uint32_t *P = c->plan;
+    const uint8_t *msg = c->msg;
+    const size_t len = c->len;
+    candid_arena *arena = c->arena;
+    frame *stack = (frame *)c->stack;
+    size_t cap = c->stack_cap / sizeof(frame);
+    if (cap > c->lim->max_depth) cap = c->lim->max_depth;
+    size_t sp = 0, pos = start;
+    const uint64_t budget = budget_of(c->lim->budget_base, c->lim->budget_per_byte, len);
+    const uint64_t skip_budget = budget_of(c->lim->skip_base, c->lim->skip_per_byte, len);
+    uint64_t steps = 0, skips = 0;
+    uint32_t n = root;
+    uint8_t *dst = (uint8_t *)out;
+    candid_status st = CANDID_OK;
+    uint64_t v;
+    const uint32_t *w;
+
+#define NEED(k)                                                                \
+    do {                                                                       \
+        if ((uint64_t)(k) > len - pos) {                                       \
+            st = CANDID_ERR_TRUNCATED;                                         \
+            goto error;                                                        \
+        }                                                                      \
+    } while (0)
+#define CHECK(expr)                                                            \
+    do {                                                                       \
+        if ((st = (expr)) != CANDID_OK) goto error;                            \
+    } while (0)
+#define PUSH(k, node_, i_, dst_)                                               \
+    do {                                                                       \
+        if (sp == cap) {                                                       \
+            st = sp == c->lim->max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL; \
+            goto error;                                                        \
+        }                                                                      \
+        stack[sp].kind = (k);                                                  \
+        stack[sp].node = (node_);                                              \
+        stack[sp].i = (i_);                                                    \
+        stack[sp].dst = (dst_);                                                \
+        sp++;                                                                  \
+    } while (0)
+
+exec:
+    w = P + n;
+    if (++steps > budget) {
+        st = CANDID_ERR_BUDGET;
+        goto error;
+    }
+    switch (w[0] & 0xff) {
+    case OP_NOP:
+        break;
+    case OP_BOOL:
+        NEED(1);
+        if (msg[pos] > 1) {
+            st = CANDID_ERR_BAD_TAG;
+            goto error;
+        }
+        if (dst) *dst = msg[pos];
+        pos++;
+        break;
+    case OP_FIXED:
+        NEED(w[1]);
+        if (dst) put_fixed(dst, msg + pos, w[1]);
+        pos += w[1];
+        break;
+    case OP_NAT_U64:
+    case OP_NAT_I64: {
+        st = candid_read_leb(msg, len, &pos, &v);
+        if (st == CANDID_ERR_LEB_OVERFLOW ||
+            ((w[0] & 0xff) == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
+            st = CANDID_ERR_RANGE;
+        if (st) goto error;
+        if (dst) CANDID_MEMCPY(dst, &v, 8);
+        break;
+    }
+    case OP_INT_I64: {
+        int64_t s;
+        st = candid_read_sleb(msg, len, &pos, &s);
+        if (st == CANDID_ERR_LEB_OVERFLOW) st = CANDID_ERR_RANGE;
+        if (st) goto error;
+        if (dst) CANDID_MEMCPY(dst, &s, 8);
+        break;
+    }
+    case OP_NAT_BIG:
+    case OP_INT_BIG: {
+        size_t at = pos;
+        CHECK(candid_skip_leb(msg, len, &pos));
+        if (dst) {
+            candid_bignum b = {msg + at, pos - at, (w[0] & 0xff) == OP_INT_BIG};
+            CANDID_MEMCPY(dst, &b, sizeof b);
+        }
+        break;
+    }
+    case OP_TEXT:
+    case OP_SKIP_TEXT:
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        NEED(v);
+        if (!candid_utf8_valid(msg + pos, (size_t)v)) {
+            st = CANDID_ERR_UTF8;
+            goto error;
+        }
+        put_slice(dst, msg + pos, (size_t)v);
+        pos += (size_t)v;
+        break;
+    case OP_PRINCIPAL:
+    case OP_SKIP_PRINCIPAL:
+    case OP_FUNC:
+    case OP_SKIP_FUNC: {
+        uint32_t op = w[0] & 0xff;
+        int is_func = op == OP_FUNC || op == OP_SKIP_FUNC;
+        /* Opaque references (tag 0) have no meaning outside the system. */
+        NEED(1 + is_func);
+        if (msg[pos] != 1 || (is_func && msg[pos + 1] != 1)) {
+            st = CANDID_ERR_BAD_TAG;
+            goto error;
+        }
+        pos += 1 + (size_t)is_func;
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        NEED(v);
+        if (v > PRINCIPAL_MAX) {
+            st = CANDID_ERR_RANGE;
+            goto error;
+        }
+        const uint8_t *pr = msg + pos;
+        size_t prlen = (size_t)v;
+        pos += prlen;
+        if (!is_func) {
+            put_slice(dst, pr, prlen);
+            break;
+        }
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        NEED(v);
+        if (!candid_utf8_valid(msg + pos, (size_t)v)) {
+            st = CANDID_ERR_UTF8;
+            goto error;
+        }
+        if (dst) {
+            candid_funcref f = {{pr, prlen}, {msg + pos, (size_t)v}};
+            CANDID_MEMCPY(dst, &f, sizeof f);
+        }
+        pos += (size_t)v;
+        break;
+    }
+    case OP_OPT_NONE:
+        put_none(dst, w[0] >> 8 & PF_BOXED, w[1], w[2]);
+        break;
+    case OP_OPT_FLAG:
+        NEED(1);
+        if (msg[pos] > 1) {
+            st = CANDID_ERR_BAD_TAG;
+            goto error;
+        }
+        if (msg[pos++] == 0) {
+            put_none(dst, w[0] >> 8 & PF_BOXED, w[3], w[4]);
+            break;
+        }
+        goto try_opt; /* the flag said a value follows */
+    case OP_OPT_WRAP:
+    try_opt: {
+        PUSH(F_OPT, n, 0, dst);
+        stack[sp - 1].pos = pos;
+        stack[sp - 1].a_used = arena->used;
+        stack[sp - 1].a_needed = arena->needed;
+        uint8_t *inner;
+        if (w[0] >> 8 & PF_BOXED) {
+            inner = candid_arena_alloc(arena, w[3], w[4]);
+            if (dst) put_ptr(dst, inner);
+        } else {
+            inner = dst ? dst + w[3] : NULL;
+        }
+        n = w[1];
+        dst = inner;
+        goto exec;
+    }
+    case OP_VEC: {
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        if (w[4]) NEED(v);
+        /* Each element costs a step: fail now rather than after the work. */
+        if (v > budget - steps) {
+            st = CANDID_ERR_BUDGET;
+            goto error;
+        }
+        uint64_t bytes = v * w[2];
+        uint8_t *items = NULL;
+        if (bytes > SIZE_MAX) {
+            arena->needed = SIZE_MAX;
+        } else {
+            items = candid_arena_alloc(arena, (size_t)bytes, w[3]);
+        }
+        if (dst) {
+            candid_vec cv = {items, (size_t)v};
+            CANDID_MEMCPY(dst, &cv, sizeof cv);
+        }
+        if (v) PUSH(F_VEC, n, v, items);
+        break;
+    }
+    case OP_VEC_BULK: {
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        NEED(v);
+        uint64_t bytes = v * w[1];
+        NEED(bytes);
+        uint8_t *items = candid_arena_alloc(arena, (size_t)bytes, w[1]);
+        if (items) CANDID_MEMCPY(items, msg + pos, (size_t)bytes);
+        pos += (size_t)bytes;
+        if (dst) {
+            candid_vec cv = {items, (size_t)v};
+            CANDID_MEMCPY(dst, &cv, sizeof cv);
+        }
+        break;
+    }
+    case OP_VEC_SLICE: {
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        if (!w[1] && v) goto fail; /* other element type: only [] coerces */
+        NEED(v);
+        uint64_t bytes = v * w[1];
+        NEED(bytes);
+        put_slice(dst, msg + pos, (size_t)bytes);
+        pos += (size_t)bytes;
+        break;
+    }
+    case OP_RECORD: {
+        uint8_t *base = dst;
+        if (w[0] >> 8 & PF_BOXED) {
+            base = candid_arena_alloc(arena, w[3], w[4]);
+            put_ptr(dst, base);
+        }
+        PUSH(F_RECORD, n, 0, base);
+        break;
+    }
+    case OP_VARIANT: {
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        if (v >= w[2]) {
+            st = CANDID_ERR_VARIANT_TAG;
+            goto error;
+        }
+        const uint32_t *m = P + w[1] + 3 * v;
+        if (m[0] == NO_NODE) goto fail;
+        uint8_t *base = dst;
+        if (w[0] >> 8 & PF_BOXED) {
+            base = candid_arena_alloc(arena, w[3], w[4]);
+            put_ptr(dst, base);
+        }
+        if (base) CANDID_MEMCPY(base, &m[0], 4);
+        n = m[1];
+        dst = base ? base + m[2] : NULL;
+        goto exec;
+    }
+    case OP_FAIL:
+        goto fail;
+    case OP_SKIP_FIXED:
+        skips++;
+        NEED(w[1]);
+        pos += w[1];
+        break;
+    case OP_SKIP_BOOL:
+        skips++;
+        NEED(1);
+        if (msg[pos++] > 1) {
+            pos--;
+            st = CANDID_ERR_BAD_TAG;
+            goto error;
+        }
+        break;
+    case OP_SKIP_LEB:
+        skips++;
+        CHECK(candid_skip_leb(msg, len, &pos));
+        break;
+    case OP_SKIP_OPT:
+        skips++;
+        NEED(1);
+        if (msg[pos] > 1) {
+            st = CANDID_ERR_BAD_TAG;
+            goto error;
+        }
+        if (msg[pos++] == 1) {
+            n = w[1];
+            dst = NULL;
+            goto exec;
+        }
+        break;
+    case OP_SKIP_VEC:
+        skips++;
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        if (w[2]) {
+            NEED(v);
+            NEED(v * w[2]);
+            pos += (size_t)(v * w[2]);
+            break;
+        }
+        if (w[4]) NEED(v);
+        if (v > budget - steps || v > skip_budget - skips) {
+            st = CANDID_ERR_BUDGET;
+            goto error;
+        }
+        if (v) PUSH(F_SKIP_VEC, n, v, NULL);
+        break;
+    case OP_SKIP_RECORD:
+        skips++;
+        PUSH(F_SKIP_RECORD, n, 0, NULL);
+        break;
+    case OP_SKIP_VARIANT:
+        skips++;
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        if (v >= w[2]) {
+            st = CANDID_ERR_VARIANT_TAG;
+            goto error;
+        }
+        n = P[w[1] + v];
+        dst = NULL;
+        goto exec;
+    case OP_SKIP_FUTURE: {
+        uint64_t refs;
+        skips++;
+        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(candid_read_leb(msg, len, &pos, &refs));
+        NEED(v);
+        pos += (size_t)v;
+        break;
+    }
+    default: /* OP_EMPTY */
+        st = CANDID_ERR_EMPTY_VALUE;
+        goto error;
+    }
+    if (skips > skip_budget) {
+        st = CANDID_ERR_BUDGET;
+        goto error;
+    }
+
+    /* The value is complete: continue with whatever the innermost frame
+     * does next. */
+    while (sp) {
+        frame *f = &stack[sp - 1];
+        const uint32_t *fw = P + f->node;
+        switch (f->kind) {
+        case F_RECORD:
+            if (f->i < fw[2]) {
+                const uint32_t *s = P + fw[1] + 2 * f->i++;
+                n = s[0];
+                dst = f->dst && s[1] != NO_NODE ? f->dst + s[1] : NULL;
+                goto exec;
+            }
+            break;
+        case F_SKIP_RECORD:
+            if (f->i < fw[2]) {
+                n = P[fw[1] + f->i++];
+                dst = NULL;
+                skips++;
+                goto exec;
+            }
+            break;
+        case F_VEC:
+            if (f->i) {
+                f->i--;
+                n = fw[1];
+                dst = f->dst;
+                if (f->dst) f->dst += fw[2];
+                goto exec;
+            }
+            break;
+        case F_SKIP_VEC:
+            if (f->i) {
+                f->i--;
+                n = fw[1];
+                dst = NULL;
+                skips++;
+                goto exec;
+            }
+            break;
+        default: /* F_OPT: the value coerced */
+            if (f->dst && !(fw[0] >> 8 & PF_BOXED)) f->dst[0] = 1;
+            break;
+        }
+        sp--;
+    }
+    c->steps = steps;
+    c->skip_steps = skips;
+    c->err_off = pos;
+    if (pos != len) return CANDID_ERR_TRAILING;
+    return CANDID_OK;
+
+fail:
+    /* Coercion failed: the innermost option being tried becomes null. */
+    while (sp && stack[sp - 1].kind != F_OPT) sp--;
+    if (!sp) {
+        st = CANDID_ERR_TYPE_MISMATCH;
+        goto error;
+    }
+    {
+        frame *f = &stack[--sp];
+        const uint32_t *fw = P + f->node;
+        pos = f->pos;
+        arena->used = f->a_used;
+        arena->needed = f->a_needed;
+        put_none(f->dst, fw[0] >> 8 & PF_BOXED, fw[3], fw[4]);
+        n = fw[2];
+        dst = NULL;
+        goto exec;
+    }
+
+error:
+    c->steps = steps;
+    c->skip_steps = skips;
+    c->err_off = pos;
+    return st;
+#undef NEED
+#undef CHECK
+#undef PUSH
+}
