@@ -167,8 +167,14 @@ exec:
         size_t at = pos;
         CHECK(candid_skip_leb(msg, len, &pos));
         if (dst) {
-            candid_bignum b = {msg + at, pos - at, (w[0] & 0xff) == OP_INT_BIG};
-            CANDID_MEMCPY(dst, &b, sizeof b);
+            /* Member by member: padding bytes of the slot stay as they were,
+             * so results are reproducible byte for byte. */
+            const uint8_t *bp = msg + at;
+            size_t bl = pos - at;
+            uint8_t sg = (w[0] & 0xff) == OP_INT_BIG;
+            CANDID_MEMCPY(dst + offsetof(candid_bignum, ptr), &bp, sizeof bp);
+            CANDID_MEMCPY(dst + offsetof(candid_bignum, len), &bl, sizeof bl);
+            CANDID_MEMCPY(dst + offsetof(candid_bignum, is_signed), &sg, 1);
         }
         break;
     }

@@ -33,4 +33,66 @@ static inline int guard_intact(const guarded *g) {
 /* Message bytes from a C string literal with embedded escapes. */
 #define MSG(lit) (const uint8_t *)(lit), (sizeof(lit) - 1)
 
+/* Decodes msg at args three ways: without a cache, with a cold cache and
+ * with the warm cache (which must hit when the header is valid). All three
+ * must agree exactly in status, offset, output block and arena bytes. The
+ * result stays in out. Returns the status, or one of the DECODE_* codes
+ * below when something outside the decode itself went wrong. */
+enum {
+    DECODE_GUARD = CANDID_STATUS_COUNT, /* a write outside caller memory */
+    DECODE_CACHE_DIFFERS,               /* cached and uncached results differ */
+    DECODE_NO_HIT                       /* the warm decode did not hit */
+};
+
+typedef struct decode_env {
+    guarded work, arena, cache, out;
+    candid_cache c;
+    candid_decoder d;
+    candid_arena a;
+    uint8_t first_out[1 << 16], first_arena[1 << 16];
+} decode_env;
+
+static inline int decode_all_ways(decode_env *e, const uint8_t *msg, size_t len,
+                                  const candid_type *args, void *out, size_t out_size,
+                                  size_t arena_size) {
+    candid_status first = CANDID_OK;
+    size_t first_off = 0, first_used = 0;
+    candid_cache_init(&e->c, guard_init(&e->cache, 1 << 16), 1 << 16, 4);
+    for (int way = 0; way < 3; way++) {
+        uint8_t *work = guard_init(&e->work, 1 << 18);
+        uint8_t *mem = guard_init(&e->arena, arena_size);
+        uint8_t *o = guard_init(&e->out, out_size);
+        candid_decoder_init(&e->d, work, 1 << 18);
+        e->d.cache = way ? &e->c : NULL;
+        candid_arena_init(&e->a, mem, arena_size);
+        candid_status st = candid_decode(&e->d, msg, len, args, o, &e->a);
+        if (!guard_intact(&e->work) || !guard_intact(&e->arena) || !guard_intact(&e->out) ||
+            !guard_intact(&e->cache))
+            return DECODE_GUARD;
+        size_t used = e->a.used < arena_size ? e->a.used : arena_size;
+        if (way == 0) {
+            first = st;
+            first_off = e->d.error_offset;
+            first_used = used;
+            memcpy(e->first_out, o, out_size);
+            memcpy(e->first_arena, mem, used);
+        } else if (st != first || e->d.error_offset != first_off || used != first_used ||
+                   memcmp(e->first_out, o, out_size) != 0 ||
+                   memcmp(e->first_arena, mem, used) != 0) {
+            return DECODE_CACHE_DIFFERS;
+        }
+        if (way == 2) {
+            candid_arena types;
+            static uint8_t tmem[1 << 16];
+            const candid_type *wt;
+            candid_arena_init(&types, tmem, sizeof tmem);
+            candid_decoder probe;
+            candid_decoder_init(&probe, NULL, 0);
+            int header_ok = candid_wire_types(&probe, msg, len, &wt, &types) == CANDID_OK;
+            if (header_ok && !e->d.cache_hit) return DECODE_NO_HIT;
+        }
+        memcpy(out, o, out_size);
+    }
+    return first;
+}
 #endif
