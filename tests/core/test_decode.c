@@ -109,7 +109,7 @@ static void fixed_width_primitives(void **state) {
                             args_prims, p),
                      CANDID_ERR_UTF8);
     assert_int_equal(env.d.error_offset, 43);
-    assert_int_equal(DECODE("DIDL\0\x02\x7e\x77\x01", args_prims, p), CANDID_ERR_TRUNCATED);
+    assert_int_equal(DECODE("DIDL\0\x08\x7e\x77\x7a\x75\x78\x73\x72\x71\x01\xff\x34", args_prims, p), CANDID_ERR_TRUNCATED);
 }
 
 /* ---- records: extra fields skipped, missing opt/null/reserved are null ---- */
