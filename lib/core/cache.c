@@ -50,7 +50,7 @@ int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
         slot_hdr *s = slot_at(c, i);
         if (!s->valid || s->exp != exp || s->key_len > len) continue;
         const uint8_t *key = (const uint8_t *)s + KEY_OFF;
-        if (CANDID_MEMCMP(key, msg, s->key_len) != 0) continue;
+        if (!candid__equal(key, msg, s->key_len)) continue;
         s->last_used = ++c->clock;
         c->hits++;
         out->plan = (const uint32_t *)(key + ((s->key_len + 7) & ~(size_t)7));

@@ -6,7 +6,31 @@
 
 #define CANDID_MEMCPY(d, s, n) __builtin_memcpy((d), (s), (n))
 #define CANDID_MEMSET(d, v, n) __builtin_memset((d), (v), (n))
-#define CANDID_MEMCMP(a, b, n) __builtin_memcmp((a), (b), (n))
+/* No memcmp: freestanding Wasm has no instruction for it and the core
+ * must not import one. Ordering compare for names, equality for keys. */
+static inline int candid__memcmp(const void *a, const void *b, size_t n) {
+    const uint8_t *x = (const uint8_t *)a, *y = (const uint8_t *)b;
+    for (size_t i = 0; i < n; i++) {
+        if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
+    }
+    return 0;
+}
+
+static inline int candid__equal(const void *a, const void *b, size_t n) {
+    const uint8_t *x = (const uint8_t *)a, *y = (const uint8_t *)b;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t u, v;
+        __builtin_memcpy(&u, x + i, 8);
+        __builtin_memcpy(&v, y + i, 8);
+        if (u != v) return 0;
+    }
+    for (; i < n; i++) {
+        if (x[i] != y[i]) return 0;
+    }
+    return 1;
+}
+#define CANDID_MEMCMP(a, b, n) candid__memcmp((a), (b), (n))
 
 /* The wire header of a message as a type graph in work memory. */
 typedef struct wire_header {

@@ -23,8 +23,10 @@ typedef struct frame {
 #define PRINCIPAL_MAX 29
 
 static uint64_t budget_of(uint64_t base, uint32_t per_byte, size_t len) {
-    uint64_t b = (uint64_t)len * per_byte;
-    if (per_byte && b / per_byte != len) return UINT64_MAX;
+    /* Clamping the length keeps the product within 64 bits without an
+     * overflow check (which Wasm would lower to a 128-bit multiply import). */
+    uint64_t l = len > UINT32_MAX ? UINT32_MAX : (uint64_t)len;
+    uint64_t b = l * per_byte;
     return b > UINT64_MAX - base ? UINT64_MAX : b + base;
 }
 
