@@ -1,0 +1,203 @@
+/* Encoding from C structs: exact header and value bytes, the three writer
+ * modes, errors, and decode(encode(x)) == x. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "support.h"
+
+static uint8_t work[1 << 14];
+
+/* record { id : nat64; age : opt nat8; name : text } */
+typedef struct { uint64_t id; struct { uint8_t has; uint8_t v; } age; candid_slice name; } person;
+static const candid_type nat8_t = {.kind = CANDID_NAT8, .size = 1, .align = 1};
+static const candid_type opt_nat8 = {.kind = CANDID_OPT, .size = 2, .align = 1, .offset = 1, .inner = &nat8_t};
+static const candid_field person_f[] = {
+    {.id = 23515, .offset = offsetof(person, id), .type = &(const candid_type){.kind = CANDID_NAT64, .size = 8, .align = 8}, .name = "id"},
+    {.id = 4846783, .offset = offsetof(person, age), .type = &opt_nat8, .name = "age"},
+    {.id = 1224700491, .offset = offsetof(person, name), .type = &(const candid_type){.kind = CANDID_TEXT, .size = 16, .align = 8}, .name = "name"},
+};
+static const candid_type person_t = {.kind = CANDID_RECORD, .size = sizeof(person), .align = 8,
+                                     .count = 3, .fields = person_f};
+static const candid_field args_f[] = {{.id = 0, .offset = 0, .type = &person_t}};
+static const candid_type args_t = {.kind = CANDID_RECORD, .size = sizeof(person), .align = 8,
+                                   .count = 1, .fields = args_f};
+
+static const uint8_t expected[] =
+    "DIDL\x02\x6c\x03\xdb\xb7\x01\x78\xbf\xe9\xa7\x02\x01\xcb\xe4\xfd\xc7\x04\x71\x6e\x7b\x01\x00"
+    "\x2a\x00\x00\x00\x00\x00\x00\x00\x01\x07\x03" "Ada";
+
+static candid_header header(void) {
+    static uint8_t hb[64];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &args_t, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    return h;
+}
+
+static void record_bytes_exact(void **state) {
+    (void)state;
+    candid_header h = header();
+    assert_int_equal(h.len, 26);
+    assert_memory_equal(h.bytes, expected, 26);
+    person p = {42, {1, 7}, {(const uint8_t *)"Ada", 3}};
+    uint8_t out[64];
+    candid_writer w;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_OK);
+    assert_int_equal(w.total, sizeof expected - 1);
+    assert_memory_equal(out, expected, sizeof expected - 1);
+
+    /* size only */
+    candid_writer_init(&w, NULL, 0);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_OK);
+    assert_int_equal(w.total, sizeof expected - 1);
+
+    /* too small: an error, but the needed size is known */
+    candid_writer_init(&w, out, 10);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_ERR_BUFFER_FULL);
+    assert_int_equal(w.total, sizeof expected - 1);
+}
+
+typedef struct sink { uint8_t data[128]; size_t len; int calls; int fail_at; } sink;
+static int collect(void *ctx, const uint8_t *p, size_t n) {
+    sink *s = ctx;
+    if (++s->calls == s->fail_at) return -1;
+    memcpy(s->data + s->len, p, n);
+    s->len += n;
+    return 0;
+}
+
+static void streaming_in_chunks(void **state) {
+    (void)state;
+    candid_header h = header();
+    person p = {42, {1, 7}, {(const uint8_t *)"Ada", 3}};
+    uint8_t chunk[5];
+    sink s = {.fail_at = 0};
+    candid_writer w;
+    candid_writer_init_stream(&w, chunk, sizeof chunk, collect, &s);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_OK);
+    assert_int_equal(s.len, sizeof expected - 1);
+    assert_memory_equal(s.data, expected, sizeof expected - 1);
+    assert_int_equal(s.calls, 8); /* 38 bytes in 5-byte chunks */
+    sink bad = {.fail_at = 2};
+    candid_writer_init_stream(&w, chunk, sizeof chunk, collect, &bad);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_ERR_FLUSH);
+}
+
+static void invalid_values_are_errors(void **state) {
+    (void)state;
+    candid_header h = header();
+    uint8_t out[64];
+    candid_writer w;
+    person p = {1, {0, 0}, {(const uint8_t *)"\xe2\x28\xa1", 3}};
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_ERR_UTF8);
+    /* no stack memory */
+    p.name.ptr = (const uint8_t *)"x";
+    p.name.len = 1;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &p, NULL, 0, 0), CANDID_ERR_WORK_FULL);
+}
+
+/* variant { Ok : nat; Err : text } with a BIG nat, and int from nat */
+typedef struct { uint32_t tag; union { candid_bignum ok; candid_slice err; } u; } result_t;
+static const candid_field result_f[] = {
+    {.id = 17724, .offset = 8, .type = &(const candid_type){.kind = CANDID_NAT, .repr = CANDID_REPR_BIG, .size = 24, .align = 8}},
+    {.id = 3456837, .offset = 8, .type = &(const candid_type){.kind = CANDID_TEXT, .size = 16, .align = 8}},
+};
+static const candid_type result_t_ = {.kind = CANDID_VARIANT, .size = sizeof(result_t), .align = 8,
+                                      .count = 2, .fields = result_f};
+static const candid_type big_int = {.kind = CANDID_INT, .repr = CANDID_REPR_BIG, .size = 24, .align = 8};
+typedef struct { result_t r; candid_bignum i; } two;
+static const candid_field two_f[] = {
+    {.id = 0, .offset = offsetof(two, r), .type = &result_t_},
+    {.id = 1, .offset = offsetof(two, i), .type = &big_int},
+};
+static const candid_type two_t = {.kind = CANDID_RECORD, .size = sizeof(two), .align = 8,
+                                  .count = 2, .fields = two_f};
+
+static void variants_and_bignums(void **state) {
+    (void)state;
+    static uint8_t hb[64];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &two_t, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    assert_int_equal(h.len, 19);
+    assert_memory_equal(h.bytes, "DIDL\x01\x6b\x02\xbc\x8a\x01\x7d\xc5\xfe\xd2\x01\x71\x02\x00\x7c", 19);
+    two v;
+    memset(&v, 0, sizeof v);
+    v.r.tag = 0;
+    v.r.u.ok = (candid_bignum){(const uint8_t *)"\xe5\x8e\x26", 3, 0};
+    /* 64 as a nat (LEB128 0x40) must become SLEB128 0xc0 0x00 at int */
+    v.i = (candid_bignum){(const uint8_t *)"\x40", 1, 0};
+    uint8_t out[64];
+    candid_writer w;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_OK);
+    assert_int_equal(w.total, 19 + 1 + 3 + 2);
+    assert_memory_equal(out + 19, "\x00\xe5\x8e\x26\xc0\x00", 6);
+    v.r.tag = 2;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_VARIANT_TAG);
+    v.r.tag = 0;
+    v.r.u.ok = (candid_bignum){(const uint8_t *)"\x7f", 1, 1}; /* -1 at nat */
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_RANGE);
+}
+
+/* type List = opt record { head : int; tail : List }, boxed */
+typedef struct node { int64_t head; struct node *tail; } node;
+static const candid_type list_t;
+static const candid_field node_f[] = {
+    {.id = 1158359328, .offset = offsetof(node, head), .type = &(const candid_type){.kind = CANDID_INT, .size = 8, .align = 8}},
+    {.id = 1291237008, .offset = offsetof(node, tail), .type = &list_t},
+};
+static const candid_type node_t = {.kind = CANDID_RECORD, .size = sizeof(node), .align = 8, .count = 2, .fields = node_f};
+static const candid_type list_t = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = 8, .align = 8, .inner = &node_t};
+static const candid_field largs_f[] = {{.id = 0, .offset = 0, .type = &list_t}};
+static const candid_type largs_t = {.kind = CANDID_RECORD, .size = sizeof(void *), .align = 8, .count = 1, .fields = largs_f};
+
+static void recursive_round_trip(void **state) {
+    (void)state;
+    static uint8_t hb[64];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &largs_t, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    assert_int_equal(h.len, 23);
+    assert_memory_equal(h.bytes, "DIDL\x02\x6e\x01\x6c\x02\xa0\xd2\xac\xa8\x04\x7c\x90\xed\xda\xe7\x04\x00\x01\x00", 23);
+    /* a 1000-node list: the encoder's native stack does not grow with it */
+    enum { N = 1000 };
+    static node nodes[N];
+    for (int i = 0; i < N; i++) {
+        nodes[i].head = i - 500;
+        nodes[i].tail = i + 1 < N ? &nodes[i + 1] : NULL;
+    }
+    node *first = &nodes[0];
+    static uint8_t out[8 * N];
+    candid_writer w;
+    candid_writer_init(&w, out, sizeof out);
+    static uint8_t deep_work[N * 64];
+    assert_int_equal(candid_encode(&w, &h, &first, deep_work, sizeof deep_work, 0), CANDID_OK);
+    /* decode it back */
+    static decode_env env;
+    node *back = NULL;
+    assert_int_equal(decode_all_ways(&env, out, w.total, &largs_t, &back, sizeof back, 1 << 16),
+                     CANDID_OK);
+    int count = 0;
+    for (node *n = back; n; n = n->tail, count++) assert_true(n->head == count - 500);
+    assert_int_equal(count, N);
+    /* a depth limit below the data's depth is an error, not a crash */
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &first, deep_work, sizeof deep_work, 100), CANDID_ERR_DEPTH);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(record_bytes_exact),
+        cmocka_unit_test(streaming_in_chunks),
+        cmocka_unit_test(invalid_values_are_errors),
+        cmocka_unit_test(variants_and_bignums),
+        cmocka_unit_test(recursive_round_trip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
