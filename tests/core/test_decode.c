@@ -155,11 +155,10 @@ static void record_fields_by_id(void **state) {
 /* ---- variants by tag ---- */
 
 typedef struct { uint32_t tag; union { uint64_t ok; candid_slice err; } u; } result_t;
-static const candid_field result_f[] = {
-    {.id = 3456837, .offset = offsetof(result_t, u), .type = &(const candid_type){.kind = CANDID_TEXT, .size = sizeof(candid_slice), .align = 8}, .name = "Err"},
+static const candid_field result_sorted[] = {
     {.id = 17724, .offset = offsetof(result_t, u), .type = &(const candid_type){.kind = CANDID_NAT, .size = 8, .align = 8}, .name = "Ok"},
+    {.id = 3456837, .offset = offsetof(result_t, u), .type = &(const candid_type){.kind = CANDID_TEXT, .size = sizeof(candid_slice), .align = 8}, .name = "Err"},
 };
-static const candid_field result_sorted[] = {result_f[1], result_f[0]};
 static const candid_type result_ty = {.kind = CANDID_VARIANT, .size = sizeof(result_t),
                                       .align = _Alignof(result_t), .count = 2, .fields = result_sorted};
 ARGS1(args_result, result_t, &result_ty);

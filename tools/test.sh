@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds libcandid and runs every test: the unit tests with gcc, the same
+# tests with clang under AddressSanitizer and UndefinedBehaviorSanitizer, and
+# the freestanding checks of the core (no allocator, no libc, zero Wasm
+# imports). Prints PASS/FAIL per step and ends with "N passed, N failed",
+# where N counts individual tests and checks.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+pass=0
+fail=0
+log=$(mktemp)
+
+check() { # name command...
+  local name=$1
+  shift
+  if "$@" >"$log" 2>&1; then
+    pass=$((pass + 1))
+    echo "PASS $name"
+  else
+    fail=$((fail + 1))
+    echo "FAIL $name"
+    tail -n 40 "$log"
+  fi
+}
+
+# meson test in a build dir; every test counts on its own.
+mesontests() { # label builddir
+  local label=$1 dir=$2 out
+  out=$(meson test -C "$dir" --print-errorlogs 2>&1)
+  local ok bad
+  ok=$(grep -cE '^ *[0-9]+/[0-9]+ .* (OK|SKIP) ' <<<"$out")
+  bad=$(grep -cE '^ *[0-9]+/[0-9]+ .* (FAIL|TIMEOUT|ERROR) ' <<<"$out")
+  if [ "$ok" -eq 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+  pass=$((pass + ok))
+  fail=$((fail + bad))
+  grep -E '^ *[0-9]+/[0-9]+ ' <<<"$out" | sed "s/^/[$label] /"
+  [ "$bad" -eq 0 ] || echo "$out" | tail -n 80
+}
+
+configure() { # dir [meson options...]
+  local dir=$1
+  shift
+  [ -d "$dir" ] || meson setup "$dir" "$@"
+}
+
+check "configure gcc" configure build-ci-gcc
+check "build gcc" ninja -C build-ci-gcc
+mesontests gcc build-ci-gcc
+
+export CC=clang
+check "configure clang asan+ubsan" configure build-ci-asan -Db_sanitize=address,undefined -Db_lundef=false
+unset CC
+check "build clang asan+ubsan" ninja -C build-ci-asan
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 mesontests asan build-ci-asan
+
+# The core may use nothing but memcpy/memset from outside itself.
+core_imports() {
+  local extra
+  extra=$(nm -u build-ci-gcc/libcandid-core.a | awk 'NF==2 {print $2}' | sort -u |
+          grep -vE '^(candid_|candid__|memcpy$|memset$)' || true)
+  [ -z "$extra" ] || { echo "core references: $extra"; return 1; }
+}
+check "core references no allocator or libc" core_imports
+
+for w in 32 64; do
+  check "configure wasm$w core" configure build-ci-wasm$w --cross-file cross/wasm$w.ini
+  check "build wasm$w core" ninja -C build-ci-wasm$w
+  check "wasm$w core has no imports" bash -c \
+    "! wasm-objdump -x -j Import build-ci-wasm$w/candid-core.wasm 2>/dev/null | grep -q 'func\\['"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
