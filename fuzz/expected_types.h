@@ -34,8 +34,8 @@ static const candid_field fz_cons_f[] = {
 static const candid_type fz_cons_t = {.kind = CANDID_RECORD, .size = sizeof(fz_cons), .align = 8,
                                       .count = 2, .fields = fz_cons_f};
 static const candid_field fz_vlist_f[] = {
-    {.id = 5493073, .offset = 8, .type = PRIM(CANDID_NULL, 0)},
-    {.id = 1091869233, .offset = 8, .type = &fz_cons_t},
+    {.id = 5493713, .offset = 8, .type = PRIM(CANDID_NULL, 0)},
+    {.id = 1103411697, .offset = 8, .type = &fz_cons_t},
 };
 static const candid_type fz_vlist = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_BOXED,
                                      .size = 8 + sizeof(fz_cons), .align = 8, .count = 2, .fields = fz_vlist_f};
