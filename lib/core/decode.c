@@ -67,7 +67,7 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
         }
         wire_header h;
         st = candid__parse_header(&d->limits, msg, len, &work, &h, &d->error_offset, 0);
-        if (!st) st = candid__compile(&work, &h.args, args, &p, d->limits.max_depth);
+        if (!st) st = candid__compile(&work, &h.args, args, &p);
         if (st) {
             if (st == CANDID_ERR_WORK_FULL) d->work_needed = work.needed;
             return st;

@@ -68,8 +68,7 @@ typedef struct plan {
 } plan;
 
 candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
-                              const candid_type *exp_args, plan *out,
-                              uint32_t max_depth);
+                              const candid_type *exp_args, plan *out);
 
 typedef struct run_ctx {
     const candid_limits *lim;

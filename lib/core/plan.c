@@ -107,6 +107,31 @@ static uint32_t key_hash(const candid_type *w, const candid_type *e) {
     return (uint32_t)(x ^ (x >> 32));
 }
 
+/* Map and queue start small (most types make a few dozen pairs) and double
+ * when full; the old copies stay behind in the work arena. */
+static int grow(compiler *c) {
+    uint32_t slots = 2 * (c->map_mask + 1);
+    map_entry *m = candid_arena_alloc(c->work, (size_t)slots * sizeof *m, _Alignof(map_entry));
+    pending *q = candid_arena_alloc(c->work, (size_t)slots * sizeof *q, _Alignof(pending));
+    if (!m || !q || slots > (1u << 28)) {
+        c->err = CANDID_ERR_WORK_FULL;
+        return 0;
+    }
+    CANDID_MEMSET(m, 0, (size_t)slots * sizeof *m);
+    for (uint32_t i = 0; i <= c->map_mask; i++) {
+        if (!c->map[i].used) continue;
+        uint32_t j = key_hash(c->map[i].w, c->map[i].e) & (slots - 1);
+        while (m[j].used) j = (j + 1) & (slots - 1);
+        m[j] = c->map[i];
+    }
+    CANDID_MEMCPY(q, c->queue, (size_t)c->q_len * sizeof *q);
+    c->map = m;
+    c->map_mask = slots - 1;
+    c->queue = q;
+    c->q_cap = slots;
+    return 1;
+}
+
 /* The node for a key, created (and queued for filling) on first use. */
 static uint32_t get(compiler *c, const candid_type *w, const candid_type *e) {
     if (c->err) return 0;
@@ -119,8 +144,8 @@ static uint32_t get(compiler *c, const candid_type *w, const candid_type *e) {
         i = (i + 1) & c->map_mask;
     }
     if ((c->map_used + 1) * 4 > (c->map_mask + 1) * 3 || c->q_len == c->q_cap) {
-        c->err = CANDID_ERR_WORK_FULL;
-        return 0;
+        if (!grow(c)) return 0;
+        return get(c, w, e);
     }
     uint32_t n = new_node(c);
     if (c->err) return 0;
@@ -397,24 +422,18 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
 }
 
 candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
-                              const candid_type *exp_args, plan *out,
-                              uint32_t max_depth) {
-    (void)max_depth;
+                              const candid_type *exp_args, plan *out) {
     compiler c;
     CANDID_MEMSET(&c, 0, sizeof c);
     c.work = work;
     c.p = out;
-    size_t avail = work->cap > work->used ? work->cap - work->used : 0;
-    /* Split what is left: a quarter for the pair map, an eighth for the
-     * queue; the rest stays for subtype checks and, later, the stack. */
-    uint32_t slots = 64;
-    while ((size_t)slots * 2 * sizeof(map_entry) <= avail / 4 && slots < (1u << 24)) slots *= 2;
+    uint32_t slots = 32;
     c.map = candid_arena_alloc(work, slots * sizeof(map_entry), _Alignof(map_entry));
-    c.q_cap = (uint32_t)(avail / 8 / sizeof(pending));
-    c.queue = candid_arena_alloc(work, (size_t)c.q_cap * sizeof(pending), _Alignof(pending));
-    if (!c.map || !c.queue || c.q_cap < 4) return CANDID_ERR_WORK_FULL;
+    c.queue = candid_arena_alloc(work, slots * sizeof(pending), _Alignof(pending));
+    if (!c.map || !c.queue) return CANDID_ERR_WORK_FULL;
     CANDID_MEMSET(c.map, 0, slots * sizeof(map_entry));
     c.map_mask = slots - 1;
+    c.q_cap = slots;
 
     c.fail_node = new_node(&c);
     set_node(&c, c.fail_node, OP_FAIL, 0, 0, 0, 0, 0);

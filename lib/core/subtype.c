@@ -7,6 +7,7 @@
 #define SUBTYPE_MAX_DEPTH 512
 
 typedef struct pair_set {
+    candid_arena *work;
     const candid_type **keys; /* 2 per slot; NULL = empty */
     uint32_t mask;
     uint32_t used;
@@ -25,21 +26,40 @@ static uint32_t pair_hash(const candid_type *a, const candid_type *b) {
     return (uint32_t)(x ^ (x >> 32));
 }
 
-/* Returns 1 if inserted, 0 if present, -1 if full. */
+static const candid_type **new_keys(candid_arena *work, uint32_t slots) {
+    const candid_type **k = candid_arena_alloc(work, (size_t)slots * 2 * sizeof *k, _Alignof(void *));
+    if (k) CANDID_MEMSET(k, 0, (size_t)slots * 2 * sizeof *k);
+    return k;
+}
+
+static void place(const candid_type **keys, uint32_t mask, const candid_type *a,
+                  const candid_type *b) {
+    uint32_t i = pair_hash(a, b) & mask;
+    while (keys[2 * i]) i = (i + 1) & mask;
+    keys[2 * i] = a;
+    keys[2 * i + 1] = b;
+}
+
+/* Returns 1 if inserted, 0 if present, -1 if out of memory. The set starts
+ * small and doubles at three quarters full. */
 static int set_insert(pair_set *s, const candid_type *a, const candid_type *b) {
-    if (s->used * 4 >= (s->mask + 1) * 3) return -1;
-    uint32_t i = pair_hash(a, b) & s->mask;
-    for (;;) {
+    for (uint32_t i = pair_hash(a, b) & s->mask;; i = (i + 1) & s->mask) {
         const candid_type **k = &s->keys[2 * i];
-        if (!k[0]) {
-            k[0] = a;
-            k[1] = b;
-            s->used++;
-            return 1;
-        }
+        if (!k[0]) break;
         if (k[0] == a && k[1] == b) return 0;
-        i = (i + 1) & s->mask;
     }
+    if ((s->used + 1) * 4 > (s->mask + 1) * 3) {
+        uint32_t slots = 2 * (s->mask + 1);
+        const candid_type **keys = new_keys(s->work, slots);
+        if (!keys) return -1;
+        for (uint32_t i = 0; i <= s->mask; i++)
+            if (s->keys[2 * i]) place(keys, slots - 1, s->keys[2 * i], s->keys[2 * i + 1]);
+        s->keys = keys;
+        s->mask = slots - 1;
+    }
+    place(s->keys, s->mask, a, b);
+    s->used++;
+    return 1;
 }
 
 static int sub(sub_ctx *c, const candid_type *t1, const candid_type *t2);
@@ -152,12 +172,9 @@ static int sub(sub_ctx *c, const candid_type *t1, const candid_type *t2) {
 
 candid_status candid__subtype(candid_arena *work, const candid_type *t1,
                               const candid_type *t2, int *result) {
-    sub_ctx c = {{0}, 0, CANDID_OK};
-    uint32_t slots = 1024;
-    c.assumed.keys = candid_arena_alloc(work, slots * 2 * sizeof(void *), _Alignof(void *));
+    sub_ctx c = {{work, NULL, 15, 0}, 0, CANDID_OK};
+    c.assumed.keys = new_keys(work, 16);
     if (!c.assumed.keys) return CANDID_ERR_WORK_FULL;
-    CANDID_MEMSET(c.assumed.keys, 0, slots * 2 * sizeof(void *));
-    c.assumed.mask = slots - 1;
     int r = sub(&c, t1, t2);
     if (c.err) return c.err;
     *result = r;
