@@ -8,5 +8,6 @@
 #include "candid/wire.h"
 #include "candid/decode.h"
 #include "candid/encode.h"
+#include "candid/visit.h"
 
 #endif
