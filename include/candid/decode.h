@@ -33,8 +33,11 @@ typedef struct candid_limits {
                                    4096): deeper is CANDID_ERR_DEPTH */
     /* Budgets: a decode may take at most base + per_byte * message length
      * steps (one step per value, field, element or skipped element, zero-sized
-     * ones included); the skipping budget counts the steps spent on values the
-     * expected type ignores. Exceeding either is CANDID_ERR_BUDGET. */
+     * ones included, plus one per 16 bytes of text, blob or fixed-width run
+     * read, so that re-reading after a failed option is charged too); the
+     * skipping budget counts the steps spent on values the expected type
+     * ignores. Exceeding either is CANDID_ERR_BUDGET. The work of a decode is
+     * linear in its steps, hence at most linear in the message length. */
     uint64_t budget_base;       /* default 100000 */
     uint32_t budget_per_byte;   /* default 64 */
     uint64_t skip_base;         /* default 100000 */

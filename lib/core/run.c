@@ -22,6 +22,12 @@ typedef struct frame {
 
 #define PRINCIPAL_MAX 29
 
+/* Bytes a step may cover. Text validation, copies and skips of long runs
+ * cost in proportion to their length; charging them keeps the total work
+ * linear in the budget even when failed options make the decoder read the
+ * same bytes again. */
+#define BYTES_PER_STEP_LOG2 4
+
 static uint64_t budget_of(uint64_t base, uint32_t per_byte, size_t len) {
     /* Clamping the length keeps the product within 64 bits without an
      * overflow check (which Wasm would lower to a 128-bit multiply import). */
@@ -190,6 +196,7 @@ exec:
         }
         put_slice(dst, msg + pos, (size_t)v);
         pos += (size_t)v;
+        steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     case OP_PRINCIPAL:
     case OP_SKIP_PRINCIPAL:
@@ -228,6 +235,7 @@ exec:
             CANDID_MEMCPY(dst, &f, sizeof f);
         }
         pos += (size_t)v;
+        steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     }
     case OP_OPT_NONE:
@@ -291,6 +299,7 @@ exec:
         uint8_t *items = candid_arena_alloc(arena, (size_t)bytes, w[1]);
         if (items) CANDID_MEMCPY(items, msg + pos, (size_t)bytes);
         pos += (size_t)bytes;
+        steps += (bytes) >> BYTES_PER_STEP_LOG2;
         if (dst) {
             candid_vec cv = {items, (size_t)v};
             CANDID_MEMCPY(dst, &cv, sizeof cv);
@@ -305,6 +314,7 @@ exec:
         NEED(bytes);
         put_slice(dst, msg + pos, (size_t)bytes);
         pos += (size_t)bytes;
+        steps += (bytes) >> BYTES_PER_STEP_LOG2;
         break;
     }
     case OP_RECORD: {
@@ -374,6 +384,7 @@ exec:
             NEED(v);
             NEED(v * w[2]);
             pos += (size_t)(v * w[2]);
+            steps += (v * w[2]) >> BYTES_PER_STEP_LOG2;
             break;
         }
         if (w[4]) NEED(v);
@@ -404,13 +415,14 @@ exec:
         CHECK(candid_read_leb(msg, len, &pos, &refs));
         NEED(v);
         pos += (size_t)v;
+        steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     }
     default: /* OP_EMPTY */
         st = CANDID_ERR_EMPTY_VALUE;
         goto error;
     }
-    if (skips > skip_budget) {
+    if (skips > skip_budget || steps > budget) {
         st = CANDID_ERR_BUDGET;
         goto error;
     }
