@@ -87,6 +87,94 @@ static void put_none(uint8_t *dst, int boxed, uint32_t off, uint32_t size) {
     }
 }
 
+/* One LEB128 number into 64 bits; the one-byte case inline. */
+static inline candid_status leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
+    if (*pos < len && msg[*pos] < 0x80) {
+        *v = msg[(*pos)++];
+        return CANDID_OK;
+    }
+    return candid_read_leb(msg, len, pos, v);
+}
+
+/* Decodes (items != NULL) or skips `count` elements whose plan op is a leaf
+ * that cannot fail to coerce. Returns 0, doing nothing, for other ops. The
+ * caller has checked the element count against the budget. */
+static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
+                     uint8_t *items, uint32_t size, uint64_t count, candid_status *st) {
+    size_t p = *pos;
+    uint64_t v;
+    *st = CANDID_OK;
+    switch (op) {
+    case OP_NOP:
+        return 1;
+    case OP_BOOL:
+    case OP_SKIP_BOOL:
+        if (count > len - p) {
+            *st = CANDID_ERR_TRUNCATED;
+            *pos = len;
+            return 1;
+        }
+        for (uint64_t i = 0; i < count; i++) {
+            if (msg[p + i] > 1) {
+                *st = CANDID_ERR_BAD_TAG;
+                *pos = p + i;
+                return 1;
+            }
+        }
+        if (items) CANDID_MEMCPY(items, msg + p, (size_t)count);
+        *pos = p + (size_t)count;
+        return 1;
+    case OP_NAT_U64:
+    case OP_SKIP_LEB:
+        for (uint64_t i = 0; i < count; i++) {
+            if ((*st = leb(msg, len, &p, &v))) break;
+            if (items) CANDID_MEMCPY(items + i * size, &v, 8);
+        }
+        if (*st == CANDID_ERR_LEB_OVERFLOW) *st = CANDID_ERR_RANGE;
+        *pos = p;
+        return 1;
+    case OP_NAT_BIG:
+    case OP_INT_BIG:
+        for (uint64_t i = 0; i < count; i++) {
+            size_t at = p;
+            if ((*st = candid_skip_leb(msg, len, &p))) break;
+            if (items) {
+                uint8_t *d = items + i * size;
+                const uint8_t *bp = msg + at;
+                size_t bl = p - at;
+                uint8_t sg = op == OP_INT_BIG;
+                CANDID_MEMCPY(d + offsetof(candid_bignum, ptr), &bp, sizeof bp);
+                CANDID_MEMCPY(d + offsetof(candid_bignum, len), &bl, sizeof bl);
+                CANDID_MEMCPY(d + offsetof(candid_bignum, is_signed), &sg, 1);
+            }
+        }
+        *pos = p;
+        return 1;
+    case OP_TEXT:
+    case OP_SKIP_TEXT:
+        for (uint64_t i = 0; i < count; i++) {
+            if ((*st = leb(msg, len, &p, &v))) break;
+            if (v > len - p) {
+                *st = CANDID_ERR_TRUNCATED;
+                break;
+            }
+            if (!candid_utf8_valid(msg + p, (size_t)v)) {
+                *st = CANDID_ERR_UTF8;
+                break;
+            }
+            if (items) {
+                candid_slice sl = {msg + p, (size_t)v};
+                CANDID_MEMCPY(items + i * size, &sl, sizeof sl);
+            }
+            p += (size_t)v;
+        }
+        *pos = p;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
     const uint32_t *P = c->plan;
     const uint8_t *msg = c->msg;
@@ -277,18 +365,29 @@ exec:
             st = CANDID_ERR_BUDGET;
             goto error;
         }
-        uint64_t bytes = v * w[2];
         uint8_t *items = NULL;
-        if (bytes > SIZE_MAX) {
+        if (v >> 32 && w[2]) {
+            /* more than 2^32 non-empty slots: no arena holds them */
+            arena->needed = SIZE_MAX;
+        } else if ((uint64_t)(v * w[2]) > SIZE_MAX) {
             arena->needed = SIZE_MAX;
         } else {
-            items = candid_arena_alloc(arena, (size_t)bytes, w[3]);
+            items = candid_arena_alloc(arena, (size_t)(v * w[2]), w[3]);
         }
         if (dst) {
             candid_vec cv = {items, (size_t)v};
             CANDID_MEMCPY(dst, &cv, sizeof cv);
         }
-        if (v) PUSH(F_VEC, n, v, items);
+        if (!v) break;
+        /* Vectors of leaves run in a loop of their own, without a frame per
+         * element. */
+        size_t at = pos;
+        if (leaf_loop(P[w[1]] & 0xff, msg, len, &pos, items, w[2], v, &st)) {
+            steps += v + ((pos - at) >> BYTES_PER_STEP_LOG2);
+            if (st) goto error;
+            break;
+        }
+        PUSH(F_VEC, n, v, items);
         break;
     }
     case OP_VEC_BULK: {
@@ -392,7 +491,15 @@ exec:
             st = CANDID_ERR_BUDGET;
             goto error;
         }
-        if (v) PUSH(F_SKIP_VEC, n, v, NULL);
+        if (!v) break;
+        size_t at = pos;
+        if (leaf_loop(P[w[1]] & 0xff, msg, len, &pos, NULL, 0, v, &st)) {
+            steps += v + ((pos - at) >> BYTES_PER_STEP_LOG2);
+            skips += v;
+            if (st) goto error;
+            break;
+        }
+        PUSH(F_SKIP_VEC, n, v, NULL);
         break;
     case OP_SKIP_RECORD:
         skips++;
