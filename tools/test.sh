@@ -70,5 +70,11 @@ for w in 32 64; do
     "! wasm-objdump -x -j Import build-ci-wasm$w/candid-core.wasm 2>/dev/null | grep -q 'func\\['"
 done
 
+# Each fuzz harness for a short, bounded time (fuzz/run for long runs).
+fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
+for h in wire typed; do
+  check "fuzz $h ${fuzz_seconds}s" bash fuzz/run "$h" "$fuzz_seconds"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
