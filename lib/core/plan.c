@@ -223,6 +223,16 @@ static void fill_null(compiler *c, uint32_t n, const candid_type *e) {
     }
 }
 
+/* Whether no value of wire type w (not null, opt or reserved) coerces to
+ * e, judging by the head constructors alone. */
+static int never_coerces(const candid_type *w, const candid_type *e) {
+    if (e->kind == CANDID_OPT || e->kind == CANDID_RESERVED) return 0;
+    if (w->kind == e->kind) return w->kind == CANDID_FUTURE;
+    return !((w->kind == CANDID_NAT && e->kind == CANDID_INT) ||
+             (w->kind == CANDID_SERVICE && e->kind == CANDID_PRINCIPAL) ||
+             w->kind == CANDID_EMPTY);
+}
+
 static void fill_opt(compiler *c, uint32_t n, const candid_type *w,
                      const candid_type *e) {
     uint32_t flags = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
@@ -238,13 +248,13 @@ static void fill_opt(compiler *c, uint32_t n, const candid_type *w,
         set_node(c, n, OP_OPT_FLAG, flags, get(c, w->inner, e->inner),
                  get(c, w->inner, NULL), cc, d);
         return;
-    case CANDID_FUTURE:
-        set_node(c, n, OP_OPT_WRAP, flags, c->fail_node, get(c, w, NULL), cc, d);
-        return;
     default:
         /* A non-optional value at an option: the value itself, if it
-         * coerces to the constituent type, else null. */
-        set_node(c, n, OP_OPT_WRAP, flags, get(c, w, e->inner), get(c, w, NULL), cc, d);
+         * coerces to the constituent type, else null. When the types alone
+         * rule the value out, null is decided here (NO_NODE: skip, none). */
+        set_node(c, n, OP_OPT_WRAP, flags,
+                 never_coerces(w, e->inner) ? NO_NODE : get(c, w, e->inner),
+                 get(c, w, NULL), cc, d);
         return;
     }
 }

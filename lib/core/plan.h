@@ -35,7 +35,8 @@ enum plan_op {
                         inner slot size (BOXED); d = inner size (inline) or
                         inner align (BOXED) */
     OP_OPT_WRAP,     /* wire non-opt value at opt: try child a, else skip
-                        with b and write none. c, d as OP_OPT_FLAG */
+                        with b and write none; a = NO_NODE when the types
+                        decide none statically. c, d as OP_OPT_FLAG */
     OP_VEC,          /* a = child, b = element slot size, c = align,
                         d = element wire size is at least one byte */
     OP_VEC_BULK,     /* a = element width: same fixed-width type, one copy */

@@ -341,6 +341,12 @@ exec:
         }
         goto try_opt; /* the flag said a value follows */
     case OP_OPT_WRAP:
+        if (w[1] == NO_NODE) {
+            put_none(dst, w[0] >> 8 & PF_BOXED, w[3], w[4]);
+            n = w[2];
+            dst = NULL;
+            goto exec;
+        }
     try_opt: {
         PUSH(F_OPT, n, 0, dst);
         stack[sp - 1].pos = pos;
