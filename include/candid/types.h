@@ -172,6 +172,9 @@ const candid_type *candid_prim_type_big(candid_kind kind);
  * its length. Never fails otherwise. Does not allocate. */
 int candid_type_layout(candid_type *types, size_t n);
 
+/* The same for nodes that are not contiguous: types[0..n) point at them. */
+int candid_type_layout_list(candid_type *const *types, size_t n);
+
 /* Field-name hash of the Candid spec: h = h * 223 + byte, mod 2^32. */
 uint32_t candid_hash(const char *name, size_t len);
 

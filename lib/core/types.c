@@ -118,12 +118,13 @@ static uint32_t fixed_size(const candid_type *t, uint16_t *align) {
     }
 }
 
-int candid_type_layout(candid_type *types, size_t n) {
+static int layout(candid_type *array, candid_type *const *list, size_t n) {
+#define NODE(i) (list ? list[i] : &array[i])
     size_t done = 0;
     /* Leaves first, then composites in as many passes as their nesting
      * needs; a pass without progress means an unboxed cycle. */
     for (size_t i = 0; i < n; i++) {
-        candid_type *t = &types[i];
+        candid_type *t = NODE(i);
         if (t->kind != CANDID_OPT && t->kind != CANDID_RECORD && t->kind != CANDID_VARIANT) {
             t->size = fixed_size(t, &t->align);
             done++;
@@ -134,7 +135,7 @@ int candid_type_layout(candid_type *types, size_t n) {
     while (done < n) {
         size_t progress = 0;
         for (size_t i = 0; i < n; i++) {
-            candid_type *t = &types[i];
+            candid_type *t = NODE(i);
             if (t->align) continue;
             if (t->kind == CANDID_OPT) {
                 if (!t->inner) return CANDID_ERR_BAD_TYPE;
@@ -183,4 +184,13 @@ int candid_type_layout(candid_type *types, size_t n) {
         if (!progress) return CANDID_ERR_BAD_TYPE;
     }
     return CANDID_OK;
+}
+#undef NODE
+
+int candid_type_layout(candid_type *types, size_t n) {
+    return layout(types, NULL, n);
+}
+
+int candid_type_layout_list(candid_type *const *types, size_t n) {
+    return layout(NULL, types, n);
 }
