@@ -258,6 +258,12 @@ void lex_next(lexer *lx) {
     } else if ((c >= '0' && c <= '9') ||
                ((c == '-' || c == '+') && rest > 1 && s[1] >= '0' && s[1] <= '9')) {
         lex_number(lx);
+    } else if ((c == '-' || c == '+') && rest >= 4 && memcmp(s + 1, "inf", 3) == 0 &&
+               (rest == 4 || !id_char(s[4]))) {
+        /* signed infinity, as floats print */
+        t->kind = TK_NUM;
+        t->num_float = 1;
+        lx->pos += 4;
     } else if (c == '"') {
         lex_text(lx);
         if (lx->err) {

@@ -1,0 +1,43 @@
+/* candid: encode, decode, hash and test Candid from the command line, with
+ * the usage didc users know. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: candid <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  encode [-d defs.did] [-t '(T, ...)'] '(v, ...)'   textual values to a message (hex)\n"
+    "  decode [-d defs.did] [-t '(T, ...)' | -m METHOD] HEX|-|@file\n"
+    "                                                    a message to textual values\n"
+    "  hash NAME...                                      field ids of names\n"
+    "  test FILE.test.did...                             run conformance-suite files\n"
+    "  bench [-d defs.did] -t '(T, ...)' HEX|@file       decode/encode timings\n"
+    "\n"
+    "'candid <command> --help' describes a command. Exit status: 0 success,\n"
+    "1 a decoding or parse failure (reported on stderr), 2 bad usage.\n";
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } cmds[] = {
+        {"encode", cmd_encode}, {"decode", cmd_decode}, {"hash", cmd_hash},
+        {"test", cmd_test},     {"bench", cmd_bench},
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].run(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "candid: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}
