@@ -217,7 +217,12 @@ static tv *value(tv_parser *p) {
     if (lex_is(lx, "record") || lex_is(lx, "variant")) {
         tv_kind k = lex_is(lx, "record") ? TV_RECORD : TV_VARIANT;
         lex_next(lx);
-        return fields(p, k);
+        v = fields(p, k);
+        if (v) {
+            v->line = t.line; /* errors point at the keyword */
+            v->col = t.col;
+        }
+        return v;
     }
     static const struct { const char *kw; tv_kind k; } refs[] = {
         {"blob", TV_BLOB}, {"principal", TV_PRINCIPAL}, {"service", TV_SERVICE}, {"func", TV_FUNC},
