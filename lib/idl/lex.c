@@ -22,6 +22,14 @@ void lex_error(lexer *lx, candid_status st, const char *msg) {
     lx->err_msg = msg;
 }
 
+void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg) {
+    if (lx->err) return;
+    lx->err = st;
+    lx->err_line = t->line;
+    lx->err_col = t->col;
+    lx->err_msg = msg;
+}
+
 static void error_here(lexer *lx, candid_status st, const char *msg) {
     if (lx->err) return;
     lx->err = st;
@@ -119,8 +127,12 @@ static size_t put_utf8(uint8_t *out, uint32_t cp) {
 
 static void lex_text(lexer *lx) {
     size_t p = lx->pos + 1;
-    /* Unescaped text is never longer than its source. */
-    uint8_t *out = candid_arena_alloc(lx->arena, lx->len - lx->pos + 1, 1);
+    /* Unescaped text is never longer than its source: find the closing
+     * quote first and reserve that much. */
+    size_t end = p;
+    while (end < lx->len && lx->src[end] != '"' && lx->src[end] != '\n')
+        end += lx->src[end] == '\\' && end + 1 < lx->len ? 2 : 1;
+    uint8_t *out = candid_arena_alloc(lx->arena, end - p + 1, 1);
     if (!out) {
         error_here(lx, CANDID_ERR_ARENA_FULL, "out of memory");
         return;

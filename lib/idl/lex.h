@@ -51,6 +51,8 @@ void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena);
 void lex_next(lexer *lx);
 /* Records an error at the current token (the first one wins). */
 void lex_error(lexer *lx, candid_status st, const char *msg);
+/* The same at a given token. */
+void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg);
 int lex_is(const lexer *lx, const char *keyword);
 /* A position inside the source, for saving and restoring the lexer. */
 typedef struct lex_mark { size_t pos; uint32_t line; size_t line_start; token tok; } lex_mark;

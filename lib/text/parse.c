@@ -58,7 +58,7 @@ static int field_id(tv_parser *p, const token *t, uint32_t *id) {
     *id = (uint32_t)v;
     return 1;
 bad:
-    lex_error(&p->lx, CANDID_ERR_SYNTAX, "field id must be a natural number below 2^32");
+    lex_error_at(&p->lx, t, CANDID_ERR_SYNTAX, "field id must be a natural number below 2^32");
     return 0;
 }
 
