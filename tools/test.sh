@@ -70,6 +70,13 @@ for w in 32 64; do
     "! wasm-objdump -x -j Import build-ci-wasm$w/candid-core.wasm 2>/dev/null | grep -q 'func\\['"
 done
 
+# The CLI over the conformance suite under valgrind (memcheck): no errors.
+suite=${CANDID_TEST_SUITE:-../shared/candid-reference/test-suite}
+if [ -d "$suite" ]; then
+  check "valgrind: candid test over the suite" valgrind -q --error-exitcode=1 --leak-check=full \
+    --errors-for-leak-kinds=definite build-ci-gcc/tools/candid/candid test --round-trip "$suite"/*.test.did
+fi
+
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
 for h in wire typed; do

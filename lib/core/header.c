@@ -110,7 +110,7 @@ static candid_status parse_func(cursor *c, wire_header *h, int64_t n,
     st = parse_refs(c, h, n, refs, nargs, layout);
     if (st) return st;
     c->pos = probe.pos;
-    st = parse_refs(c, h, n, refs + nargs, nres, layout);
+    st = parse_refs(c, h, n, nres ? refs + nargs : NULL, nres, layout);
     if (st) return st;
     st = get_leb(c, &nann);
     if (st) return st;

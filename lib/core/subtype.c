@@ -154,7 +154,8 @@ static int sub(sub_ctx *c, const candid_type *t1, const candid_type *t2) {
         /* Arguments are contravariant, results covariant, annotations equal. */
         r = t1->aux == t2->aux &&
             sub_list(c, t2->args, t2->count, t1->args, t1->count) &&
-            sub_list(c, t1->args + t1->count, t1->count2, t2->args + t2->count, t2->count2);
+            sub_list(c, t1->count2 ? t1->args + t1->count : NULL, t1->count2,
+                     t2->count2 ? t2->args + t2->count : NULL, t2->count2);
         break;
     case CANDID_SERVICE: {
         uint32_t i = 0;
