@@ -132,6 +132,21 @@ static void lex_text(lexer *lx) {
     size_t end = p;
     while (end < lx->len && lx->src[end] != '"' && lx->src[end] != '\n')
         end += lx->src[end] == '\\' && end + 1 < lx->len ? 2 : 1;
+    /* Raw characters must be printable: valid UTF-8 and no control
+     * characters (escapes are how those are written). */
+    if (!candid_utf8_valid((const uint8_t *)lx->src + p, end - p)) {
+        lx->pos = p;
+        error_here(lx, CANDID_ERR_UTF8, "text is not valid UTF-8");
+        return;
+    }
+    for (size_t i = p; i < end; i++) {
+        uint8_t c = (uint8_t)lx->src[i];
+        if (c < 0x20 || c == 0x7f) {
+            lx->pos = i;
+            error_here(lx, CANDID_ERR_SYNTAX, "control character in text (write an escape)");
+            return;
+        }
+    }
     uint8_t *out = candid_arena_alloc(lx->arena, end - p + 1, 1);
     if (!out) {
         error_here(lx, CANDID_ERR_ARENA_FULL, "out of memory");

@@ -120,8 +120,8 @@ static int name_token(const token *t) {
 static const char *name_copy(idl_parser *p, const token *t, size_t *len) {
     const char *src = t->kind == TK_TEXT ? (const char *)t->text : t->start;
     size_t n = t->kind == TK_TEXT ? t->text_len : t->len;
-    if (t->kind == TK_TEXT && !t->text_utf8) {
-        lex_error(p->lx, CANDID_ERR_SYNTAX, "name is not valid UTF-8");
+    if (t->kind == TK_TEXT && (!t->text_utf8 || memchr(src, 0, n))) {
+        lex_error_at(p->lx, t, CANDID_ERR_SYNTAX, "a name must be valid UTF-8 without NUL");
         return NULL;
     }
     char *s = alloc(p, n + 1, 1);

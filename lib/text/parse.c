@@ -88,6 +88,10 @@ static tv *fields(tv_parser *p, tv_kind kind) {
                    !(first.kind == TK_ID && !eq && kind == TV_RECORD)) {
             const char *s = first.kind == TK_TEXT ? (const char *)first.text : first.start;
             size_t len = first.kind == TK_TEXT ? first.text_len : first.len;
+            if (first.kind == TK_TEXT && (!first.text_utf8 || memchr(s, 0, len))) {
+                lex_error_at(lx, &first, CANDID_ERR_SYNTAX, "a name must be valid UTF-8 without NUL");
+                return NULL;
+            }
             char *name = alloc(p, len + 1);
             if (!name) return NULL;
             memcpy(name, s, len);
