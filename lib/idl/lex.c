@@ -166,7 +166,11 @@ static void lex_text(lexer *lx) {
             p++;
             continue;
         }
-        if (p + 1 >= lx->len) continue; /* reported as unterminated */
+        if (p + 1 >= lx->len) {
+            lx->pos = p;
+            error_here(lx, CANDID_ERR_SYNTAX, "unterminated text");
+            return;
+        }
         char e = lx->src[p + 1];
         switch (e) {
         case 'n': out[n++] = '\n'; p += 2; break;

@@ -101,6 +101,8 @@ static void texts_and_escapes(void **state) {
     rejected("(text)", "(\"\\q\")", CANDID_ERR_SYNTAX, 1, 3);
     /* raw control characters and raw invalid UTF-8 must be escapes */
     rejected("(text)", "(\"a\tb\")", CANDID_ERR_SYNTAX, 1, 4);
+    /* fuzz finding: a backslash ending the input looped forever */
+    rejected("(text)", "(\"\\", CANDID_ERR_SYNTAX, 1, 3);
     rejected("(blob)", "(blob \"\xff\")", CANDID_ERR_UTF8, 1, 8);
     /* fuzz finding: a name with NUL printed differently than it parsed */
     rejected("(variant { a })", "(variant { \"a\\00\" })", CANDID_ERR_SYNTAX, 1, 12);
