@@ -79,7 +79,7 @@ fi
 
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
-for h in wire typed; do
+for h in wire typed text; do
   check "fuzz $h ${fuzz_seconds}s" bash fuzz/run "$h" "$fuzz_seconds"
 done
 
