@@ -70,6 +70,13 @@ for w in 32 64; do
     "! wasm-objdump -x -j Import build-ci-wasm$w/candid-core.wasm 2>/dev/null | grep -q 'func\\['"
 done
 
+# The example canister for wasm32 and wasm64 (imports, endpoints, metadata)
+# and the core's test driver under Node's WASI; each check counts.
+wasm_out=$(bash tools/wasm/check.sh build-ci-wasm-checks 2>&1)
+echo "$wasm_out" | sed 's/^/[wasm] /'
+pass=$((pass + $(grep -c '^PASS ' <<<"$wasm_out")))
+fail=$((fail + $(grep -c '^FAIL ' <<<"$wasm_out")))
+
 # The CLI over the conformance suite under valgrind (memcheck): no errors.
 suite=${CANDID_TEST_SUITE:-../shared/candid-reference/test-suite}
 if [ -d "$suite" ]; then

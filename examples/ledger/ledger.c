@@ -1,0 +1,213 @@
+/* An ICRC-1 style ledger on libcandid's call envelope: balances, transfers,
+ * and a method that asks another canister for its fee and relays the
+ * answer. Compiled unchanged into the canister (ic0 backend) and into host
+ * tests (host backend). All memory is static: no allocator. */
+#include <stddef.h>
+
+#if __STDC_HOSTED__
+#include <string.h>
+#else
+/* A canister links no libc: examples/ledger/libc.c provides these. */
+void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+#endif
+
+#include "candid/call.h"
+#include "candid/decode.h"
+#include "ledger.h"
+#include "types.h"
+
+enum { MAX_ACCOUNTS = 64, ARG_MAX = 4096 };
+
+typedef struct entry {
+    uint8_t owner[29];
+    uint8_t owner_len;
+    uint8_t sub[32]; /* all zero: the default subaccount */
+    uint64_t balance;
+    int used;
+} entry;
+
+static entry accounts[MAX_ACCOUNTS];
+static uint64_t next_tx;
+
+static uint8_t work[1 << 15], arena_mem[1 << 13], cache_mem[1 << 13], arg_buf[ARG_MAX];
+static candid_cache cache;
+static candid_decoder decoder;
+static int ready;
+
+static void setup(void) {
+    if (ready) return;
+    candid_decoder_init(&decoder, work, sizeof work);
+    candid_cache_init(&cache, cache_mem, sizeof cache_mem, 4);
+    decoder.cache = &cache;
+    ready = 1;
+}
+
+static void reject_str(const char *msg) { candid_msg_reject(msg, strlen(msg)); }
+
+/* Reads and decodes this message's arguments; rejects and returns 0 on
+ * failure. */
+static int read_args(const candid_type *args, void *out, candid_arena *a) {
+    setup();
+    size_t n = candid_msg_arg_size();
+    if (n > sizeof arg_buf) {
+        reject_str("argument too large");
+        return 0;
+    }
+    candid_msg_arg_copy(arg_buf, 0, n);
+    candid_arena_init(a, arena_mem, sizeof arena_mem);
+    candid_status st = candid_decode(&decoder, arg_buf, n, args, out, a);
+    if (st) {
+        reject_str(candid_status_message(st));
+        return 0;
+    }
+    return 1;
+}
+
+/* Encodes a reply at `args`; the header is built on first use. */
+static void reply(const candid_type *args, const void *values, candid_header *h, uint8_t *hbuf,
+                  size_t hcap) {
+    if (!h->args && candid_header_build(h, args, hbuf, hcap, work, sizeof work)) {
+        reject_str("cannot build the reply type");
+        return;
+    }
+    if (candid_reply(h, values, work, sizeof work)) reject_str("cannot encode the reply");
+}
+
+static entry *find(const account *acc, int create) {
+    uint8_t sub[32] = {0};
+    if (acc->owner.len > 29) return NULL;
+    if (acc->subaccount.has) {
+        if (acc->subaccount.v.len != 32) return NULL;
+        memcpy(sub, acc->subaccount.v.ptr, 32);
+    }
+    entry *free_slot = NULL;
+    for (int i = 0; i < MAX_ACCOUNTS; i++) {
+        entry *e = &accounts[i];
+        if (!e->used) {
+            if (!free_slot) free_slot = e;
+            continue;
+        }
+        if (e->owner_len == acc->owner.len && memcmp(e->owner, acc->owner.ptr, e->owner_len) == 0 &&
+            memcmp(e->sub, sub, 32) == 0)
+            return e;
+    }
+    if (!create || !free_slot) return NULL;
+    memset(free_slot, 0, sizeof *free_slot);
+    free_slot->used = 1;
+    free_slot->owner_len = (uint8_t)acc->owner.len;
+    memcpy(free_slot->owner, acc->owner.ptr, acc->owner.len);
+    memcpy(free_slot->sub, sub, 32);
+    return free_slot;
+}
+
+void ledger_init(void) {
+    uint8_t caller[29];
+    account acc;
+    memset(&acc, 0, sizeof acc);
+    acc.owner.ptr = caller;
+    acc.owner.len = candid_msg_caller(caller, sizeof caller);
+    entry *e = find(&acc, 1);
+    if (e) e->balance = LEDGER_SUPPLY;
+}
+
+void ledger_icrc1_balance_of(void) {
+    static candid_header h;
+    static uint8_t hbuf[16];
+    account acc;
+    candid_arena a;
+    if (!read_args(&ledger_account_args, &acc, &a)) return;
+    entry *e = find(&acc, 0);
+    uint64_t balance = e ? e->balance : 0;
+    reply(&ledger_nat_args, &balance, &h, hbuf, sizeof hbuf);
+}
+
+void ledger_icrc1_transfer(void) {
+    static candid_header h;
+    static uint8_t hbuf[256];
+    transfer_arg t;
+    candid_arena a;
+    if (!read_args(&ledger_transfer_args, &t, &a)) return;
+    transfer_result r;
+    memset(&r, 0, sizeof r);
+    uint8_t caller[29];
+    account from;
+    memset(&from, 0, sizeof from);
+    from.owner.ptr = caller;
+    from.owner.len = candid_msg_caller(caller, sizeof caller);
+    from.subaccount = t.from_subaccount;
+    entry *src = find(&from, 0);
+    uint64_t have = src ? src->balance : 0;
+    r.tag = 1;
+    if (t.fee.has && t.fee.v != LEDGER_FEE) {
+        r.u.err.tag = TE_BAD_FEE;
+        r.u.err.u.number = LEDGER_FEE;
+    } else if (t.amount > UINT64_MAX - LEDGER_FEE || have < t.amount + LEDGER_FEE) {
+        r.u.err.tag = TE_INSUFFICIENT_FUNDS;
+        r.u.err.u.number = have;
+    } else {
+        entry *dst = find(&t.to, 1);
+        if (!dst) {
+            r.u.err.tag = TE_GENERIC_ERROR;
+            r.u.err.u.generic.error_code = 1;
+            r.u.err.u.generic.message = (candid_slice){(const uint8_t *)"ledger full", 11};
+        } else {
+            src->balance -= t.amount + LEDGER_FEE;
+            dst->balance += t.amount;
+            r.tag = 0;
+            r.u.ok = next_tx++;
+        }
+    }
+    reply(&ledger_result_args, &r, &h, hbuf, sizeof hbuf);
+}
+
+/* relay_fee: one call in flight at a time is enough for an example. */
+static candid_call relay;
+static uint8_t relay_target[29];
+
+static void relay_done(candid_call *c, const candid_outcome *o) {
+    static candid_header h;
+    static uint8_t hbuf[64];
+    (void)c;
+    fee_result r;
+    memset(&r, 0, sizeof r);
+    if (o->replied) {
+        uint64_t fee;
+        candid_arena a;
+        candid_arena_init(&a, arena_mem, sizeof arena_mem);
+        candid_status st = candid_decode(&decoder, o->reply, o->reply_len, &ledger_fee_info_args, &fee, &a);
+        if (st) {
+            r.tag = 1;
+            r.u.err = (candid_slice){(const uint8_t *)candid_status_message(st),
+                                     strlen(candid_status_message(st))};
+        } else {
+            r.u.ok = fee;
+        }
+    } else {
+        r.tag = 1;
+        r.u.err = (candid_slice){(const uint8_t *)o->reject_message, o->reject_message_len};
+    }
+    reply(&ledger_fee_result_args, &r, &h, hbuf, sizeof hbuf);
+}
+
+void ledger_relay_fee(void) {
+    static candid_header none;
+    static uint8_t nbuf[8];
+    candid_slice target;
+    candid_arena a;
+    if (!read_args(&ledger_principal_args, &target, &a)) return;
+    memcpy(relay_target, target.ptr, target.len);
+    if (!none.args && candid_header_build(&none, &ledger_no_args, nbuf, sizeof nbuf, work, sizeof work)) {
+        reject_str("cannot build the call");
+        return;
+    }
+    static uint8_t reply_buf[1024];
+    static const char method[] = "fee_info";
+    relay.reply_buf = reply_buf;
+    relay.reply_cap = sizeof reply_buf;
+    if (candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL) ||
+        candid_call_args(&relay, &none, NULL, work, sizeof work) || candid_call_perform(&relay))
+        reject_str("cannot call the sibling");
+}

@@ -1,0 +1,131 @@
+/* libcandid: the call envelope, for inter-canister calls and their answers.
+ *
+ * One API with two backends chosen at link time: `ic0` (lib/call/ic0) for
+ * canister Wasm, on the IC System API, and `host` (lib/call/host) for test
+ * harnesses, an in-process registry of canisters. Stub code written against
+ * this header runs unchanged on both.
+ *
+ * Caller side: candid_call_new names the callee, method and continuation;
+ * the arguments are encoded straight into the call (candid_call_args, a
+ * streaming writer: no second copy); candid_call_perform sends it. The
+ * continuation later receives the outcome: reply bytes (decode them with
+ * candid_decode, whose plan cache makes repeated replies cheap) or a reject
+ * code and message.
+ *
+ * Answering side (inside a method): candid_msg_arg_size/copy read the
+ * argument bytes through a window, candid_reply streams an encoded reply,
+ * candid_msg_reject rejects; candid_msg_caller and candid_self give the
+ * principals. No allocation: envelopes and buffers are the caller's.
+ */
+#ifndef CANDID_CALL_H
+#define CANDID_CALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "candid/encode.h"
+#include "candid/error.h"
+#include "candid/types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Reject codes as the IC interface specification numbers them. */
+typedef enum candid_reject_code {
+    CANDID_REJECT_SYS_FATAL = 1,
+    CANDID_REJECT_SYS_TRANSIENT = 2,
+    CANDID_REJECT_DESTINATION_INVALID = 3,
+    CANDID_REJECT_CANISTER_REJECT = 4,
+    CANDID_REJECT_CANISTER_ERROR = 5,
+    CANDID_REJECT_SYS_UNKNOWN = 6
+} candid_reject_code;
+
+/* What came back. Bytes are valid only during the continuation. */
+typedef struct candid_outcome {
+    int replied;                 /* 1: a reply; 0: a reject */
+    const uint8_t *reply;        /* reply: the Candid message */
+    size_t reply_len;
+    uint32_t reject_code;        /* reject: candid_reject_code */
+    const char *reject_message;  /* reject: UTF-8, not NUL-terminated */
+    size_t reject_message_len;
+} candid_outcome;
+
+typedef struct candid_call candid_call;
+typedef void (*candid_continuation)(candid_call *call, const candid_outcome *outcome);
+
+/* An outgoing call. Keep it alive (static storage in a canister) until its
+ * continuation has run. The backend's fields are private. */
+struct candid_call {
+    const uint8_t *callee;
+    size_t callee_len;
+    const char *method;
+    size_t method_len;
+    candid_continuation done;
+    void *user;                  /* for the continuation */
+    uint64_t cycles_high, cycles_low;
+    candid_writer args;          /* streams argument bytes into the call */
+    uint8_t chunk[256];          /* the writer's buffer */
+    int state;                   /* backend bookkeeping */
+    /* Buffers the ic0 backend copies reply/reject data into before calling
+     * the continuation (sizes set by the caller; 0 = none). */
+    uint8_t *reply_buf;
+    size_t reply_cap;
+};
+
+/* Prepares a call of `method` on `callee`. Fails with CANDID_ERR_ARGUMENT
+ * for NULL arguments. */
+candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t callee_len,
+                              const char *method, size_t method_len,
+                              candid_continuation done, void *user);
+
+/* Encodes the arguments into the call (the header once per type, see
+ * candid_header_build). `work` as for candid_encode. Fails as candid_encode
+ * does. */
+candid_status candid_call_args(candid_call *c, const candid_header *h, const void *values,
+                               void *work, size_t work_cap);
+
+/* Attaches cycles (128 bits: high and low words). */
+void candid_call_cycles(candid_call *c, uint64_t high, uint64_t low);
+
+/* Sends the call. The continuation runs later (on the IC: in a later
+ * message; on the host: when the harness runs its queue). A call the
+ * system refuses at once (ic0 call_perform non-zero) is a synchronous
+ * reject: the continuation runs inside this function with that code, and
+ * CANDID_ERR_CALL is returned. CANDID_ERR_CALL too when the arguments could
+ * not be written. On the ic0 backend, reply bytes are copied into
+ * c->reply_buf (c->reply_cap bytes; a larger reply becomes a reject with
+ * code 6). */
+candid_status candid_call_perform(candid_call *c);
+
+/* Answering side, valid inside a method (and, for the argument functions,
+ * inside a reply continuation on the ic0 backend). */
+size_t candid_msg_arg_size(void);
+/* Copies arg[offset .. offset+size); the range must lie inside the
+ * argument (on the IC anything else traps). */
+void candid_msg_arg_copy(void *dst, size_t offset, size_t size);
+/* Writes the caller's principal into dst[0..cap) and returns its length
+ * (at most 29 bytes). */
+size_t candid_msg_caller(uint8_t *dst, size_t cap);
+/* The same for this canister's own principal. */
+size_t candid_self(uint8_t *dst, size_t cap);
+/* Appends bytes to the reply; candid_msg_reply sends it. */
+void candid_msg_reply_append(const void *p, size_t n);
+void candid_msg_reply(void);
+/* Rejects the message (code CANDID_REJECT_CANISTER_REJECT). */
+void candid_msg_reject(const char *msg, size_t len);
+
+/* Ends the current message as a trap: on the IC the message fails (the
+ * caller sees reject code 5); on the host the same, with `msg` in the
+ * reject message. Does not return. */
+_Noreturn void candid_trap(const char *msg);
+
+/* Encodes a reply in chunks straight into the reply and sends it. Fails as
+ * candid_encode does; then nothing is sent. */
+candid_status candid_reply(const candid_header *h, const void *values, void *work,
+                           size_t work_cap);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,270 @@
+/* The in-process call backend; see include/candid/host.h. */
+#include <string.h>
+
+#include "../backend.h"
+#include "candid/host.h"
+
+/* The host call.h's functions act on: harnesses are single-threaded. */
+static candid_host *active;
+
+candid_status candid_host_init(candid_host *h, void *mem, size_t cap) {
+    memset(h, 0, sizeof *h);
+    h->slot_bytes = cap / CANDID_HOST_MESSAGES / 2;
+    if (!mem || h->slot_bytes < 512) return CANDID_ERR_ARGUMENT;
+    h->mem = mem;
+    h->current = -1;
+    h->building = -1;
+    return CANDID_OK;
+}
+
+void candid_host_activate(candid_host *h) { active = h; }
+
+candid_status candid_host_add(candid_host *h, const candid_host_canister *c) {
+    if (h->ncanisters == CANDID_HOST_CANISTERS) return CANDID_ERR_LIMIT;
+    h->canisters[h->ncanisters++] = c;
+    return CANDID_OK;
+}
+
+static int new_msg(candid_host *h) {
+    for (int i = 0; i < CANDID_HOST_MESSAGES; i++) {
+        candid_host_msg *m = &h->msgs[i];
+        if (m->kind) continue;
+        memset(m, 0, sizeof *m);
+        m->arg = h->mem + (size_t)i * 2 * h->slot_bytes;
+        m->arg_cap = h->slot_bytes;
+        m->reply = m->arg + h->slot_bytes;
+        m->reply_cap = h->slot_bytes;
+        m->parent = -1;
+        return i;
+    }
+    return -1;
+}
+
+static const candid_host_canister *find(candid_host *h, const uint8_t *id, size_t len) {
+    for (size_t i = 0; i < h->ncanisters; i++)
+        if (h->canisters[i]->id_len == len && memcmp(h->canisters[i]->id, id, len) == 0)
+            return h->canisters[i];
+    return NULL;
+}
+
+static void reject(candid_host_msg *m, uint32_t code, const char *msg) {
+    m->replied = 2;
+    m->reject_code = code;
+    m->reject_len = strlen(msg) < sizeof m->reject_msg ? strlen(msg) : sizeof m->reject_msg;
+    memcpy(m->reject_msg, msg, m->reject_len);
+}
+
+/* Runs `fn` for message `ctx` (a call, or the call context a continuation
+ * belongs to), turning a trap into a reject. */
+static void run_handler(candid_host *h, int ctx, void (*fn)(void *), void *arg) {
+    int saved = h->current;
+    h->current = ctx;
+    if (setjmp(h->trap) == 0) {
+        fn(arg);
+    } else if (ctx >= 0 && !h->msgs[ctx].replied) {
+        char msg[160];
+        size_t n = strlen(h->trap_msg);
+        memcpy(msg, "Canister trapped: ", 18);
+        memcpy(msg + 18, h->trap_msg, n + 1);
+        reject(&h->msgs[ctx], CANDID_REJECT_CANISTER_ERROR, msg);
+    }
+    h->current = saved;
+}
+
+static void call_method(void *p) { ((candid_method_fn)p)(); }
+
+typedef struct response { candid_call *call; candid_outcome o; } response;
+static void call_continuation(void *p) {
+    response *r = p;
+    r->call->done(r->call, &r->o);
+}
+
+static int outstanding(candid_host *h, int i) {
+    for (int j = 0; j < CANDID_HOST_MESSAGES; j++)
+        if ((h->msgs[j].kind == 1 || h->msgs[j].kind == 2) && h->msgs[j].parent == i && h->msgs[j].call)
+            return 1;
+    return 0;
+}
+
+/* After a method or one of its continuations ran: a message with no answer
+ * and nothing left to wait for failed; an answered one becomes a response
+ * for its caller (the harness collects ingress answers itself). */
+static void settle(candid_host *h, int i) {
+    candid_host_msg *m = &h->msgs[i];
+    if (!m->replied && !outstanding(h, i))
+        reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister did not reply to the call");
+    if (m->replied && !m->ingress) m->kind = 2;
+}
+
+static void dispatch(candid_host *h, int i) {
+    candid_host_msg *m = &h->msgs[i];
+    const candid_host_canister *c = find(h, m->callee_id, m->callee_id_len);
+    if (!c) {
+        reject(m, CANDID_REJECT_DESTINATION_INVALID, "Canister not found");
+        return;
+    }
+    for (size_t k = 0; k < c->nmethods; k++) {
+        if (strlen(c->methods[k].name) == m->method_len &&
+            memcmp(c->methods[k].name, m->method, m->method_len) == 0) {
+            m->callee = c;
+            run_handler(h, i, call_method, (void *)c->methods[k].fn);
+            return;
+        }
+    }
+    reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister has no such method");
+}
+
+/* Delivers one queued message or response; returns 0 when none is left. */
+static int step(candid_host *h) {
+    for (int i = 0; i < CANDID_HOST_MESSAGES; i++) {
+        candid_host_msg *m = &h->msgs[i];
+        if (m->kind == 1 && !m->started) {
+            m->started = 1;
+            dispatch(h, i);
+            settle(h, i);
+            return 1;
+        }
+        if (m->kind == 2 && m->call) {
+            response r = {m->call, {0}};
+            r.o.replied = m->replied == 1;
+            r.o.reply = m->reply;
+            r.o.reply_len = m->reply_len;
+            r.o.reject_code = m->reject_code;
+            r.o.reject_message = m->reject_msg;
+            r.o.reject_message_len = m->reject_len;
+            int parent = m->parent;
+            m->kind = 3; /* being delivered: its bytes stay, nobody waits on it */
+            run_handler(h, parent, call_continuation, &r);
+            m->kind = 0;
+            if (parent >= 0) settle(h, parent);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+candid_status candid_host_ingress(candid_host *h, const uint8_t *callee, size_t callee_len,
+                                  const char *method, const uint8_t *caller, size_t caller_len,
+                                  const uint8_t *arg, size_t arg_len, candid_outcome *out) {
+    int i = new_msg(h);
+    if (i < 0) return CANDID_ERR_LIMIT;
+    candid_host_msg *m = &h->msgs[i];
+    if (arg_len > m->arg_cap || caller_len > sizeof m->caller) return CANDID_ERR_BUFFER_FULL;
+    m->kind = 1;
+    m->ingress = 1;
+    m->callee_id = callee;
+    m->callee_id_len = callee_len;
+    m->method = method;
+    m->method_len = strlen(method);
+    memcpy(m->caller, caller, caller_len);
+    m->caller_len = caller_len;
+    memcpy(m->arg, arg, arg_len);
+    m->arg_len = arg_len;
+    candid_host_activate(h);
+    while (step(h)) {
+    }
+    memset(out, 0, sizeof *out);
+    out->replied = m->replied == 1;
+    out->reply = m->reply;
+    out->reply_len = m->reply_len;
+    out->reject_code = m->reject_code;
+    out->reject_message = m->reject_msg;
+    out->reject_message_len = m->reject_len;
+    m->kind = 0;
+    return m->replied ? CANDID_OK : CANDID_ERR_CALL;
+}
+
+_Noreturn void candid_trap(const char *msg) {
+    size_t n = strlen(msg);
+    if (n >= sizeof active->trap_msg) n = sizeof active->trap_msg - 1;
+    memcpy(active->trap_msg, msg, n);
+    active->trap_msg[n] = 0;
+    longjmp(active->trap, 1);
+}
+
+/* ---- call.h, answering side ---- */
+
+static candid_host_msg *cur(void) {
+    if (!active || active->current < 0) candid_trap("no message is being handled");
+    return &active->msgs[active->current];
+}
+
+size_t candid_msg_arg_size(void) { return cur()->arg_len; }
+
+void candid_msg_arg_copy(void *dst, size_t offset, size_t size) {
+    candid_host_msg *m = cur();
+    if (offset > m->arg_len || size > m->arg_len - offset) candid_trap("msg_arg_data_copy out of range");
+    memcpy(dst, m->arg + offset, size);
+}
+
+size_t candid_msg_caller(uint8_t *dst, size_t cap) {
+    candid_host_msg *m = cur();
+    if (m->caller_len > cap) candid_trap("caller buffer too small");
+    memcpy(dst, m->caller, m->caller_len);
+    return m->caller_len;
+}
+
+size_t candid_self(uint8_t *dst, size_t cap) {
+    candid_host_msg *m = cur();
+    if (m->callee_id_len > cap) candid_trap("self buffer too small");
+    memcpy(dst, m->callee_id, m->callee_id_len);
+    return m->callee_id_len;
+}
+
+void candid_msg_reply_append(const void *p, size_t n) {
+    candid_host_msg *m = cur();
+    if (m->replied) candid_trap("reply after the message was answered");
+    if (n > m->reply_cap - m->reply_len) candid_trap("reply larger than the host's message slot");
+    memcpy(m->reply + m->reply_len, p, n);
+    m->reply_len += n;
+}
+
+void candid_msg_reply(void) {
+    candid_host_msg *m = cur();
+    if (m->replied) candid_trap("reply after the message was answered");
+    m->replied = 1;
+}
+
+void candid_msg_reject(const char *msg, size_t len) {
+    candid_host_msg *m = cur();
+    if (m->replied) candid_trap("reject after the message was answered");
+    m->replied = 2;
+    m->reject_code = CANDID_REJECT_CANISTER_REJECT;
+    m->reject_len = len < sizeof m->reject_msg ? len : sizeof m->reject_msg;
+    memcpy(m->reject_msg, msg, m->reject_len);
+}
+
+/* ---- call.h, caller side ---- */
+
+candid_status candid__call_begin(candid_call *c) {
+    candid_host *h = active;
+    if (!h || h->current < 0) return CANDID_ERR_CALL;
+    int i = new_msg(h);
+    if (i < 0) return CANDID_ERR_LIMIT;
+    candid_host_msg *m = &h->msgs[i];
+    candid_host_msg *self = &h->msgs[h->current];
+    m->kind = -1; /* under construction: not delivered yet */
+    m->callee_id = c->callee;
+    m->callee_id_len = c->callee_len;
+    m->method = c->method;
+    m->method_len = c->method_len;
+    m->caller_len = self->callee_id_len < sizeof m->caller ? self->callee_id_len : sizeof m->caller;
+    memcpy(m->caller, self->callee_id, m->caller_len);
+    m->call = c;
+    m->parent = h->current;
+    c->state = i;
+    return CANDID_OK;
+}
+
+int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
+    candid_host_msg *m = &active->msgs[c->state];
+    if (n > m->arg_cap - m->arg_len) return -1;
+    memcpy(m->arg + m->arg_len, p, n);
+    m->arg_len += n;
+    return 0;
+}
+
+candid_status candid__call_send(candid_call *c) {
+    active->msgs[c->state].kind = 1; /* delivered when the queue runs */
+    return CANDID_OK;
+}

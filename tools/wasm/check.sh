@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The Wasm checks: tools/wasm/check.sh DIR
+#  - the example ledger canister built for wasm32 and wasm64 imports only
+#    from "ic0" (wabt's wasm-objdump);
+#  - its exports match examples/ledger/ledger.did (ic-wasm check-endpoints;
+#    canister_init is the one system entry point beside the methods), the
+#    interface embeds as candid:service metadata, and ic-wasm info reads it;
+#  - the core's test driver built for wasm32-wasi passes under Node's WASI.
+# Prints PASS/FAIL per check; exits non-zero on any FAIL.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+dir=${1:?usage: tools/wasm/check.sh DIR}
+mkdir -p "$dir"
+fails=0
+log="$dir/log"
+result() { # name status
+  if [ "$2" -eq 0 ]; then echo "PASS $1"; else echo "FAIL $1"; tail -n 20 "$log"; fails=$((fails + 1)); fi
+}
+
+icwasm=""
+if (cd "$dir" && npm install --no-audit --no-fund --prefix . @icp-sdk/ic-wasm-linux-x64 >"$log" 2>&1); then
+  icwasm=$(find "$dir/node_modules/@icp-sdk" -type f -name ic-wasm | head -n 1)
+fi
+
+for w in 32 64; do
+  mod="$dir/ledger$w.wasm"
+  bash tools/wasm/build-canister.sh "$w" "$mod" >"$log" 2>&1
+  result "build ledger canister wasm$w" $?
+  [ -f "$mod" ] || continue
+  echo "  $(stat -c %s "$mod") bytes"
+  others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
+  [ -z "$others" ]
+  result "wasm$w imports only from ic0" $?
+  if [ -z "$icwasm" ]; then
+    echo "SKIP ic-wasm checks for wasm$w: @icp-sdk/ic-wasm-linux-x64 could not be installed"
+    continue
+  fi
+  "$icwasm" "$mod" check-endpoints --candid examples/ledger/ledger.did \
+    --hidden examples/ledger/hidden-endpoints.txt >"$log" 2>&1
+  result "wasm$w exports match ledger.did (ic-wasm check-endpoints)" $?
+  "$icwasm" "$mod" -o "$dir/ledger$w.meta.wasm" metadata candid:service \
+    -f examples/ledger/ledger.did -v public >"$log" 2>&1 &&
+    "$icwasm" "$dir/ledger$w.meta.wasm" info >"$log" 2>&1 &&
+    grep -q 'candid:service' "$log"
+  result "wasm$w candid:service metadata (ic-wasm metadata, info)" $?
+done
+
+clang --target=wasm32-wasi --sysroot=/usr -O2 -mbulk-memory -Wall -Wextra -Werror -Iinclude \
+  tests/wasi/driver.c lib/core/*.c -o "$dir/driver.wasm" >"$log" 2>&1
+result "build core test driver for wasm32-wasi" $?
+node tools/wasm/run-wasi.mjs "$dir/driver.wasm" >"$log" 2>&1
+status=$?
+grep -E 'passed, .* failed|FAIL' "$log" | sed 's/^/  /'
+result "core test driver under Node's WASI" $status
+
+[ "$fails" -eq 0 ]
