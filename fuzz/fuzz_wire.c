@@ -21,8 +21,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     candid_arena_init(&arena, arena_mem, sizeof arena_mem);
     if (candid_decode(&d, data, size, args, out, &arena)) return 0;
 
+    /* Types holding a future type cannot be written back (their bytes are
+     * unknown): the one reason the header may not build. */
     candid_header h;
-    if (candid_header_build(&h, args, hdr, sizeof hdr, work, sizeof work)) abort();
+    candid_status hs = candid_header_build(&h, args, hdr, sizeof hdr, work, sizeof work);
+    if (hs == CANDID_ERR_BAD_TYPE || hs == CANDID_ERR_BUFFER_FULL || hs == CANDID_ERR_WORK_FULL) return 0;
+    if (hs) abort();
     candid_writer w;
     candid_writer_init(&w, enc1, sizeof enc1);
     candid_status st = candid_encode(&w, &h, out, work, sizeof work, 0);

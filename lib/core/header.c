@@ -30,7 +30,7 @@ static candid_status get_ref(cursor *c, wire_header *h, int64_t n,
         *out = &h->nodes[op];
         return CANDID_OK;
     }
-    int64_t kind = -op;
+    int64_t kind = op < -(int64_t)CANDID_FUTURE ? 0 : -op; /* no overflow at INT64_MIN */
     if ((kind >= CANDID_NULL && kind <= CANDID_EMPTY) || kind == CANDID_PRINCIPAL) {
         *out = layout ? candid_prim_type_big((candid_kind)kind)
                       : candid_prim_type((candid_kind)kind);

@@ -79,6 +79,8 @@ static void table_entries_must_be_constructors(void **state) {
         V("DIDL\x00\x01\x00", CANDID_ERR_BAD_INDEX, 6),      /* arg out of range */
         V("DIDL\x00\x01\x6e", CANDID_ERR_BAD_OPCODE, 6),     /* constructor as arg */
         V("DIDL\x00\x01\x5e", CANDID_ERR_BAD_OPCODE, 6),     /* unknown opcode as arg */
+        /* fuzz finding: the most negative SLEB128 as an argument type */
+        V("DIDL\x00\x01\x80\x80\x80\x80\x80\x80\x80\x80\x80\x7f", CANDID_ERR_BAD_OPCODE, 6),
         V("DIDL\x01\x6e", CANDID_ERR_TRUNCATED, 6),
         V("DIDL\x00\x03\x7f\x7f", CANDID_ERR_TRUNCATED, 6),
     };
