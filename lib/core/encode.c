@@ -107,6 +107,8 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             const candid_field *fd = &f->t->fields[f->i++];
             t = fd->type;
             src = f->src + fd->offset;
+            /* the last field is a tail call: lists take one frame in all */
+            if (f->i == f->t->count) sp--;
         } else {
             if (!f->i) {
                 sp--;
@@ -116,6 +118,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             t = f->t->inner;
             src = f->src;
             f->src += candid_slot_size(t);
+            if (!f->i) sp--;
         }
     value:
         switch (t->kind) {

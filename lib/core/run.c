@@ -87,11 +87,19 @@ static void put_none(uint8_t *dst, int boxed, uint32_t off, uint32_t size) {
     }
 }
 
-/* One LEB128 number into 64 bits; the one-byte case inline. */
+/* One LEB128 number into 64 bits: up to nine bytes inline (they always fit);
+ * longer, overlong or truncated forms take the general reader. */
 static inline candid_status leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
-    if (*pos < len && msg[*pos] < 0x80) {
-        *v = msg[(*pos)++];
-        return CANDID_OK;
+    size_t p = *pos;
+    uint64_t x = 0;
+    for (unsigned shift = 0; shift < 63 && p < len; shift += 7) {
+        uint8_t b = msg[p++];
+        x |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            *v = x;
+            *pos = p;
+            return CANDID_OK;
+        }
     }
     return candid_read_leb(msg, len, pos, v);
 }
@@ -242,7 +250,7 @@ exec:
         break;
     case OP_NAT_U64:
     case OP_NAT_I64: {
-        st = candid_read_leb(msg, len, &pos, &v);
+        st = leb(msg, len, &pos, &v);
         if (st == CANDID_ERR_LEB_OVERFLOW ||
             ((w[0] & 0xff) == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
             st = CANDID_ERR_RANGE;
@@ -276,7 +284,7 @@ exec:
     }
     case OP_TEXT:
     case OP_SKIP_TEXT:
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         NEED(v);
         if (!candid_utf8_valid(msg + pos, (size_t)v)) {
             st = CANDID_ERR_UTF8;
@@ -299,7 +307,7 @@ exec:
             goto error;
         }
         pos += 1 + (size_t)is_func;
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         NEED(v);
         if (v > PRINCIPAL_MAX) {
             st = CANDID_ERR_RANGE;
@@ -312,7 +320,7 @@ exec:
             put_slice(dst, pr, prlen);
             break;
         }
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         NEED(v);
         if (!candid_utf8_valid(msg + pos, (size_t)v)) {
             st = CANDID_ERR_UTF8;
@@ -364,7 +372,7 @@ exec:
         goto exec;
     }
     case OP_VEC: {
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         if (w[4]) NEED(v);
         /* Each element costs a step: fail now rather than after the work. */
         if (v > budget - steps) {
@@ -397,7 +405,7 @@ exec:
         break;
     }
     case OP_VEC_BULK: {
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         NEED(v);
         uint64_t bytes = v * w[1];
         NEED(bytes);
@@ -412,7 +420,7 @@ exec:
         break;
     }
     case OP_VEC_SLICE: {
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         if (!w[1] && v) goto fail; /* other element type: only [] coerces */
         NEED(v);
         uint64_t bytes = v * w[1];
@@ -432,7 +440,7 @@ exec:
         break;
     }
     case OP_VARIANT: {
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         if (v >= w[2]) {
             st = CANDID_ERR_VARIANT_TAG;
             goto error;
@@ -484,7 +492,7 @@ exec:
         break;
     case OP_SKIP_VEC:
         skips++;
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         if (w[2]) {
             NEED(v);
             NEED(v * w[2]);
@@ -513,7 +521,7 @@ exec:
         break;
     case OP_SKIP_VARIANT:
         skips++;
-        CHECK(candid_read_leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &v));
         if (v >= w[2]) {
             st = CANDID_ERR_VARIANT_TAG;
             goto error;
@@ -524,8 +532,8 @@ exec:
     case OP_SKIP_FUTURE: {
         uint64_t refs;
         skips++;
-        CHECK(candid_read_leb(msg, len, &pos, &v));
-        CHECK(candid_read_leb(msg, len, &pos, &refs));
+        CHECK(leb(msg, len, &pos, &v));
+        CHECK(leb(msg, len, &pos, &refs));
         NEED(v);
         pos += (size_t)v;
         steps += (v) >> BYTES_PER_STEP_LOG2;
@@ -546,11 +554,14 @@ exec:
         frame *f = &stack[sp - 1];
         const uint32_t *fw = P + f->node;
         switch (f->kind) {
+        /* A frame whose last child is next is popped first (a tail call),
+         * so a list costs one frame per node, not two. */
         case F_RECORD:
             if (f->i < fw[2]) {
                 const uint32_t *s = P + fw[1] + 2 * f->i++;
                 n = s[0];
                 dst = f->dst && s[1] != NO_NODE ? f->dst + s[1] : NULL;
+                if (f->i == fw[2]) sp--;
                 goto exec;
             }
             break;
@@ -559,6 +570,7 @@ exec:
                 n = P[fw[1] + f->i++];
                 dst = NULL;
                 skips++;
+                if (f->i == fw[2]) sp--;
                 goto exec;
             }
             break;
@@ -568,6 +580,7 @@ exec:
                 n = fw[1];
                 dst = f->dst;
                 if (f->dst) f->dst += fw[2];
+                if (!f->i) sp--;
                 goto exec;
             }
             break;
@@ -577,6 +590,7 @@ exec:
                 n = fw[1];
                 dst = NULL;
                 skips++;
+                if (!f->i) sp--;
                 goto exec;
             }
             break;

@@ -186,9 +186,42 @@ static void recursive_round_trip(void **state) {
     int count = 0;
     for (node *n = back; n; n = n->tail, count++) assert_true(n->head == count - 500);
     assert_int_equal(count, N);
-    /* a depth limit below the data's depth is an error, not a crash */
+    /* the last field is a tail call: the list needs one frame, whatever
+     * its length */
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &first, deep_work, sizeof deep_work, 1), CANDID_OK);
+}
+
+/* type Left = record { left : opt Left; x : nat8 }: the nesting is not in
+ * the last field, so each level keeps a frame, and the bound applies. */
+typedef struct lnode { struct lnode *left; uint8_t x; } lnode;
+static const candid_type left_opt;
+static const candid_field lnode_f[] = {
+    {.id = 0, .offset = offsetof(lnode, left), .type = &left_opt},
+    {.id = 1, .offset = offsetof(lnode, x), .type = &(const candid_type){.kind = CANDID_NAT8, .size = 1, .align = 1}},
+};
+static const candid_type lnode_t = {.kind = CANDID_RECORD, .size = sizeof(lnode), .align = 8, .count = 2, .fields = lnode_f};
+static const candid_type left_opt = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = 8, .align = 8, .inner = &lnode_t};
+static const candid_field left_args_f[] = {{.id = 0, .offset = 0, .type = &left_opt}};
+static const candid_type left_args = {.kind = CANDID_RECORD, .size = 8, .align = 8, .count = 1, .fields = left_args_f};
+
+static void depth_limit(void **state) {
+    (void)state;
+    static uint8_t hb[64], out[4096], deep_work[1 << 14];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &left_args, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    static lnode nodes[200];
+    for (int i = 0; i < 200; i++) {
+        nodes[i].left = i + 1 < 200 ? &nodes[i + 1] : NULL;
+        nodes[i].x = (uint8_t)i;
+    }
+    lnode *first = &nodes[0];
+    candid_writer w;
     candid_writer_init(&w, out, sizeof out);
     assert_int_equal(candid_encode(&w, &h, &first, deep_work, sizeof deep_work, 100), CANDID_ERR_DEPTH);
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &first, deep_work, sizeof deep_work, 0), CANDID_OK);
+    assert_int_equal(w.total, h.len + 200 * 2 + 1);
 }
 
 int main(void) {
@@ -198,6 +231,7 @@ int main(void) {
         cmocka_unit_test(invalid_values_are_errors),
         cmocka_unit_test(variants_and_bignums),
         cmocka_unit_test(recursive_round_trip),
+        cmocka_unit_test(depth_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

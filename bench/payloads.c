@@ -1,0 +1,363 @@
+/* Benchmark payloads (issue set a-f and a canbench-style set); see
+ * payloads.h. Field ids are name hashes, fields sorted by id. */
+#include "payloads.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define T(k, ty) {.kind = (k), .size = sizeof(ty), .align = _Alignof(ty)}
+static const candid_type nat_t = T(CANDID_NAT, uint64_t), int_t = T(CANDID_INT, int64_t),
+                         nat64_t = T(CANDID_NAT64, uint64_t), nat32_t = T(CANDID_NAT32, uint32_t),
+                         int64_t_ = T(CANDID_INT64, int64_t), int16_t_ = T(CANDID_INT16, int16_t),
+                         nat8_t = T(CANDID_NAT8, uint8_t), bool_t = T(CANDID_BOOL, uint8_t),
+                         text_t = T(CANDID_TEXT, candid_slice), principal_t = T(CANDID_PRINCIPAL, candid_slice),
+                         null_t = {.kind = CANDID_NULL, .align = 1};
+static const candid_type blob_t = {.kind = CANDID_VEC, .repr = CANDID_REPR_SLICE, .size = sizeof(candid_slice),
+                                   .align = 8, .inner = &nat8_t};
+#define VEC_OF(name_, inner_) \
+    static const candid_type name_ = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8, .inner = (inner_)}
+#define ARGS1(name_, type_, size_)                                                      \
+    static const candid_field name_##_f[] = {{.id = 0, .offset = 0, .type = (type_)}}; \
+    static const candid_type name_ = {.kind = CANDID_RECORD, .size = (size_), .align = 8, .count = 1, .fields = name_##_f}
+
+static char *text_of(size_t i, size_t *len) {
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "item-%zu", i);
+    char *s = malloc((size_t)n);
+    memcpy(s, buf, (size_t)n);
+    *len = (size_t)n;
+    return s;
+}
+
+/* a: (nat64) */
+ARGS1(a_args, &nat64_t, 8);
+static void *make_a(size_t n) {
+    (void)n;
+    uint64_t *v = malloc(8);
+    *v = 0x0123456789abcdefull;
+    return v;
+}
+
+/* b: record { id : nat64; name : text; tags : vec text; balance : nat; active : bool } */
+typedef struct { uint64_t id; candid_slice name; candid_vec tags; uint64_t balance; uint8_t active; } b_t;
+VEC_OF(vec_text_t, &text_t);
+static const candid_field b_f[] = {
+    {.id = 23515, .offset = offsetof(b_t, id), .type = &nat64_t, .name = "id"},
+    {.id = 373703110, .offset = offsetof(b_t, active), .type = &bool_t, .name = "active"},
+    {.id = 596483356, .offset = offsetof(b_t, balance), .type = &nat_t, .name = "balance"},
+    {.id = 1224700491, .offset = offsetof(b_t, name), .type = &text_t, .name = "name"},
+    {.id = 1291236569, .offset = offsetof(b_t, tags), .type = &vec_text_t, .name = "tags"},
+};
+static const candid_type b_rec = {.kind = CANDID_RECORD, .size = sizeof(b_t), .align = 8, .count = 5, .fields = b_f};
+ARGS1(b_args, &b_rec, sizeof(b_t));
+static void *make_b(size_t n) {
+    (void)n;
+    b_t *v = calloc(1, sizeof *v);
+    static candid_slice tags[3] = {{(const uint8_t *)"gold", 4}, {(const uint8_t *)"early", 5},
+                                   {(const uint8_t *)"verified", 8}};
+    v->id = 42;
+    v->name = (candid_slice){(const uint8_t *)"Ada Lovelace", 12};
+    v->tags = (candid_vec){tags, 3};
+    v->balance = 1000000000;
+    v->active = 1;
+    return v;
+}
+
+/* c: blob of n bytes */
+ARGS1(c_args, &blob_t, sizeof(candid_slice));
+static void *make_blob(size_t n) {
+    uint8_t *b = malloc(n);
+    for (size_t i = 0; i < n; i++) b[i] = (uint8_t)(i * 31 + 7);
+    candid_slice *s = malloc(sizeof *s);
+    *s = (candid_slice){b, n};
+    return s;
+}
+
+/* text of n bytes (ASCII) */
+ARGS1(text_args, &text_t, sizeof(candid_slice));
+static void *make_text(size_t n) {
+    uint8_t *b = malloc(n);
+    for (size_t i = 0; i < n; i++) b[i] = (uint8_t)('a' + i % 26);
+    candid_slice *s = malloc(sizeof *s);
+    *s = (candid_slice){b, n};
+    return s;
+}
+
+/* d: vec record { a : nat32; b : text; c : opt int64 } */
+typedef struct { uint8_t has; int64_t v; } opt_i64;
+typedef struct { uint32_t a; candid_slice b; opt_i64 c; } d_item;
+static const candid_type opt_int64_t = {.kind = CANDID_OPT, .size = sizeof(opt_i64), .align = 8,
+                                        .offset = offsetof(opt_i64, v), .inner = &int64_t_};
+static const candid_field d_f[] = {
+    {.id = 97, .offset = offsetof(d_item, a), .type = &nat32_t, .name = "a"},
+    {.id = 98, .offset = offsetof(d_item, b), .type = &text_t, .name = "b"},
+    {.id = 99, .offset = offsetof(d_item, c), .type = &opt_int64_t, .name = "c"},
+};
+static const candid_type d_rec = {.kind = CANDID_RECORD, .size = sizeof(d_item), .align = 8, .count = 3, .fields = d_f};
+VEC_OF(d_vec, &d_rec);
+ARGS1(d_args, &d_vec, sizeof(candid_vec));
+static void *make_d(size_t n) {
+    d_item *items = calloc(n, sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        items[i].a = (uint32_t)i;
+        items[i].b.ptr = (const uint8_t *)text_of(i, &items[i].b.len);
+        items[i].c = (opt_i64){(uint8_t)(i % 2), -(int64_t)i};
+    }
+    candid_vec *v = malloc(sizeof *v);
+    *v = (candid_vec){items, n};
+    return v;
+}
+
+/* e1: ICRC-1 TransferArg */
+typedef struct { uint8_t has; candid_slice v; } opt_blob;
+typedef struct { uint8_t has; uint64_t v; } opt_u64;
+typedef struct { candid_slice owner; opt_blob subaccount; } account;
+typedef struct { account to; opt_u64 fee; opt_blob memo; opt_blob from_subaccount; opt_u64 created_at_time; uint64_t amount; } transfer_arg;
+static const candid_type opt_blob_t = {.kind = CANDID_OPT, .size = sizeof(opt_blob), .align = 8,
+                                       .offset = offsetof(opt_blob, v), .inner = &blob_t};
+static const candid_type opt_nat_t = {.kind = CANDID_OPT, .size = sizeof(opt_u64), .align = 8,
+                                      .offset = offsetof(opt_u64, v), .inner = &nat_t};
+static const candid_type opt_nat64_t = {.kind = CANDID_OPT, .size = sizeof(opt_u64), .align = 8,
+                                        .offset = offsetof(opt_u64, v), .inner = &nat64_t};
+static const candid_field account_f[] = {
+    {.id = 947296307, .offset = offsetof(account, owner), .type = &principal_t, .name = "owner"},
+    {.id = 1349681965, .offset = offsetof(account, subaccount), .type = &opt_blob_t, .name = "subaccount"},
+};
+static const candid_type account_t = {.kind = CANDID_RECORD, .size = sizeof(account), .align = 8, .count = 2, .fields = account_f};
+static const candid_field transfer_f[] = {
+    {.id = 25979, .offset = offsetof(transfer_arg, to), .type = &account_t, .name = "to"},
+    {.id = 5094982, .offset = offsetof(transfer_arg, fee), .type = &opt_nat_t, .name = "fee"},
+    {.id = 1213809850, .offset = offsetof(transfer_arg, memo), .type = &opt_blob_t, .name = "memo"},
+    {.id = 1835347746, .offset = offsetof(transfer_arg, from_subaccount), .type = &opt_blob_t, .name = "from_subaccount"},
+    {.id = 3258775938u, .offset = offsetof(transfer_arg, created_at_time), .type = &opt_nat64_t, .name = "created_at_time"},
+    {.id = 3573748184u, .offset = offsetof(transfer_arg, amount), .type = &nat_t, .name = "amount"},
+};
+static const candid_type transfer_t = {.kind = CANDID_RECORD, .size = sizeof(transfer_arg), .align = 8, .count = 6, .fields = transfer_f};
+ARGS1(e1_args, &transfer_t, sizeof(transfer_arg));
+static const uint8_t owner[29] = {0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f, 0x60, 0x71, 0x82, 0x93};
+static const uint8_t sub[32] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                                17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+static void *make_e1(size_t n) {
+    (void)n;
+    transfer_arg *t = calloc(1, sizeof *t);
+    t->to.owner = (candid_slice){owner, 29};
+    t->to.subaccount = (opt_blob){1, {sub, 32}};
+    t->fee = (opt_u64){1, 10000};
+    t->memo = (opt_blob){1, {(const uint8_t *)"invoice 2026-11-24 #7", 21}};
+    t->created_at_time = (opt_u64){1, 1795000000000000000ull};
+    t->amount = 123456789;
+    return t;
+}
+
+/* e2: variant { Ok : nat; Err : TransferError } (the standard cases) */
+typedef struct { uint64_t error_code; candid_slice message; } generic_error;
+typedef struct { uint32_t tag; union { uint64_t number; generic_error generic; } u; } transfer_error;
+typedef struct { uint32_t tag; union { uint64_t ok; transfer_error err; } u; } transfer_result;
+#define ONE_NAT(name_, id_, ty_)                                                                    \
+    static const candid_field name_##_f[] = {{.id = (id_), .offset = 0, .type = &ty_, .name = #name_}}; \
+    static const candid_type name_##_t = {.kind = CANDID_RECORD, .size = 8, .align = 8, .count = 1, .fields = name_##_f}
+ONE_NAT(expected_fee, 3725446591u, nat_t);
+ONE_NAT(min_burn_amount, 2765068699u, nat_t);
+ONE_NAT(balance, 596483356u, nat_t);
+ONE_NAT(duplicate_of, 326934155u, nat_t);
+ONE_NAT(ledger_time, 2709806499u, nat64_t);
+static const candid_field generic_f[] = {
+    {.id = 2584819143u, .offset = offsetof(generic_error, message), .type = &text_t, .name = "message"},
+    {.id = 3601615940u, .offset = offsetof(generic_error, error_code), .type = &nat_t, .name = "error_code"},
+};
+static const candid_type generic_t = {.kind = CANDID_RECORD, .size = sizeof(generic_error), .align = 8, .count = 2, .fields = generic_f};
+#define CASE(id_, name_, type_) {.id = (id_), .offset = offsetof(transfer_error, u), .type = (type_), .name = name_}
+static const candid_field error_f[] = {
+    CASE(260448849u, "GenericError", &generic_t),
+    CASE(658180290u, "TemporarilyUnavailable", &null_t),
+    CASE(1093787796u, "BadBurn", &min_burn_amount_t),
+    CASE(1122632043u, "Duplicate", &duplicate_of_t),
+    CASE(2142953889u, "BadFee", &expected_fee_t),
+    CASE(2608432112u, "CreatedInFuture", &ledger_time_t),
+    CASE(3373249171u, "TooOld", &null_t),
+    CASE(4206284395u, "InsufficientFunds", &balance_t),
+};
+static const candid_type error_t = {.kind = CANDID_VARIANT, .size = sizeof(transfer_error), .align = 8, .count = 8, .fields = error_f};
+static const candid_field result_f[] = {
+    {.id = 17724, .offset = offsetof(transfer_result, u), .type = &nat_t, .name = "Ok"},
+    {.id = 3456837, .offset = offsetof(transfer_result, u), .type = &error_t, .name = "Err"},
+};
+static const candid_type result_t = {.kind = CANDID_VARIANT, .size = sizeof(transfer_result), .align = 8, .count = 2, .fields = result_f};
+ARGS1(e2_args, &result_t, sizeof(transfer_result));
+static void *make_e2ok(size_t n) {
+    (void)n;
+    transfer_result *r = calloc(1, sizeof *r);
+    r->tag = 0;
+    r->u.ok = 987654;
+    return r;
+}
+static void *make_e2err(size_t n) {
+    (void)n;
+    transfer_result *r = calloc(1, sizeof *r);
+    r->tag = 1;
+    r->u.err.tag = 0;
+    r->u.err.u.generic.error_code = 500;
+    r->u.err.u.generic.message = (candid_slice){(const uint8_t *)"ledger is being upgraded", 24};
+    return r;
+}
+
+/* f: type List = opt record { head : int; tail : List } */
+typedef struct node { int64_t head; struct node *tail; } node;
+static const candid_type list_t;
+static const candid_field node_f[] = {
+    {.id = 1158359328, .offset = offsetof(node, head), .type = &int_t, .name = "head"},
+    {.id = 1291237008, .offset = offsetof(node, tail), .type = &list_t, .name = "tail"},
+};
+static const candid_type node_t = {.kind = CANDID_RECORD, .size = sizeof(node), .align = 8, .count = 2, .fields = node_f};
+static const candid_type list_t = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = 8, .align = 8, .inner = &node_t};
+ARGS1(f_args, &list_t, sizeof(void *));
+static void *make_list(size_t n) {
+    node *nodes = calloc(n ? n : 1, sizeof *nodes);
+    for (size_t i = 0; i < n; i++) {
+        nodes[i].head = (int64_t)i * 7 - 3000;
+        nodes[i].tail = i + 1 < n ? &nodes[i + 1] : NULL;
+    }
+    node **first = malloc(sizeof *first);
+    *first = n ? nodes : NULL;
+    return first;
+}
+
+/* type VariantList = variant { nil; cons : record { head : int; tail : VariantList } } */
+typedef struct vnode { uint32_t tag; struct { int64_t head; void *tail; } cons; } vnode;
+static const candid_type vlist_t;
+static const candid_field cons_f[] = {
+    {.id = 1158359328, .offset = 0, .type = &int_t, .name = "head"},
+    {.id = 1291237008, .offset = 8, .type = &vlist_t, .name = "tail"},
+};
+static const candid_type cons_t = {.kind = CANDID_RECORD, .size = 16, .align = 8, .count = 2, .fields = cons_f};
+static const candid_field vlist_f[] = {
+    {.id = 5493713, .offset = 8, .type = &null_t, .name = "nil"},
+    {.id = 1103411697, .offset = 8, .type = &cons_t, .name = "cons"},
+};
+static const candid_type vlist_t = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_BOXED, .size = sizeof(vnode),
+                                    .align = 8, .count = 2, .fields = vlist_f};
+ARGS1(vlist_args, &vlist_t, sizeof(void *));
+static void *make_vlist(size_t n) {
+    vnode *nodes = calloc(n + 1, sizeof *nodes);
+    for (size_t i = 0; i < n; i++) {
+        nodes[i].tag = 1;
+        nodes[i].cons.head = (int64_t)i;
+        nodes[i].cons.tail = &nodes[i + 1];
+    }
+    nodes[n].tag = 0;
+    vnode **first = malloc(sizeof *first);
+    *first = nodes;
+    return first;
+}
+
+/* vectors of fixed-width numbers and of nat */
+VEC_OF(vec_int16_t, &int16_t_);
+VEC_OF(vec_nat32_t, &nat32_t);
+VEC_OF(vec_nat64_t, &nat64_t);
+VEC_OF(vec_nat_t, &nat_t);
+ARGS1(vec_int16_args, &vec_int16_t, sizeof(candid_vec));
+ARGS1(vec_nat32_args, &vec_nat32_t, sizeof(candid_vec));
+ARGS1(vec_nat64_args, &vec_nat64_t, sizeof(candid_vec));
+ARGS1(vec_nat_args, &vec_nat_t, sizeof(candid_vec));
+#define MAKE_VEC(name_, ctype_, expr_)               \
+    static void *name_(size_t n) {                   \
+        ctype_ *items = malloc(n * sizeof *items);   \
+        for (size_t i = 0; i < n; i++) items[i] = (ctype_)(expr_); \
+        candid_vec *v = malloc(sizeof *v);           \
+        *v = (candid_vec){items, n};                 \
+        return v;                                    \
+    }
+MAKE_VEC(make_vec_int16, int16_t, (i * 37) - 20000)
+MAKE_VEC(make_vec_nat32, uint32_t, i * 2654435761u)
+MAKE_VEC(make_vec_nat64, uint64_t, i * 0x9e3779b97f4a7c15ull)
+MAKE_VEC(make_vec_nat, uint64_t, i % 16384) /* below 2^14, as the target counts */
+
+/* map: vec record { text; nat } */
+typedef struct { candid_slice k; uint64_t v; } map_entry;
+static const candid_field map_f[] = {
+    {.id = 0, .offset = offsetof(map_entry, k), .type = &text_t},
+    {.id = 1, .offset = offsetof(map_entry, v), .type = &nat_t},
+};
+static const candid_type map_rec = {.kind = CANDID_RECORD, .size = sizeof(map_entry), .align = 8, .count = 2, .fields = map_f};
+VEC_OF(map_vec, &map_rec);
+ARGS1(map_args, &map_vec, sizeof(candid_vec));
+static void *make_map(size_t n) {
+    map_entry *e = malloc(n * sizeof *e);
+    for (size_t i = 0; i < n; i++) {
+        e[i].k.ptr = (const uint8_t *)text_of(i, &e[i].k.len);
+        e[i].v = i * 1000;
+    }
+    candid_vec *v = malloc(sizeof *v);
+    *v = (candid_vec){e, n};
+    return v;
+}
+
+/* records of 16 fields (ids 0..15, nat64), decoded as records of 4 */
+typedef struct { uint64_t f[16]; } wide;
+typedef struct { uint64_t f[4]; } narrow;
+#define F(i) {.id = (i), .offset = 8 * (i), .type = &nat64_t}
+static const candid_field wide_f[] = {F(0), F(1), F(2),  F(3),  F(4),  F(5),  F(6),  F(7),
+                                      F(8), F(9), F(10), F(11), F(12), F(13), F(14), F(15)};
+static const candid_field narrow_fixed[] = {
+    {.id = 0, .offset = 0, .type = &nat64_t}, {.id = 5, .offset = 8, .type = &nat64_t},
+    {.id = 10, .offset = 16, .type = &nat64_t}, {.id = 15, .offset = 24, .type = &nat64_t}};
+static const candid_type wide_t = {.kind = CANDID_RECORD, .size = sizeof(wide), .align = 8, .count = 16, .fields = wide_f};
+static const candid_type narrow_t = {.kind = CANDID_RECORD, .size = sizeof(narrow), .align = 8, .count = 4, .fields = narrow_fixed};
+VEC_OF(wide_vec, &wide_t);
+VEC_OF(narrow_vec, &narrow_t);
+ARGS1(wide_args, &wide_vec, sizeof(candid_vec));
+ARGS1(narrow_args, &narrow_vec, sizeof(candid_vec));
+static void *make_wide(size_t n) {
+    wide *w = malloc(n * sizeof *w);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 16; k++) w[i].f[k] = i * 16 + (size_t)k;
+    candid_vec *v = malloc(sizeof *v);
+    *v = (candid_vec){w, n};
+    return v;
+}
+
+/* results: vec variant { Ok : nat; Err : text } */
+typedef struct { uint32_t tag; union { uint64_t ok; candid_slice err; } u; } res;
+static const candid_field res_f[] = {
+    {.id = 17724, .offset = offsetof(res, u), .type = &nat_t, .name = "Ok"},
+    {.id = 3456837, .offset = offsetof(res, u), .type = &text_t, .name = "Err"},
+};
+static const candid_type res_t = {.kind = CANDID_VARIANT, .size = sizeof(res), .align = 8, .count = 2, .fields = res_f};
+VEC_OF(res_vec, &res_t);
+ARGS1(res_args, &res_vec, sizeof(candid_vec));
+static void *make_results(size_t n) {
+    res *r = malloc(n * sizeof *r);
+    for (size_t i = 0; i < n; i++) {
+        r[i].tag = (uint32_t)(i % 2);
+        if (i % 2) r[i].u.err = (candid_slice){(const uint8_t *)"insufficient funds", 18};
+        else r[i].u.ok = i;
+    }
+    candid_vec *v = malloc(sizeof *v);
+    *v = (candid_vec){r, n};
+    return v;
+}
+
+const payload bench_payloads[] = {
+    {"a", "(nat64)", &a_args, NULL, 1, make_a, 1, 1},
+    {"b", "(record { id : nat64; name : text; tags : vec text; balance : nat; active : bool })", &b_args, NULL, 1, make_b, 1, 1},
+    {"c", "(blob)", &c_args, NULL, 1 << 20, make_blob, 1 << 20, 1 << 20},
+    {"d", "(vec record { a : nat32; b : text; c : opt int64 })", &d_args, NULL, 10000, make_d, 10000, 10000},
+    {"e1", "(record { to : record { owner : principal; subaccount : opt blob }; fee : opt nat; memo : opt blob; "
+           "from_subaccount : opt blob; created_at_time : opt nat64; amount : nat })", &e1_args, NULL, 1, make_e1, 1, 1},
+    {"e2ok", "(TransferResult)", &e2_args, NULL, 1, make_e2ok, 1, 1},
+    {"e2err", "(TransferResult)", &e2_args, NULL, 1, make_e2err, 1, 1},
+    {"f", "(List)", &f_args, NULL, 1000, make_list, 1000, 1000},
+    {"blob2m", "(blob)", &c_args, NULL, 2 << 20, make_blob, 2 << 20, 2 << 20},
+    {"text2m", "(text)", &text_args, NULL, 2 << 20, make_text, 2 << 20, 2 << 20},
+    {"vec_int16", "(vec int16)", &vec_int16_args, NULL, 1 << 21, make_vec_int16, 1 << 21, 1 << 21},
+    {"vec_nat32", "(vec nat32)", &vec_nat32_args, NULL, 1 << 21, make_vec_nat32, 1 << 21, 1 << 21},
+    {"vec_nat64", "(vec nat64)", &vec_nat64_args, NULL, 1 << 21, make_vec_nat64, 1 << 21, 1 << 21},
+    {"vec_nat", "(vec nat)", &vec_nat_args, NULL, 1 << 18, make_vec_nat, 1 << 18, 1 << 14},
+    {"map", "(vec record { text; nat })", &map_args, NULL, 1 << 20, make_map, 1 << 20, 1 << 14},
+    {"optlist", "(List)", &f_args, NULL, 2048, make_list, 2048, 2048},
+    {"variantlist", "(VariantList)", &vlist_args, NULL, 2048, make_vlist, 2048, 2048},
+    {"rec16as4", "(vec record { 0:nat64; ... 15:nat64 }) at (vec record { 0; 5; 10; 15 })", &wide_args, &narrow_args, 1000, make_wide, 1000, 1000},
+    {"results", "(vec variant { Ok : nat; Err : text })", &res_args, NULL, 1000, make_results, 1000, 1000},
+};
+const size_t bench_payload_count = sizeof bench_payloads / sizeof bench_payloads[0];
