@@ -94,9 +94,11 @@ static double measure(ctx *c, int op, int batches, double target) {
 int main(int argc, char **argv) {
     int quick = 0;
     const char *outdir = NULL;
+    long messages = 0; /* --messages N: only write CASE.N.bin with N elements */
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0) quick = 1;
         else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) outdir = argv[++i];
+        else if (strcmp(argv[i], "--messages") == 0 && i + 1 < argc) messages = atol(argv[++i]);
     }
     int batches = quick ? 3 : 7;
     double target = quick ? 5e6 : 2e7;
@@ -105,7 +107,7 @@ int main(int argc, char **argv) {
         ctx c;
         memset(&c, 0, sizeof c);
         c.p = &bench_payloads[k];
-        size_t n = quick ? c.p->n_quick : c.p->n;
+        size_t n = messages ? (c.p->n > 1 ? (size_t)messages : 1) : quick ? c.p->n_quick : c.p->n;
         c.dec_args = c.p->generic_args ? c.p->generic_args : c.p->args;
         c.value = c.p->make(n);
         c.work_cap = 1 << 20;
@@ -127,12 +129,20 @@ int main(int argc, char **argv) {
         }
         if (outdir) {
             char path[4096];
-            snprintf(path, sizeof path, "%s/%s.bin", outdir, c.p->name);
+            if (messages)
+                snprintf(path, sizeof path, "%s/%s.%ld.bin", outdir, c.p->name, messages);
+            else
+                snprintf(path, sizeof path, "%s/%s.bin", outdir, c.p->name);
             FILE *f = fopen(path, "wb");
             if (f) {
                 fwrite(c.msg, 1, c.len, f);
                 fclose(f);
             }
+        }
+        if (messages) {
+            free(c.msg);
+            free(c.work);
+            continue;
         }
         c.arena_cap = 64 * c.len + (1 << 16);
         c.arena_mem = malloc(c.arena_cap);

@@ -2,9 +2,15 @@
  * payloads.h. Field ids are name hashes, fields sorted by id. */
 #include "payloads.h"
 
+/* The Wasm instruction counts (bench/wasm) use the types only: no libc. */
+#ifdef BENCH_NO_GENERATORS
+#define GEN(fn) NULL
+#else
+#define GEN(fn) fn
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#endif
 
 #define T(k, ty) {.kind = (k), .size = sizeof(ty), .align = _Alignof(ty)}
 static const candid_type nat_t = T(CANDID_NAT, uint64_t), int_t = T(CANDID_INT, int64_t),
@@ -21,6 +27,7 @@ static const candid_type blob_t = {.kind = CANDID_VEC, .repr = CANDID_REPR_SLICE
     static const candid_field name_##_f[] = {{.id = 0, .offset = 0, .type = (type_)}}; \
     static const candid_type name_ = {.kind = CANDID_RECORD, .size = (size_), .align = 8, .count = 1, .fields = name_##_f}
 
+#ifndef BENCH_NO_GENERATORS
 static char *text_of(size_t i, size_t *len) {
     char buf[32];
     int n = snprintf(buf, sizeof buf, "item-%zu", i);
@@ -29,15 +36,18 @@ static char *text_of(size_t i, size_t *len) {
     *len = (size_t)n;
     return s;
 }
+#endif
 
 /* a: (nat64) */
 ARGS1(a_args, &nat64_t, 8);
+#ifndef BENCH_NO_GENERATORS
 static void *make_a(size_t n) {
     (void)n;
     uint64_t *v = malloc(8);
     *v = 0x0123456789abcdefull;
     return v;
 }
+#endif
 
 /* b: record { id : nat64; name : text; tags : vec text; balance : nat; active : bool } */
 typedef struct { uint64_t id; candid_slice name; candid_vec tags; uint64_t balance; uint8_t active; } b_t;
@@ -51,6 +61,7 @@ static const candid_field b_f[] = {
 };
 static const candid_type b_rec = {.kind = CANDID_RECORD, .size = sizeof(b_t), .align = 8, .count = 5, .fields = b_f};
 ARGS1(b_args, &b_rec, sizeof(b_t));
+#ifndef BENCH_NO_GENERATORS
 static void *make_b(size_t n) {
     (void)n;
     b_t *v = calloc(1, sizeof *v);
@@ -63,9 +74,11 @@ static void *make_b(size_t n) {
     v->active = 1;
     return v;
 }
+#endif
 
 /* c: blob of n bytes */
 ARGS1(c_args, &blob_t, sizeof(candid_slice));
+#ifndef BENCH_NO_GENERATORS
 static void *make_blob(size_t n) {
     uint8_t *b = malloc(n);
     for (size_t i = 0; i < n; i++) b[i] = (uint8_t)(i * 31 + 7);
@@ -73,9 +86,11 @@ static void *make_blob(size_t n) {
     *s = (candid_slice){b, n};
     return s;
 }
+#endif
 
 /* text of n bytes (ASCII) */
 ARGS1(text_args, &text_t, sizeof(candid_slice));
+#ifndef BENCH_NO_GENERATORS
 static void *make_text(size_t n) {
     uint8_t *b = malloc(n);
     for (size_t i = 0; i < n; i++) b[i] = (uint8_t)('a' + i % 26);
@@ -83,6 +98,7 @@ static void *make_text(size_t n) {
     *s = (candid_slice){b, n};
     return s;
 }
+#endif
 
 /* d: vec record { a : nat32; b : text; c : opt int64 } */
 typedef struct { uint8_t has; int64_t v; } opt_i64;
@@ -97,6 +113,7 @@ static const candid_field d_f[] = {
 static const candid_type d_rec = {.kind = CANDID_RECORD, .size = sizeof(d_item), .align = 8, .count = 3, .fields = d_f};
 VEC_OF(d_vec, &d_rec);
 ARGS1(d_args, &d_vec, sizeof(candid_vec));
+#ifndef BENCH_NO_GENERATORS
 static void *make_d(size_t n) {
     d_item *items = calloc(n, sizeof *items);
     for (size_t i = 0; i < n; i++) {
@@ -108,6 +125,7 @@ static void *make_d(size_t n) {
     *v = (candid_vec){items, n};
     return v;
 }
+#endif
 
 /* e1: ICRC-1 TransferArg */
 typedef struct { uint8_t has; candid_slice v; } opt_blob;
@@ -138,6 +156,7 @@ ARGS1(e1_args, &transfer_t, sizeof(transfer_arg));
 static const uint8_t owner[29] = {0x0a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f, 0x60, 0x71, 0x82, 0x93};
 static const uint8_t sub[32] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                                 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+#ifndef BENCH_NO_GENERATORS
 static void *make_e1(size_t n) {
     (void)n;
     transfer_arg *t = calloc(1, sizeof *t);
@@ -149,6 +168,7 @@ static void *make_e1(size_t n) {
     t->amount = 123456789;
     return t;
 }
+#endif
 
 /* e2: variant { Ok : nat; Err : TransferError } (the standard cases) */
 typedef struct { uint64_t error_code; candid_slice message; } generic_error;
@@ -185,6 +205,7 @@ static const candid_field result_f[] = {
 };
 static const candid_type result_t = {.kind = CANDID_VARIANT, .size = sizeof(transfer_result), .align = 8, .count = 2, .fields = result_f};
 ARGS1(e2_args, &result_t, sizeof(transfer_result));
+#ifndef BENCH_NO_GENERATORS
 static void *make_e2ok(size_t n) {
     (void)n;
     transfer_result *r = calloc(1, sizeof *r);
@@ -192,6 +213,8 @@ static void *make_e2ok(size_t n) {
     r->u.ok = 987654;
     return r;
 }
+#endif
+#ifndef BENCH_NO_GENERATORS
 static void *make_e2err(size_t n) {
     (void)n;
     transfer_result *r = calloc(1, sizeof *r);
@@ -201,6 +224,7 @@ static void *make_e2err(size_t n) {
     r->u.err.u.generic.message = (candid_slice){(const uint8_t *)"ledger is being upgraded", 24};
     return r;
 }
+#endif
 
 /* f: type List = opt record { head : int; tail : List } */
 typedef struct node { int64_t head; struct node *tail; } node;
@@ -212,6 +236,7 @@ static const candid_field node_f[] = {
 static const candid_type node_t = {.kind = CANDID_RECORD, .size = sizeof(node), .align = 8, .count = 2, .fields = node_f};
 static const candid_type list_t = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = 8, .align = 8, .inner = &node_t};
 ARGS1(f_args, &list_t, sizeof(void *));
+#ifndef BENCH_NO_GENERATORS
 static void *make_list(size_t n) {
     node *nodes = calloc(n ? n : 1, sizeof *nodes);
     for (size_t i = 0; i < n; i++) {
@@ -222,6 +247,7 @@ static void *make_list(size_t n) {
     *first = n ? nodes : NULL;
     return first;
 }
+#endif
 
 /* type VariantList = variant { nil; cons : record { head : int; tail : VariantList } } */
 typedef struct vnode { uint32_t tag; struct { int64_t head; void *tail; } cons; } vnode;
@@ -238,6 +264,7 @@ static const candid_field vlist_f[] = {
 static const candid_type vlist_t = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_BOXED, .size = sizeof(vnode),
                                     .align = 8, .count = 2, .fields = vlist_f};
 ARGS1(vlist_args, &vlist_t, sizeof(void *));
+#ifndef BENCH_NO_GENERATORS
 static void *make_vlist(size_t n) {
     vnode *nodes = calloc(n + 1, sizeof *nodes);
     for (size_t i = 0; i < n; i++) {
@@ -250,6 +277,7 @@ static void *make_vlist(size_t n) {
     *first = nodes;
     return first;
 }
+#endif
 
 /* vectors of fixed-width numbers and of nat */
 VEC_OF(vec_int16_t, &int16_t_);
@@ -260,6 +288,7 @@ ARGS1(vec_int16_args, &vec_int16_t, sizeof(candid_vec));
 ARGS1(vec_nat32_args, &vec_nat32_t, sizeof(candid_vec));
 ARGS1(vec_nat64_args, &vec_nat64_t, sizeof(candid_vec));
 ARGS1(vec_nat_args, &vec_nat_t, sizeof(candid_vec));
+#ifndef BENCH_NO_GENERATORS
 #define MAKE_VEC(name_, ctype_, expr_)               \
     static void *name_(size_t n) {                   \
         ctype_ *items = malloc(n * sizeof *items);   \
@@ -272,6 +301,7 @@ MAKE_VEC(make_vec_int16, int16_t, (i * 37) - 20000)
 MAKE_VEC(make_vec_nat32, uint32_t, i * 2654435761u)
 MAKE_VEC(make_vec_nat64, uint64_t, i * 0x9e3779b97f4a7c15ull)
 MAKE_VEC(make_vec_nat, uint64_t, i % 16384) /* below 2^14, as the target counts */
+#endif
 
 /* map: vec record { text; nat } */
 typedef struct { candid_slice k; uint64_t v; } map_entry;
@@ -282,6 +312,7 @@ static const candid_field map_f[] = {
 static const candid_type map_rec = {.kind = CANDID_RECORD, .size = sizeof(map_entry), .align = 8, .count = 2, .fields = map_f};
 VEC_OF(map_vec, &map_rec);
 ARGS1(map_args, &map_vec, sizeof(candid_vec));
+#ifndef BENCH_NO_GENERATORS
 static void *make_map(size_t n) {
     map_entry *e = malloc(n * sizeof *e);
     for (size_t i = 0; i < n; i++) {
@@ -292,6 +323,7 @@ static void *make_map(size_t n) {
     *v = (candid_vec){e, n};
     return v;
 }
+#endif
 
 /* records of 16 fields (ids 0..15, nat64), decoded as records of 4 */
 typedef struct { uint64_t f[16]; } wide;
@@ -308,6 +340,7 @@ VEC_OF(wide_vec, &wide_t);
 VEC_OF(narrow_vec, &narrow_t);
 ARGS1(wide_args, &wide_vec, sizeof(candid_vec));
 ARGS1(narrow_args, &narrow_vec, sizeof(candid_vec));
+#ifndef BENCH_NO_GENERATORS
 static void *make_wide(size_t n) {
     wide *w = malloc(n * sizeof *w);
     for (size_t i = 0; i < n; i++)
@@ -316,6 +349,7 @@ static void *make_wide(size_t n) {
     *v = (candid_vec){w, n};
     return v;
 }
+#endif
 
 /* results: vec variant { Ok : nat; Err : text } */
 typedef struct { uint32_t tag; union { uint64_t ok; candid_slice err; } u; } res;
@@ -326,6 +360,7 @@ static const candid_field res_f[] = {
 static const candid_type res_t = {.kind = CANDID_VARIANT, .size = sizeof(res), .align = 8, .count = 2, .fields = res_f};
 VEC_OF(res_vec, &res_t);
 ARGS1(res_args, &res_vec, sizeof(candid_vec));
+#ifndef BENCH_NO_GENERATORS
 static void *make_results(size_t n) {
     res *r = malloc(n * sizeof *r);
     for (size_t i = 0; i < n; i++) {
@@ -337,27 +372,28 @@ static void *make_results(size_t n) {
     *v = (candid_vec){r, n};
     return v;
 }
+#endif
 
 const payload bench_payloads[] = {
-    {"a", "(nat64)", &a_args, NULL, 1, make_a, 1, 1},
-    {"b", "(record { id : nat64; name : text; tags : vec text; balance : nat; active : bool })", &b_args, NULL, 1, make_b, 1, 1},
-    {"c", "(blob)", &c_args, NULL, 1 << 20, make_blob, 1 << 20, 1 << 20},
-    {"d", "(vec record { a : nat32; b : text; c : opt int64 })", &d_args, NULL, 10000, make_d, 10000, 10000},
+    {"a", "(nat64)", &a_args, NULL, 1, GEN(make_a), 1, 1},
+    {"b", "(record { id : nat64; name : text; tags : vec text; balance : nat; active : bool })", &b_args, NULL, 1, GEN(make_b), 1, 1},
+    {"c", "(blob)", &c_args, NULL, 1 << 20, GEN(make_blob), 1 << 20, 1 << 20},
+    {"d", "(vec record { a : nat32; b : text; c : opt int64 })", &d_args, NULL, 10000, GEN(make_d), 10000, 10000},
     {"e1", "(record { to : record { owner : principal; subaccount : opt blob }; fee : opt nat; memo : opt blob; "
-           "from_subaccount : opt blob; created_at_time : opt nat64; amount : nat })", &e1_args, NULL, 1, make_e1, 1, 1},
-    {"e2ok", "(TransferResult)", &e2_args, NULL, 1, make_e2ok, 1, 1},
-    {"e2err", "(TransferResult)", &e2_args, NULL, 1, make_e2err, 1, 1},
-    {"f", "(List)", &f_args, NULL, 1000, make_list, 1000, 1000},
-    {"blob2m", "(blob)", &c_args, NULL, 2 << 20, make_blob, 2 << 20, 2 << 20},
-    {"text2m", "(text)", &text_args, NULL, 2 << 20, make_text, 2 << 20, 2 << 20},
-    {"vec_int16", "(vec int16)", &vec_int16_args, NULL, 1 << 21, make_vec_int16, 1 << 21, 1 << 21},
-    {"vec_nat32", "(vec nat32)", &vec_nat32_args, NULL, 1 << 21, make_vec_nat32, 1 << 21, 1 << 21},
-    {"vec_nat64", "(vec nat64)", &vec_nat64_args, NULL, 1 << 21, make_vec_nat64, 1 << 21, 1 << 21},
-    {"vec_nat", "(vec nat)", &vec_nat_args, NULL, 1 << 18, make_vec_nat, 1 << 18, 1 << 14},
-    {"map", "(vec record { text; nat })", &map_args, NULL, 1 << 20, make_map, 1 << 20, 1 << 14},
-    {"optlist", "(List)", &f_args, NULL, 2048, make_list, 2048, 2048},
-    {"variantlist", "(VariantList)", &vlist_args, NULL, 2048, make_vlist, 2048, 2048},
-    {"rec16as4", "(vec record { 0:nat64; ... 15:nat64 }) at (vec record { 0; 5; 10; 15 })", &wide_args, &narrow_args, 1000, make_wide, 1000, 1000},
-    {"results", "(vec variant { Ok : nat; Err : text })", &res_args, NULL, 1000, make_results, 1000, 1000},
+           "from_subaccount : opt blob; created_at_time : opt nat64; amount : nat })", &e1_args, NULL, 1, GEN(make_e1), 1, 1},
+    {"e2ok", "(TransferResult)", &e2_args, NULL, 1, GEN(make_e2ok), 1, 1},
+    {"e2err", "(TransferResult)", &e2_args, NULL, 1, GEN(make_e2err), 1, 1},
+    {"f", "(List)", &f_args, NULL, 1000, GEN(make_list), 1000, 1000},
+    {"blob2m", "(blob)", &c_args, NULL, 2 << 20, GEN(make_blob), 2 << 20, 2 << 20},
+    {"text2m", "(text)", &text_args, NULL, 2 << 20, GEN(make_text), 2 << 20, 2 << 20},
+    {"vec_int16", "(vec int16)", &vec_int16_args, NULL, 1 << 21, GEN(make_vec_int16), 1 << 21, 1 << 21},
+    {"vec_nat32", "(vec nat32)", &vec_nat32_args, NULL, 1 << 21, GEN(make_vec_nat32), 1 << 21, 1 << 21},
+    {"vec_nat64", "(vec nat64)", &vec_nat64_args, NULL, 1 << 21, GEN(make_vec_nat64), 1 << 21, 1 << 21},
+    {"vec_nat", "(vec nat)", &vec_nat_args, NULL, 1 << 18, GEN(make_vec_nat), 1 << 18, 1 << 14},
+    {"map", "(vec record { text; nat })", &map_args, NULL, 1 << 20, GEN(make_map), 1 << 20, 1 << 14},
+    {"optlist", "(List)", &f_args, NULL, 2048, GEN(make_list), 2048, 2048},
+    {"variantlist", "(VariantList)", &vlist_args, NULL, 2048, GEN(make_vlist), 2048, 2048},
+    {"rec16as4", "(vec record { 0:nat64; ... 15:nat64 }) at (vec record { 0; 5; 10; 15 })", &wide_args, &narrow_args, 1000, GEN(make_wide), 1000, 1000},
+    {"results", "(vec variant { Ok : nat; Err : text })", &res_args, NULL, 1000, GEN(make_results), 1000, 1000},
 };
 const size_t bench_payload_count = sizeof bench_payloads / sizeof bench_payloads[0];

@@ -91,6 +91,20 @@ static void put_none(uint8_t *dst, int boxed, uint32_t off, uint32_t size) {
  * longer, overlong or truncated forms take the general reader. */
 static inline candid_status leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
     size_t p = *pos;
+    /* one and two bytes (below 2^14) without a loop: lengths, tags, small nats */
+    if (len - p >= 2) {
+        uint8_t b0 = msg[p], b1 = msg[p + 1];
+        if (b0 < 0x80) {
+            *v = b0;
+            *pos = p + 1;
+            return CANDID_OK;
+        }
+        if (b1 < 0x80) {
+            *v = (uint64_t)(b0 & 0x7f) | (uint64_t)b1 << 7;
+            *pos = p + 2;
+            return CANDID_OK;
+        }
+    }
     uint64_t x = 0;
     for (unsigned shift = 0; shift < 63 && p < len; shift += 7) {
         uint8_t b = msg[p++];
@@ -102,6 +116,26 @@ static inline candid_status leb(const uint8_t *msg, size_t len, size_t *pos, uin
         }
     }
     return candid_read_leb(msg, len, pos, v);
+}
+
+/* One SLEB128 number: one and two bytes inline, else the general reader. */
+static inline candid_status sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
+    size_t p = *pos;
+    if (len - p >= 2) {
+        uint8_t b0 = msg[p], b1 = msg[p + 1];
+        if (b0 < 0x80) {
+            *v = (int64_t)(b0 & 0x3f) - (int64_t)(b0 & 0x40);
+            *pos = p + 1;
+            return CANDID_OK;
+        }
+        if (b1 < 0x80) {
+            int64_t x = (int64_t)(b0 & 0x7f) | (int64_t)(b1 & 0x3f) << 7;
+            *v = x - ((int64_t)(b1 & 0x40) << 7);
+            *pos = p + 2;
+            return CANDID_OK;
+        }
+    }
+    return candid_read_sleb(msg, len, pos, v);
 }
 
 /* Decodes (items != NULL) or skips `count` elements whose plan op is a leaf
@@ -260,7 +294,7 @@ exec:
     }
     case OP_INT_I64: {
         int64_t s;
-        st = candid_read_sleb(msg, len, &pos, &s);
+        st = sleb(msg, len, &pos, &s);
         if (st == CANDID_ERR_LEB_OVERFLOW) st = CANDID_ERR_RANGE;
         if (st) goto error;
         if (dst) CANDID_MEMCPY(dst, &s, 8);
