@@ -84,6 +84,9 @@ if [ -d "$suite" ]; then
     --errors-for-leak-kinds=definite build-ci-gcc/tools/candid/candid test --round-trip "$suite"/*.test.did
 fi
 
+# The benchmarks build and run (timings are printed, not judged).
+check "bench/run --quick" bash bench/run --quick
+
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
 for h in wire typed text; do
