@@ -11,6 +11,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 dir=${1:?usage: tools/wasm/check.sh DIR}
 mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
 fails=0
 log="$dir/log"
 result() { # name status

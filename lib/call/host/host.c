@@ -158,7 +158,7 @@ candid_status candid_host_ingress(candid_host *h, const uint8_t *callee, size_t 
     m->method_len = strlen(method);
     memcpy(m->caller, caller, caller_len);
     m->caller_len = caller_len;
-    memcpy(m->arg, arg, arg_len);
+    if (arg_len) memcpy(m->arg, arg, arg_len);
     m->arg_len = arg_len;
     candid_host_activate(h);
     while (step(h)) {
