@@ -11,27 +11,6 @@ typedef struct eframe {
     uint64_t i;          /* record: next field; vec: elements left */
 } eframe;
 
-static size_t fixed_width(uint8_t kind) {
-    switch (kind) {
-    case CANDID_NAT8:
-    case CANDID_INT8:
-        return 1;
-    case CANDID_NAT16:
-    case CANDID_INT16:
-        return 2;
-    case CANDID_NAT32:
-    case CANDID_INT32:
-    case CANDID_FLOAT32:
-        return 4;
-    case CANDID_NAT64:
-    case CANDID_INT64:
-    case CANDID_FLOAT64:
-        return 8;
-    default:
-        return 0;
-    }
-}
-
 static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     candid_put_bytes(w, src, width);
@@ -132,7 +111,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         case CANDID_NAT8: case CANDID_NAT16: case CANDID_NAT32: case CANDID_NAT64:
         case CANDID_INT8: case CANDID_INT16: case CANDID_INT32: case CANDID_INT64:
         case CANDID_FLOAT32: case CANDID_FLOAT64:
-            put_fixed(w, src, fixed_width(t->kind));
+            put_fixed(w, src, candid__fixed_width(t->kind));
             break;
         case CANDID_NAT:
         case CANDID_INT:
@@ -191,7 +170,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             break;
         }
         case CANDID_VEC: {
-            size_t width = fixed_width(t->inner->kind);
+            size_t width = candid__fixed_width(t->inner->kind);
             if (t->repr & CANDID_REPR_SLICE) {
                 candid_slice s;
                 __builtin_memcpy(&s, src, sizeof s);

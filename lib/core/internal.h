@@ -51,6 +51,28 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
 candid_status candid__subtype(candid_arena *work, const candid_type *t1,
                               const candid_type *t2, int *result);
 
+/* Byte width of a fixed-width number kind, 0 for other kinds. */
+static inline uint32_t candid__fixed_width(uint8_t kind) {
+    switch (kind) {
+    case CANDID_NAT8:
+    case CANDID_INT8:
+        return 1;
+    case CANDID_NAT16:
+    case CANDID_INT16:
+        return 2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32:
+        return 4;
+    case CANDID_NAT64:
+    case CANDID_INT64:
+    case CANDID_FLOAT64:
+        return 8;
+    default:
+        return 0;
+    }
+}
+
 /* 1 for null, opt and reserved: the types whose missing values read as
  * null (the spec's `null <: t`). */
 static inline int candid__nullable(const candid_type *t) {

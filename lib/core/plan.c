@@ -31,27 +31,6 @@ typedef struct compiler {
     candid_status err;
 } compiler;
 
-static int fixed_width(uint8_t kind) {
-    switch (kind) {
-    case CANDID_NAT8:
-    case CANDID_INT8:
-        return 1;
-    case CANDID_NAT16:
-    case CANDID_INT16:
-        return 2;
-    case CANDID_NAT32:
-    case CANDID_INT32:
-    case CANDID_FLOAT32:
-        return 4;
-    case CANDID_NAT64:
-    case CANDID_INT64:
-    case CANDID_FLOAT64:
-        return 8;
-    default:
-        return 0;
-    }
-}
-
 /* Whether every value of wire type t takes at least one byte; lets vector
  * lengths be checked against the remaining input before any work. A
  * conservative "no" only loses that early check. */
@@ -156,7 +135,7 @@ static uint32_t get(compiler *c, const candid_type *w, const candid_type *e) {
 }
 
 static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
-    int width = fixed_width(w->kind);
+    int width = candid__fixed_width(w->kind);
     if (width) {
         set_node(c, n, OP_SKIP_FIXED, 0, (uint32_t)width, 0, 0, 0);
         return;
@@ -191,7 +170,7 @@ static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
         return;
     case CANDID_VEC:
         set_node(c, n, OP_SKIP_VEC, 0, get(c, w->inner, NULL),
-                 (uint32_t)fixed_width(w->inner->kind), 0, min_one_byte(w->inner, 0));
+                 (uint32_t)candid__fixed_width(w->inner->kind), 0, min_one_byte(w->inner, 0));
         return;
     case CANDID_RECORD:
     case CANDID_VARIANT: {
@@ -334,7 +313,7 @@ static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
 
 static void fill_vec(compiler *c, uint32_t n, const candid_type *w,
                      const candid_type *e) {
-    int we = fixed_width(w->inner->kind), ee = fixed_width(e->inner->kind);
+    int we = candid__fixed_width(w->inner->kind), ee = candid__fixed_width(e->inner->kind);
     int same = we && w->inner->kind == e->inner->kind;
     if (e->repr & CANDID_REPR_SLICE) {
         if (!ee) {
@@ -378,7 +357,7 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
         set_node(c, n, op, 0, 0, 0, 0, 0);
         return;
     }
-    int width = fixed_width(w->kind);
+    int width = candid__fixed_width(w->kind);
     if (width) {
         set_node(c, n, OP_FIXED, 0, (uint32_t)width, 0, 0, 0);
         return;

@@ -130,6 +130,34 @@ static tv *fields(tv_parser *p, tv_kind kind) {
     return v;
 }
 
+/* Annotated values separated by `sep` up to `close` (the opening bracket
+ * already read); the closing one is consumed. NULL after an error. */
+static tv **list(tv_parser *p, tok_kind sep, tok_kind close, const char *msg, uint32_t *count) {
+    lexer *lx = &p->lx;
+    uint32_t cap = 8, n = 0;
+    tv **items = alloc(p, cap * sizeof *items);
+    while (items && lx->tok.kind != close && !lx->err) {
+        if (n == cap) {
+            tv **g = alloc(p, 2 * cap * sizeof *g);
+            if (!g) return NULL;
+            memcpy(g, items, n * sizeof *items);
+            items = g;
+            cap *= 2;
+        }
+        if (!(items[n++] = annval(p))) return NULL;
+        if (lx->tok.kind == sep) {
+            lex_next(lx);
+        } else if (lx->tok.kind != close) {
+            lex_error(lx, CANDID_ERR_SYNTAX, msg);
+            return NULL;
+        }
+    }
+    if (lx->err || !items) return NULL;
+    lex_next(lx);
+    *count = n;
+    return items;
+}
+
 static tv *value(tv_parser *p) {
     lexer *lx = &p->lx;
     token t = lx->tok;
@@ -194,29 +222,8 @@ static tv *value(tv_parser *p) {
         v = node(p, TV_VEC);
         lex_next(lx);
         if (!v || !expect(p, TK_LBRACE, "expected '{'")) return NULL;
-        uint32_t cap = 8, n = 0;
-        tv **items = alloc(p, cap * sizeof *items);
-        while (items && lx->tok.kind != TK_RBRACE && !lx->err) {
-            if (n == cap) {
-                tv **g = alloc(p, 2 * cap * sizeof *g);
-                if (!g) return NULL;
-                memcpy(g, items, n * sizeof *items);
-                items = g;
-                cap *= 2;
-            }
-            if (!(items[n++] = annval(p))) return NULL;
-            if (lx->tok.kind == TK_SEMI) {
-                lex_next(lx);
-            } else if (lx->tok.kind != TK_RBRACE) {
-                lex_error(lx, CANDID_ERR_SYNTAX, "expected ';' or '}'");
-                return NULL;
-            }
-        }
-        if (lx->err || !items) return NULL;
-        lex_next(lx);
-        v->items = items;
-        v->nitems = n;
-        return v;
+        v->items = list(p, TK_SEMI, TK_RBRACE, "expected ';' or '}'", &v->nitems);
+        return v->items ? v : NULL;
     }
     if (lex_is(lx, "record") || lex_is(lx, "variant")) {
         tv_kind k = lex_is(lx, "record") ? TV_RECORD : TV_VARIANT;
@@ -278,26 +285,9 @@ tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *aren
     lex_init(lx, src, len, arena);
     idl_parser_init(&p->types, idl, lx);
     if (!expect(p, TK_LPAREN, "expected '('")) return NULL;
-    uint32_t cap = 8, n = 0;
-    tv **items = alloc(p, cap * sizeof *items);
-    while (items && lx->tok.kind != TK_RPAREN && !lx->err) {
-        if (n == cap) {
-            tv **g = alloc(p, 2 * cap * sizeof *g);
-            if (!g) return NULL;
-            memcpy(g, items, n * sizeof *items);
-            items = g;
-            cap *= 2;
-        }
-        if (!(items[n++] = annval(p))) return NULL;
-        if (lx->tok.kind == TK_COMMA) {
-            lex_next(lx);
-        } else if (lx->tok.kind != TK_RPAREN) {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected ',' or ')'");
-            return NULL;
-        }
-    }
-    if (lx->err || !items) return NULL;
-    lex_next(lx);
+    uint32_t n;
+    tv **items = list(p, TK_COMMA, TK_RPAREN, "expected ',' or ')'", &n);
+    if (!items) return NULL;
     if (lx->tok.kind != TK_EOF) {
         lex_error(lx, CANDID_ERR_SYNTAX, "expected the end of the input after ')'");
         return NULL;
