@@ -12,7 +12,7 @@ typedef struct cursor {
 } cursor;
 
 static candid_status get_leb(cursor *c, uint64_t *v) {
-    return candid_read_leb(c->buf, c->len, &c->pos, v);
+    return candid__leb(c->buf, c->len, &c->pos, v);
 }
 
 /* A type reference: a primitive opcode or an index into the table. */
@@ -20,7 +20,7 @@ static candid_status get_ref(cursor *c, wire_header *h, int64_t n,
                              const candid_type **out, int layout) {
     int64_t op;
     size_t at = c->pos;
-    candid_status st = candid_read_sleb(c->buf, c->len, &c->pos, &op);
+    candid_status st = candid__sleb(c->buf, c->len, &c->pos, &op);
     if (st) return st == CANDID_ERR_LEB_OVERFLOW ? CANDID_ERR_BAD_INDEX : st;
     if (op >= 0) {
         if (op >= n) {
@@ -171,7 +171,7 @@ static candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
                                  candid_type *t, candid_arena *work, int layout) {
     int64_t op;
     size_t at = c->pos;
-    candid_status st = candid_read_sleb(c->buf, c->len, &c->pos, &op);
+    candid_status st = candid__sleb(c->buf, c->len, &c->pos, &op);
     if (st) return st == CANDID_ERR_LEB_OVERFLOW ? CANDID_ERR_BAD_OPCODE : st;
     if (op < -(int64_t)CANDID_PRINCIPAL) {
         /* A future type: its bytes are length-prefixed so that old decoders

@@ -3,6 +3,7 @@
 #define CANDID_CORE_INTERNAL_H
 
 #include "candid/decode.h"
+#include "candid/wire.h"
 
 #define CANDID_MEMCPY(d, s, n) __builtin_memcpy((d), (s), (n))
 #define CANDID_MEMSET(d, v, n) __builtin_memset((d), (v), (n))
@@ -50,6 +51,57 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
 /* t1 <: t2 per the spec. Memory for the memo comes from `work`. */
 candid_status candid__subtype(candid_arena *work, const candid_type *t1,
                               const candid_type *t2, int *result);
+
+/* One LEB128 number into 64 bits: up to nine bytes inline (they always fit);
+ * longer, overlong or truncated forms take the general reader. */
+static inline candid_status candid__leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
+    size_t p = *pos;
+    /* one and two bytes (below 2^14) without a loop: lengths, tags, small nats */
+    if (len - p >= 2) {
+        uint8_t b0 = msg[p], b1 = msg[p + 1];
+        if (b0 < 0x80) {
+            *v = b0;
+            *pos = p + 1;
+            return CANDID_OK;
+        }
+        if (b1 < 0x80) {
+            *v = (uint64_t)(b0 & 0x7f) | (uint64_t)b1 << 7;
+            *pos = p + 2;
+            return CANDID_OK;
+        }
+    }
+    uint64_t x = 0;
+    for (unsigned shift = 0; shift < 63 && p < len; shift += 7) {
+        uint8_t b = msg[p++];
+        x |= (uint64_t)(b & 0x7f) << shift;
+        if (!(b & 0x80)) {
+            *v = x;
+            *pos = p;
+            return CANDID_OK;
+        }
+    }
+    return candid_read_leb(msg, len, pos, v);
+}
+
+/* One SLEB128 number: one and two bytes inline, else the general reader. */
+static inline candid_status candid__sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
+    size_t p = *pos;
+    if (len - p >= 2) {
+        uint8_t b0 = msg[p], b1 = msg[p + 1];
+        if (b0 < 0x80) {
+            *v = (int64_t)(b0 & 0x3f) - (int64_t)(b0 & 0x40);
+            *pos = p + 1;
+            return CANDID_OK;
+        }
+        if (b1 < 0x80) {
+            int64_t x = (int64_t)(b0 & 0x7f) | (int64_t)(b1 & 0x3f) << 7;
+            *v = x - ((int64_t)(b1 & 0x40) << 7);
+            *pos = p + 2;
+            return CANDID_OK;
+        }
+    }
+    return candid_read_sleb(msg, len, pos, v);
+}
 
 /* Byte width of a fixed-width number kind, 0 for other kinds. */
 static inline uint32_t candid__fixed_width(uint8_t kind) {

@@ -87,57 +87,6 @@ static void put_none(uint8_t *dst, int boxed, uint32_t off, uint32_t size) {
     }
 }
 
-/* One LEB128 number into 64 bits: up to nine bytes inline (they always fit);
- * longer, overlong or truncated forms take the general reader. */
-static inline candid_status leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
-    size_t p = *pos;
-    /* one and two bytes (below 2^14) without a loop: lengths, tags, small nats */
-    if (len - p >= 2) {
-        uint8_t b0 = msg[p], b1 = msg[p + 1];
-        if (b0 < 0x80) {
-            *v = b0;
-            *pos = p + 1;
-            return CANDID_OK;
-        }
-        if (b1 < 0x80) {
-            *v = (uint64_t)(b0 & 0x7f) | (uint64_t)b1 << 7;
-            *pos = p + 2;
-            return CANDID_OK;
-        }
-    }
-    uint64_t x = 0;
-    for (unsigned shift = 0; shift < 63 && p < len; shift += 7) {
-        uint8_t b = msg[p++];
-        x |= (uint64_t)(b & 0x7f) << shift;
-        if (!(b & 0x80)) {
-            *v = x;
-            *pos = p;
-            return CANDID_OK;
-        }
-    }
-    return candid_read_leb(msg, len, pos, v);
-}
-
-/* One SLEB128 number: one and two bytes inline, else the general reader. */
-static inline candid_status sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
-    size_t p = *pos;
-    if (len - p >= 2) {
-        uint8_t b0 = msg[p], b1 = msg[p + 1];
-        if (b0 < 0x80) {
-            *v = (int64_t)(b0 & 0x3f) - (int64_t)(b0 & 0x40);
-            *pos = p + 1;
-            return CANDID_OK;
-        }
-        if (b1 < 0x80) {
-            int64_t x = (int64_t)(b0 & 0x7f) | (int64_t)(b1 & 0x3f) << 7;
-            *v = x - ((int64_t)(b1 & 0x40) << 7);
-            *pos = p + 2;
-            return CANDID_OK;
-        }
-    }
-    return candid_read_sleb(msg, len, pos, v);
-}
-
 /* Decodes (items != NULL) or skips `count` elements whose plan op is a leaf
  * that cannot fail to coerce. Returns 0, doing nothing, for other ops. The
  * caller has checked the element count against the budget. */
@@ -169,7 +118,7 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
     case OP_NAT_U64:
     case OP_SKIP_LEB:
         for (uint64_t i = 0; i < count; i++) {
-            if ((*st = leb(msg, len, &p, &v))) break;
+            if ((*st = candid__leb(msg, len, &p, &v))) break;
             if (items) CANDID_MEMCPY(items + i * size, &v, 8);
         }
         if (*st == CANDID_ERR_LEB_OVERFLOW) *st = CANDID_ERR_RANGE;
@@ -195,7 +144,7 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
     case OP_TEXT:
     case OP_SKIP_TEXT:
         for (uint64_t i = 0; i < count; i++) {
-            if ((*st = leb(msg, len, &p, &v))) break;
+            if ((*st = candid__leb(msg, len, &p, &v))) break;
             if (v > len - p) {
                 *st = CANDID_ERR_TRUNCATED;
                 break;
@@ -284,7 +233,7 @@ exec:
         break;
     case OP_NAT_U64:
     case OP_NAT_I64: {
-        st = leb(msg, len, &pos, &v);
+        st = candid__leb(msg, len, &pos, &v);
         if (st == CANDID_ERR_LEB_OVERFLOW ||
             ((w[0] & 0xff) == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
             st = CANDID_ERR_RANGE;
@@ -294,7 +243,7 @@ exec:
     }
     case OP_INT_I64: {
         int64_t s;
-        st = sleb(msg, len, &pos, &s);
+        st = candid__sleb(msg, len, &pos, &s);
         if (st == CANDID_ERR_LEB_OVERFLOW) st = CANDID_ERR_RANGE;
         if (st) goto error;
         if (dst) CANDID_MEMCPY(dst, &s, 8);
@@ -318,7 +267,7 @@ exec:
     }
     case OP_TEXT:
     case OP_SKIP_TEXT:
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         NEED(v);
         if (!candid_utf8_valid(msg + pos, (size_t)v)) {
             st = CANDID_ERR_UTF8;
@@ -341,7 +290,7 @@ exec:
             goto error;
         }
         pos += 1 + (size_t)is_func;
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         NEED(v);
         if (v > PRINCIPAL_MAX) {
             st = CANDID_ERR_RANGE;
@@ -354,7 +303,7 @@ exec:
             put_slice(dst, pr, prlen);
             break;
         }
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         NEED(v);
         if (!candid_utf8_valid(msg + pos, (size_t)v)) {
             st = CANDID_ERR_UTF8;
@@ -406,7 +355,7 @@ exec:
         goto exec;
     }
     case OP_VEC: {
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         if (w[4]) NEED(v);
         /* Each element costs a step: fail now rather than after the work. */
         if (v > budget - steps) {
@@ -439,7 +388,7 @@ exec:
         break;
     }
     case OP_VEC_BULK: {
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         NEED(v);
         uint64_t bytes = v * w[1];
         NEED(bytes);
@@ -454,7 +403,7 @@ exec:
         break;
     }
     case OP_VEC_SLICE: {
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         if (!w[1] && v) goto fail; /* other element type: only [] coerces */
         NEED(v);
         uint64_t bytes = v * w[1];
@@ -474,7 +423,7 @@ exec:
         break;
     }
     case OP_VARIANT: {
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         if (v >= w[2]) {
             st = CANDID_ERR_VARIANT_TAG;
             goto error;
@@ -526,7 +475,7 @@ exec:
         break;
     case OP_SKIP_VEC:
         skips++;
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         if (w[2]) {
             NEED(v);
             NEED(v * w[2]);
@@ -555,7 +504,7 @@ exec:
         break;
     case OP_SKIP_VARIANT:
         skips++;
-        CHECK(leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &v));
         if (v >= w[2]) {
             st = CANDID_ERR_VARIANT_TAG;
             goto error;
@@ -566,8 +515,8 @@ exec:
     case OP_SKIP_FUTURE: {
         uint64_t refs;
         skips++;
-        CHECK(leb(msg, len, &pos, &v));
-        CHECK(leb(msg, len, &pos, &refs));
+        CHECK(candid__leb(msg, len, &pos, &v));
+        CHECK(candid__leb(msg, len, &pos, &refs));
         NEED(v);
         pos += (size_t)v;
         steps += (v) >> BYTES_PER_STEP_LOG2;
