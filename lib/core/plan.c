@@ -254,9 +254,8 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
         }
         missing++;
     }
-    uint32_t nsteps = w->count + missing;
     uint32_t first = c->p->len;
-    if (!alloc_words(c, 2 * nsteps)) return;
+    if (!alloc_words(c, 2 * (w->count + missing))) return;
     uint32_t s = first;
     j = 0;
     for (uint32_t i = 0; i < w->count; i++) {
@@ -266,7 +265,22 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
             child = get(c, w->fields[i].type, e->fields[j].type);
             off = e->fields[j].offset;
         } else {
-            child = get(c, w->fields[i].type, NULL);
+            /* Ignored fixed-width fields in a row are skipped as one run
+             * of bytes (a record read at a narrower type skips a lot). */
+            uint32_t run = 0, k = i, jj = j;
+            while (k < w->count && candid__fixed_width(w->fields[k].type->kind)) {
+                while (jj < e->count && e->fields[jj].id < w->fields[k].id) jj++;
+                if (jj < e->count && e->fields[jj].id == w->fields[k].id) break;
+                run += candid__fixed_width(w->fields[k].type->kind);
+                k++;
+            }
+            if (k - i > 1) {
+                child = new_node(c);
+                set_node(c, child, OP_SKIP_FIXED, 0, run, 0, 0, 0);
+                i = k - 1;
+            } else {
+                child = get(c, w->fields[i].type, NULL);
+            }
         }
         c->p->w[s++] = child;
         c->p->w[s++] = off;
@@ -279,7 +293,7 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
         c->p->w[s++] = e->fields[i].offset;
     }
     uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
-    set_node(c, n, OP_RECORD, boxed, first, nsteps, e->size, e->align ? e->align : 1);
+    set_node(c, n, OP_RECORD, boxed, first, (s - first) / 2, e->size, e->align ? e->align : 1);
 }
 
 static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
