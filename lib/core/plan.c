@@ -249,7 +249,8 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
         while (j < w->count && w->fields[j].id < e->fields[i].id) j++;
         if (j < w->count && w->fields[j].id == e->fields[i].id) continue;
         if (!candid__nullable(e->fields[i].type)) {
-            set_node(c, n, OP_FAIL, 0, 0, 0, 0, 0);
+            /* at the top this is a missing argument, not a mismatch */
+            set_node(c, n, n == c->p->root ? OP_MISSING_ARG : OP_FAIL, 0, 0, 0, 0, 0);
             return;
         }
         missing++;

@@ -49,6 +49,7 @@ enum plan_op {
                         (expected index or NO_NODE, node, offset).
                         BOXED: c = block size, d = align */
     OP_FAIL,         /* coercion failure */
+    OP_MISSING_ARG,  /* a required argument is absent (top level only) */
     /* Skipping (no slot). Everything from here counts as skipping. */
     OP_SKIP_FIXED,   /* a = bytes */
     OP_SKIP_BOOL,

@@ -442,6 +442,9 @@ exec:
     }
     case OP_FAIL:
         goto fail;
+    case OP_MISSING_ARG:
+        st = CANDID_ERR_MISSING_ARG;
+        goto error;
     case OP_SKIP_FIXED:
         skips++;
         NEED(w[1]);

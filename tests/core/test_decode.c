@@ -147,7 +147,8 @@ static void record_fields_by_id(void **state) {
                      CANDID_OK);
     assert_int_equal(r.baz.has, 1);
     assert_true(r.baz.v == -1);
-    /* a missing required field fails */
+    /* a missing required argument, and a missing required field */
+    assert_int_equal(DECODE("DIDL\0\0", args_rec, r), CANDID_ERR_MISSING_ARG);
     assert_int_equal(DECODE("DIDL\x01\x6c\x01\xd3\xe3\xaa\x02\x7e\x01\x00\x01", args_rec, r),
                      CANDID_ERR_TYPE_MISMATCH);
 }
