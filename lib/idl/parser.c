@@ -376,7 +376,20 @@ candid_type *idl_actortype(idl_parser *p) {
     return t;
 }
 
+static candid_type *type_expr(idl_parser *p);
+
 candid_type *idl_type(idl_parser *p) {
+    if (++p->depth > CANDID_TEXT_MAX_DEPTH) {
+        lex_error(p->lx, CANDID_ERR_DEPTH, "types nested too deeply");
+        p->depth--;
+        return NULL;
+    }
+    candid_type *t = type_expr(p);
+    p->depth--;
+    return t;
+}
+
+static candid_type *type_expr(idl_parser *p) {
     lexer *lx = p->lx;
     token t = lx->tok;
     if (lx->err) return NULL;

@@ -21,7 +21,12 @@ typedef struct idl_parser {
     lexer *lx;
     candid_type **nodes;    /* nodes made by this parse, for the layout */
     size_t n, cap;
+    unsigned depth;         /* type nesting, bounded: the parser recurses */
 } idl_parser;
+
+/* Deeper type or value nesting in source text is CANDID_ERR_DEPTH: the
+ * parsers recurse, and hostile input must not exhaust the native stack. */
+#define CANDID_TEXT_MAX_DEPTH 512
 
 void idl_parser_init(idl_parser *p, candid_idl *idl, lexer *lx);
 /* One type expression at the lexer's current token. NULL after an error. */

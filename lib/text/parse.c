@@ -158,7 +158,20 @@ static tv **list(tv_parser *p, tok_kind sep, tok_kind close, const char *msg, ui
     return items;
 }
 
+static tv *value_expr(tv_parser *p);
+
 static tv *value(tv_parser *p) {
+    if (++p->depth > CANDID_TEXT_MAX_DEPTH) {
+        lex_error(&p->lx, CANDID_ERR_DEPTH, "values nested too deeply");
+        p->depth--;
+        return NULL;
+    }
+    tv *v = value_expr(p);
+    p->depth--;
+    return v;
+}
+
+static tv *value_expr(tv_parser *p) {
     lexer *lx = &p->lx;
     token t = lx->tok;
     tv *v;
@@ -284,6 +297,7 @@ tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *aren
     }
     lex_init(lx, src, len, arena);
     idl_parser_init(&p->types, idl, lx);
+    p->depth = 0;
     if (!expect(p, TK_LPAREN, "expected '('")) return NULL;
     uint32_t n;
     tv **items = list(p, TK_COMMA, TK_RPAREN, "expected ',' or ')'", &n);

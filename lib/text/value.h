@@ -44,6 +44,7 @@ typedef struct tv_parser {
     lexer lx;
     idl_parser types;
     candid_idl local_idl;
+    unsigned depth; /* value nesting, bounded by CANDID_TEXT_MAX_DEPTH */
 } tv_parser;
 
 /* Parses "(v, ...)" into items; NULL on error (in p->lx). */

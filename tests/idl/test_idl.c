@@ -151,6 +151,21 @@ static void errors_with_positions(void **state) {
     }
 }
 
+/* Hostile nesting is an error, not a native stack overflow. */
+static void deep_nesting_is_an_error(void **state) {
+    (void)state;
+    enum { LEVELS = 100000 };
+    static char src[LEVELS * 4 + 32];
+    size_t n = 0;
+    n += (size_t)sprintf(src, "type A = ");
+    for (int i = 0; i < LEVELS; i++) n += (size_t)sprintf(src + n, "opt ");
+    n += (size_t)sprintf(src + n, "nat;");
+    candid_syntax_error e;
+    assert_int_equal(parse(src, &e), CANDID_ERR_DEPTH);
+    assert_int_equal(e.line, 1);
+    assert_int_equal(e.column, 10 + 4 * 512);
+}
+
 static void argument_tuples(void **state) {
     (void)state;
     candid_syntax_error e;
@@ -239,6 +254,7 @@ int main(void) {
         cmocka_unit_test(recursive_types),
         cmocka_unit_test(services),
         cmocka_unit_test(errors_with_positions),
+        cmocka_unit_test(deep_nesting_is_an_error),
         cmocka_unit_test(argument_tuples),
         cmocka_unit_test(test_files),
         cmocka_unit_test(suite_files_parse),
