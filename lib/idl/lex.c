@@ -43,6 +43,20 @@ int lex_is(const lexer *lx, const char *keyword) {
     return lx->tok.kind == TK_ID && lx->tok.len == n && memcmp(lx->tok.start, keyword, n) == 0;
 }
 
+void *lex_reserve(lexer *lx, void *arr, size_t n, size_t *cap, size_t elem) {
+    if (arr && n < *cap) return arr;
+    size_t grown = *cap ? 2 * *cap : 8;
+    uint8_t *a = candid_arena_alloc(lx->arena, grown * elem, 16);
+    if (!a) {
+        lex_error(lx, CANDID_ERR_ARENA_FULL, "out of memory");
+        return NULL;
+    }
+    if (n) memcpy(a, arr, n * elem);
+    memset(a + n * elem, 0, (grown - n) * elem);
+    *cap = grown;
+    return a;
+}
+
 lex_mark lex_save(const lexer *lx) {
     lex_mark m = {lx->pos, lx->line, lx->line_start, lx->tok};
     return m;

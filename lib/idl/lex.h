@@ -54,6 +54,10 @@ void lex_error(lexer *lx, candid_status st, const char *msg);
 /* The same at a given token. */
 void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg);
 int lex_is(const lexer *lx, const char *keyword);
+/* Room for element n of an array growing in the lexer's arena: returns the
+ * array (moved, with doubled capacity *cap, when it was full; new elements
+ * zeroed), or NULL with an error recorded when memory runs out. */
+void *lex_reserve(lexer *lx, void *arr, size_t n, size_t *cap, size_t elem);
 /* A position inside the source, for saving and restoring the lexer. */
 typedef struct lex_mark { size_t pos; uint32_t line; size_t line_start; token tok; } lex_mark;
 lex_mark lex_save(const lexer *lx);

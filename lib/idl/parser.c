@@ -65,14 +65,7 @@ static candid_type *new_node(idl_parser *p, candid_kind kind) {
     candid_type *t = alloc(p, sizeof *t, _Alignof(candid_type));
     if (!t) return NULL;
     t->kind = (uint8_t)kind;
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 64;
-        candid_type **nodes = alloc(p, cap * sizeof *nodes, _Alignof(candid_type *));
-        if (!nodes) return NULL;
-        if (p->n) memcpy(nodes, p->nodes, p->n * sizeof *nodes);
-        p->nodes = nodes;
-        p->cap = cap;
-    }
+    if (!(p->nodes = lex_reserve(p->lx, p->nodes, p->n, &p->cap, sizeof *p->nodes))) return NULL;
     p->nodes[p->n++] = t;
     return t;
 }
@@ -177,17 +170,11 @@ static candid_type *fields(idl_parser *p, candid_kind kind) {
     candid_type *t = new_node(p, kind);
     if (!t) return NULL;
     t->repr = CANDID_REPR_BOXED;
-    size_t cap = 8, n = 0;
-    candid_field *f = alloc(p, cap * sizeof *f, _Alignof(candid_field));
+    size_t cap = 0, n = 0;
+    candid_field *f = lex_reserve(lx, NULL, 0, &cap, sizeof *f);
     uint32_t next_id = 0;
     while (f && lx->tok.kind != TK_RBRACE && !lx->err) {
-        if (n == cap) {
-            candid_field *g = alloc(p, 2 * cap * sizeof *g, _Alignof(candid_field));
-            if (!g) return NULL;
-            memcpy(g, f, n * sizeof *f);
-            f = g;
-            cap *= 2;
-        }
+        if (!(f = lex_reserve(lx, f, n, &cap, sizeof *f))) return NULL;
         candid_field *fd = &f[n];
         token first = lx->tok;
         lex_mark m = lex_save(lx);
@@ -239,16 +226,10 @@ static candid_type *fields(idl_parser *p, candid_kind kind) {
 static const candid_type **tuple(idl_parser *p, uint32_t *count) {
     lexer *lx = p->lx;
     if (!expect(p, TK_LPAREN, "expected '('")) return NULL;
-    size_t cap = 8, n = 0;
-    const candid_type **a = alloc(p, cap * sizeof *a, _Alignof(candid_type *));
+    size_t cap = 0, n = 0;
+    const candid_type **a = lex_reserve(lx, NULL, 0, &cap, sizeof *a);
     while (a && lx->tok.kind != TK_RPAREN && !lx->err) {
-        if (n == cap) {
-            const candid_type **b = alloc(p, 2 * cap * sizeof *b, _Alignof(candid_type *));
-            if (!b) return NULL;
-            memcpy(b, a, n * sizeof *a);
-            a = b;
-            cap *= 2;
-        }
+        if (!(a = lex_reserve(lx, (void *)a, n, &cap, sizeof *a))) return NULL;
         /* named arguments: the name is documentation only */
         if (name_token(&lx->tok)) {
             lex_mark m = lex_save(lx);
@@ -315,16 +296,10 @@ candid_type *idl_actortype(idl_parser *p) {
     lexer *lx = p->lx;
     if (!expect(p, TK_LBRACE, "expected '{'")) return NULL;
     candid_type *t = new_node(p, CANDID_SERVICE);
-    size_t cap = 8, n = 0;
-    candid_method *m = alloc(p, cap * sizeof *m, _Alignof(candid_method));
+    size_t cap = 0, n = 0;
+    candid_method *m = lex_reserve(lx, NULL, 0, &cap, sizeof *m);
     while (t && m && lx->tok.kind != TK_RBRACE && !lx->err) {
-        if (n == cap) {
-            candid_method *g = alloc(p, 2 * cap * sizeof *g, _Alignof(candid_method));
-            if (!g) return NULL;
-            memcpy(g, m, n * sizeof *m);
-            m = g;
-            cap *= 2;
-        }
+        if (!(m = lex_reserve(lx, m, n, &cap, sizeof *m))) return NULL;
         if (!name_token(&lx->tok)) {
             lex_error(lx, CANDID_ERR_SYNTAX, "expected a method name");
             return NULL;

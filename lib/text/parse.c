@@ -67,16 +67,11 @@ static tv *fields(tv_parser *p, tv_kind kind) {
     lexer *lx = &p->lx;
     tv *v = node(p, kind);
     if (!v || !expect(p, TK_LBRACE, "expected '{'")) return NULL;
-    uint32_t cap = 8, n = 0, next = 0;
-    tv_field *f = alloc(p, cap * sizeof *f);
+    size_t cap = 0;
+    uint32_t n = 0, next = 0;
+    tv_field *f = lex_reserve(lx, NULL, 0, &cap, sizeof *f);
     while (f && lx->tok.kind != TK_RBRACE && !lx->err) {
-        if (n == cap) {
-            tv_field *g = alloc(p, 2 * cap * sizeof *g);
-            if (!g) return NULL;
-            memcpy(g, f, n * sizeof *f);
-            f = g;
-            cap *= 2;
-        }
+        if (!(f = lex_reserve(lx, f, n, &cap, sizeof *f))) return NULL;
         token first = lx->tok;
         lex_mark m = lex_save(lx);
         lex_next(lx);
@@ -134,16 +129,11 @@ static tv *fields(tv_parser *p, tv_kind kind) {
  * already read); the closing one is consumed. NULL after an error. */
 static tv **list(tv_parser *p, tok_kind sep, tok_kind close, const char *msg, uint32_t *count) {
     lexer *lx = &p->lx;
-    uint32_t cap = 8, n = 0;
-    tv **items = alloc(p, cap * sizeof *items);
+    size_t cap = 0;
+    uint32_t n = 0;
+    tv **items = lex_reserve(lx, NULL, 0, &cap, sizeof *items);
     while (items && lx->tok.kind != close && !lx->err) {
-        if (n == cap) {
-            tv **g = alloc(p, 2 * cap * sizeof *g);
-            if (!g) return NULL;
-            memcpy(g, items, n * sizeof *items);
-            items = g;
-            cap *= 2;
-        }
+        if (!(items = lex_reserve(lx, items, n, &cap, sizeof *items))) return NULL;
         if (!(items[n++] = annval(p))) return NULL;
         if (lx->tok.kind == sep) {
             lex_next(lx);
