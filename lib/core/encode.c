@@ -189,6 +189,28 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             }
 #endif
             if (!v.len) break;
+            /* Vectors of common leaves loop here, without a frame per element. */
+            const uint8_t *it = v.items;
+            const candid_type *in = t->inner;
+            if ((in->kind == CANDID_NAT || in->kind == CANDID_INT) && !(in->repr & CANDID_REPR_BIG)) {
+                for (size_t i = 0; i < v.len; i++, it += 8) {
+                    uint64_t x;
+                    __builtin_memcpy(&x, it, 8);
+                    if (in->kind == CANDID_NAT) candid_put_leb(w, x);
+                    else candid_put_sleb(w, (int64_t)x);
+                }
+                break;
+            }
+            if (in->kind == CANDID_TEXT) {
+                for (size_t i = 0; i < v.len; i++, it += sizeof(candid_slice)) {
+                    candid_slice sl;
+                    __builtin_memcpy(&sl, it, sizeof sl);
+                    if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
+                    candid_put_leb(w, sl.len);
+                    candid_put_bytes(w, sl.ptr, sl.len);
+                }
+                break;
+            }
             if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
             stack[sp++] = (eframe){t, (const uint8_t *)v.items, v.len};
             break;

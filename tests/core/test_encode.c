@@ -224,6 +224,44 @@ static void depth_limit(void **state) {
     assert_int_equal(w.total, h.len + 200 * 2 + 1);
 }
 
+/* (vec nat, vec int, vec text): vectors of leaves take the encoder's own loop */
+static const candid_type vn_t = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                 .inner = &(const candid_type){.kind = CANDID_NAT, .size = 8, .align = 8}};
+static const candid_type vi_t = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                 .inner = &(const candid_type){.kind = CANDID_INT, .size = 8, .align = 8}};
+static const candid_type vt_t = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                 .inner = &(const candid_type){.kind = CANDID_TEXT, .size = 16, .align = 8}};
+typedef struct { candid_vec n, i, t; } three_vecs;
+static const candid_field three_f[] = {
+    {.id = 0, .offset = offsetof(three_vecs, n), .type = &vn_t},
+    {.id = 1, .offset = offsetof(three_vecs, i), .type = &vi_t},
+    {.id = 2, .offset = offsetof(three_vecs, t), .type = &vt_t},
+};
+static const candid_type three_t = {.kind = CANDID_RECORD, .size = sizeof(three_vecs), .align = 8,
+                                    .count = 3, .fields = three_f};
+
+static void vectors_of_leaves(void **state) {
+    (void)state;
+    static uint8_t hb[64];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &three_t, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    uint64_t nats[] = {5, 70000};
+    int64_t ints[] = {1, -300};
+    candid_slice texts[] = {{(const uint8_t *)"a", 1}, {(const uint8_t *)"bc", 2}};
+    three_vecs v = {{nats, 2}, {ints, 2}, {texts, 2}};
+    uint8_t out[64];
+    candid_writer w;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_OK);
+    static const uint8_t values[] = "\x02\x05\xf0\xa2\x04" "\x02\x01\xd4\x7d" "\x02\x01" "a" "\x02" "bc";
+    assert_int_equal(w.total, h.len + sizeof values - 1);
+    assert_memory_equal(out + h.len, values, sizeof values - 1);
+    texts[1].ptr = (const uint8_t *)"\xff";
+    texts[1].len = 1;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_UTF8);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(record_bytes_exact),
@@ -232,6 +270,7 @@ int main(void) {
         cmocka_unit_test(variants_and_bignums),
         cmocka_unit_test(recursive_round_trip),
         cmocka_unit_test(depth_limit),
+        cmocka_unit_test(vectors_of_leaves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
