@@ -54,7 +54,7 @@ candid_status candid__subtype(candid_arena *work, const candid_type *t1,
 
 /* One LEB128 number into 64 bits: up to nine bytes inline (they always fit);
  * longer, overlong or truncated forms take the general reader. */
-static inline candid_status candid__leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
+static inline __attribute__((always_inline)) candid_status candid__leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
     size_t p = *pos;
     /* one and two bytes (below 2^14) without a loop: lengths, tags, small nats */
     if (len - p >= 2) {
@@ -80,11 +80,18 @@ static inline candid_status candid__leb(const uint8_t *msg, size_t len, size_t *
             return CANDID_OK;
         }
     }
-    return candid_read_leb(msg, len, pos, v);
+    /* Temporaries keep the caller's position out of memory: an address
+     * that escapes would pin it to the shadow stack on Wasm. */
+    size_t q = *pos;
+    uint64_t t = 0;
+    candid_status st = candid_read_leb(msg, len, &q, &t);
+    *pos = q;
+    *v = t;
+    return st;
 }
 
 /* One SLEB128 number: one and two bytes inline, else the general reader. */
-static inline candid_status candid__sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
+static inline __attribute__((always_inline)) candid_status candid__sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
     size_t p = *pos;
     if (len - p >= 2) {
         uint8_t b0 = msg[p], b1 = msg[p + 1];
@@ -100,7 +107,12 @@ static inline candid_status candid__sleb(const uint8_t *msg, size_t len, size_t 
             return CANDID_OK;
         }
     }
-    return candid_read_sleb(msg, len, pos, v);
+    size_t q = *pos;
+    int64_t t = 0;
+    candid_status st = candid_read_sleb(msg, len, &q, &t);
+    *pos = q;
+    *v = t;
+    return st;
 }
 
 /* Byte width of a fixed-width number kind, 0 for other kinds. */
@@ -156,6 +168,14 @@ typedef struct run_ctx {
     uint64_t skip_steps;
     size_t err_off;
 } run_ctx;
+
+/* candid_skip_leb through a temporary, for the reason given above. */
+static inline __attribute__((always_inline)) candid_status candid__skip_leb(const uint8_t *msg, size_t len, size_t *pos) {
+    size_t q = *pos;
+    candid_status st = candid_skip_leb(msg, len, &q);
+    *pos = q;
+    return st;
+}
 
 candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out);
 

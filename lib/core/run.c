@@ -166,6 +166,158 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
     }
 }
 
+/* Leaves: values that never fail to coerce and need no frame. Records run
+ * their leaf fields through these in a loop of their own, which is most of
+ * the decoding work of real messages; only other fields take a frame
+ * round trip. LEAF_OTHER: not a leaf, the interpreter proper takes it. */
+#define LEAF_OTHER (-1)
+
+typedef struct leaf_env {
+    const uint8_t *msg;
+    size_t len;
+    uint64_t budget;
+    uint64_t skip_budget;
+} leaf_env;
+
+static inline __attribute__((always_inline)) int
+leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uint64_t *steps,
+            uint64_t *skips) {
+    const uint8_t *msg = e->msg;
+    size_t len = e->len, p = *pos;
+    uint64_t v;
+    candid_status st;
+    switch (w[0] & 0xff) {
+    case OP_NOP:
+        return CANDID_OK;
+    case OP_BOOL:
+        if (p == len) return CANDID_ERR_TRUNCATED;
+        if (msg[p] > 1) return CANDID_ERR_BAD_TAG;
+        if (dst) *dst = msg[p];
+        *pos = p + 1;
+        return CANDID_OK;
+    case OP_FIXED:
+        if (w[1] > len - p) return CANDID_ERR_TRUNCATED;
+        if (dst) put_fixed(dst, msg + p, w[1]);
+        *pos = p + w[1];
+        return CANDID_OK;
+    case OP_NAT_U64:
+    case OP_NAT_I64:
+        st = candid__leb(msg, len, pos, &v);
+        if (st == CANDID_ERR_LEB_OVERFLOW ||
+            ((w[0] & 0xff) == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
+            st = CANDID_ERR_RANGE;
+        if (st) return st;
+        if (dst) CANDID_MEMCPY(dst, &v, 8);
+        return CANDID_OK;
+    case OP_INT_I64: {
+        int64_t s;
+        st = candid__sleb(msg, len, pos, &s);
+        if (st == CANDID_ERR_LEB_OVERFLOW) st = CANDID_ERR_RANGE;
+        if (st) return st;
+        if (dst) CANDID_MEMCPY(dst, &s, 8);
+        return CANDID_OK;
+    }
+    case OP_NAT_BIG:
+    case OP_INT_BIG:
+        if ((st = candid__skip_leb(msg, len, pos))) return st;
+        if (dst) {
+            /* Member by member: padding bytes of the slot stay as they were,
+             * so results are reproducible byte for byte. */
+            const uint8_t *bp = msg + p;
+            size_t bl = *pos - p;
+            uint8_t sg = (w[0] & 0xff) == OP_INT_BIG;
+            CANDID_MEMCPY(dst + offsetof(candid_bignum, ptr), &bp, sizeof bp);
+            CANDID_MEMCPY(dst + offsetof(candid_bignum, len), &bl, sizeof bl);
+            CANDID_MEMCPY(dst + offsetof(candid_bignum, is_signed), &sg, 1);
+        }
+        return CANDID_OK;
+    case OP_PRINCIPAL:
+    case OP_SKIP_PRINCIPAL:
+        /* Opaque references (tag 0) have no meaning outside the system. */
+        if (p == len) return CANDID_ERR_TRUNCATED;
+        if (msg[p] != 1) return CANDID_ERR_BAD_TAG;
+        *pos = p + 1;
+        if ((st = candid__leb(msg, len, pos, &v))) return st;
+        p = *pos;
+        if (v > len - p) return CANDID_ERR_TRUNCATED;
+        if (v > PRINCIPAL_MAX) return CANDID_ERR_RANGE;
+        put_slice(dst, msg + p, (size_t)v);
+        *pos = p + (size_t)v;
+        return CANDID_OK;
+    case OP_TEXT:
+    case OP_SKIP_TEXT:
+        if ((st = candid__leb(msg, len, pos, &v))) return st;
+        p = *pos;
+        if (v > len - p) return CANDID_ERR_TRUNCATED;
+        if (!candid_utf8_valid(msg + p, (size_t)v)) return CANDID_ERR_UTF8;
+        put_slice(dst, msg + p, (size_t)v);
+        *pos = p + (size_t)v;
+        *steps += v >> BYTES_PER_STEP_LOG2;
+        return *steps > e->budget ? CANDID_ERR_BUDGET : CANDID_OK;
+    case OP_SKIP_FIXED:
+        if (++*skips > e->skip_budget) return CANDID_ERR_BUDGET;
+        if (w[1] > len - p) return CANDID_ERR_TRUNCATED;
+        *pos = p + w[1];
+        return CANDID_OK;
+    case OP_SKIP_LEB:
+        if (++*skips > e->skip_budget) return CANDID_ERR_BUDGET;
+        return candid__skip_leb(msg, len, pos);
+    default:
+        return LEAF_OTHER;
+    }
+}
+
+/* A leaf, an option that reads none, or an inline option of a scalar leaf
+ * (which cannot fail to coerce, so it needs no frame to fall back to). */
+static inline __attribute__((always_inline)) int
+leaf(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, uint8_t *dst,
+     uint64_t *steps, uint64_t *skips) {
+    uint32_t op = w[0] & 0xff;
+    if (op == OP_OPT_NONE) {
+        put_none(dst, w[0] >> 8 & PF_BOXED, w[1], w[2]);
+        return CANDID_OK;
+    }
+    if (op != OP_OPT_FLAG || (w[0] >> 8 & PF_BOXED)) return leaf_scalar(e, w, pos, dst, steps, skips);
+    const uint32_t *cw = P + w[1];
+    uint32_t cop = cw[0] & 0xff;
+    if (cop > OP_PRINCIPAL) return LEAF_OTHER; /* (an option's child is never a skip) */
+    size_t p = *pos;
+    if (p == e->len) return CANDID_ERR_TRUNCATED;
+    uint8_t flag = e->msg[p];
+    if (flag > 1) return CANDID_ERR_BAD_TAG;
+    *pos = p + 1;
+    if (!flag) {
+        put_none(dst, 0, w[3], w[4]);
+        return CANDID_OK;
+    }
+    if (++*steps > e->budget) return CANDID_ERR_BUDGET;
+    int r = leaf_scalar(e, cw, pos, dst ? dst + w[3] : NULL, steps, skips);
+    if (!r && dst) dst[0] = 1;
+    return r;
+}
+
+/* The leaf fields of a record from step *k on. CANDID_OK: the record is
+ * complete; LEAF_OTHER: step *k is not a leaf (its step is not yet
+ * counted); else an error. */
+static inline __attribute__((always_inline)) int
+record_leaves(const leaf_env *e, const uint32_t *P, const uint32_t *rw, uint8_t *base,
+              uint32_t *k, size_t *pos, uint64_t *steps, uint64_t *skips) {
+    uint32_t i = *k, count = rw[2];
+    const uint32_t *s = P + rw[1] + 2 * i;
+    for (; i < count; i++, s += 2) {
+        uint8_t *fd = base && s[1] != NO_NODE ? base + s[1] : NULL;
+        if (++*steps > e->budget) return CANDID_ERR_BUDGET;
+        int r = leaf(e, P, P + s[0], pos, fd, steps, skips);
+        if (r == CANDID_OK) continue;
+        if (r == LEAF_OTHER) {
+            --*steps;
+            *k = i;
+        }
+        return r;
+    }
+    return CANDID_OK;
+}
+
 candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
     const uint32_t *P = c->plan;
     const uint8_t *msg = c->msg;
@@ -183,6 +335,7 @@ candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
     candid_status st = CANDID_OK;
     uint64_t v;
     const uint32_t *w;
+    const leaf_env env = {msg, len, budget, skip_budget};
 
 #define NEED(k)                                                                \
     do {                                                                       \
@@ -214,82 +367,24 @@ exec:
         st = CANDID_ERR_BUDGET;
         goto error;
     }
+    {
+        int r = leaf(&env, P, w, &pos, dst, &steps, &skips);
+        if (r == CANDID_OK) goto next;
+        if (r != LEAF_OTHER) {
+            st = (candid_status)r;
+            goto error;
+        }
+    }
     switch (w[0] & 0xff) {
-    case OP_NOP:
-        break;
-    case OP_BOOL:
-        NEED(1);
-        if (msg[pos] > 1) {
-            st = CANDID_ERR_BAD_TAG;
-            goto error;
-        }
-        if (dst) *dst = msg[pos];
-        pos++;
-        break;
-    case OP_FIXED:
-        NEED(w[1]);
-        if (dst) put_fixed(dst, msg + pos, w[1]);
-        pos += w[1];
-        break;
-    case OP_NAT_U64:
-    case OP_NAT_I64: {
-        st = candid__leb(msg, len, &pos, &v);
-        if (st == CANDID_ERR_LEB_OVERFLOW ||
-            ((w[0] & 0xff) == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
-            st = CANDID_ERR_RANGE;
-        if (st) goto error;
-        if (dst) CANDID_MEMCPY(dst, &v, 8);
-        break;
-    }
-    case OP_INT_I64: {
-        int64_t s;
-        st = candid__sleb(msg, len, &pos, &s);
-        if (st == CANDID_ERR_LEB_OVERFLOW) st = CANDID_ERR_RANGE;
-        if (st) goto error;
-        if (dst) CANDID_MEMCPY(dst, &s, 8);
-        break;
-    }
-    case OP_NAT_BIG:
-    case OP_INT_BIG: {
-        size_t at = pos;
-        CHECK(candid_skip_leb(msg, len, &pos));
-        if (dst) {
-            /* Member by member: padding bytes of the slot stay as they were,
-             * so results are reproducible byte for byte. */
-            const uint8_t *bp = msg + at;
-            size_t bl = pos - at;
-            uint8_t sg = (w[0] & 0xff) == OP_INT_BIG;
-            CANDID_MEMCPY(dst + offsetof(candid_bignum, ptr), &bp, sizeof bp);
-            CANDID_MEMCPY(dst + offsetof(candid_bignum, len), &bl, sizeof bl);
-            CANDID_MEMCPY(dst + offsetof(candid_bignum, is_signed), &sg, 1);
-        }
-        break;
-    }
-    case OP_TEXT:
-    case OP_SKIP_TEXT:
-        CHECK(candid__leb(msg, len, &pos, &v));
-        NEED(v);
-        if (!candid_utf8_valid(msg + pos, (size_t)v)) {
-            st = CANDID_ERR_UTF8;
-            goto error;
-        }
-        put_slice(dst, msg + pos, (size_t)v);
-        pos += (size_t)v;
-        steps += (v) >> BYTES_PER_STEP_LOG2;
-        break;
-    case OP_PRINCIPAL:
-    case OP_SKIP_PRINCIPAL:
     case OP_FUNC:
     case OP_SKIP_FUNC: {
-        uint32_t op = w[0] & 0xff;
-        int is_func = op == OP_FUNC || op == OP_SKIP_FUNC;
         /* Opaque references (tag 0) have no meaning outside the system. */
-        NEED(1 + is_func);
-        if (msg[pos] != 1 || (is_func && msg[pos + 1] != 1)) {
+        NEED(2);
+        if (msg[pos] != 1 || msg[pos + 1] != 1) {
             st = CANDID_ERR_BAD_TAG;
             goto error;
         }
-        pos += 1 + (size_t)is_func;
+        pos += 2;
         CHECK(candid__leb(msg, len, &pos, &v));
         NEED(v);
         if (v > PRINCIPAL_MAX) {
@@ -299,10 +394,6 @@ exec:
         const uint8_t *pr = msg + pos;
         size_t prlen = (size_t)v;
         pos += prlen;
-        if (!is_func) {
-            put_slice(dst, pr, prlen);
-            break;
-        }
         CHECK(candid__leb(msg, len, &pos, &v));
         NEED(v);
         if (!candid_utf8_valid(msg + pos, (size_t)v)) {
@@ -317,9 +408,6 @@ exec:
         steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     }
-    case OP_OPT_NONE:
-        put_none(dst, w[0] >> 8 & PF_BOXED, w[1], w[2]);
-        break;
     case OP_OPT_FLAG:
         NEED(1);
         if (msg[pos] > 1) {
@@ -378,8 +466,11 @@ exec:
         if (!v) break;
         /* Vectors of leaves run in a loop of their own, without a frame per
          * element. */
-        size_t at = pos;
-        if (leaf_loop(P[w[1]] & 0xff, msg, len, &pos, items, w[2], v, &st)) {
+        size_t at = pos, q = pos;
+        candid_status ls;
+        if (leaf_loop(P[w[1]] & 0xff, msg, len, &q, items, w[2], v, &ls)) {
+            pos = q;
+            st = ls;
             steps += v + ((pos - at) >> BYTES_PER_STEP_LOG2);
             if (st) goto error;
             break;
@@ -419,8 +510,20 @@ exec:
             base = candid_arena_alloc(arena, w[3], w[4]);
             put_ptr(dst, base);
         }
-        PUSH(F_RECORD, n, 0, base);
-        break;
+        uint32_t k = 0;
+        int r = record_leaves(&env, P, w, base, &k, &pos, &steps, &skips);
+        if (r == CANDID_OK) break;
+        if (r != LEAF_OTHER) {
+            st = (candid_status)r;
+            goto error;
+        }
+        /* The rest of the record waits in a frame while field k, not a
+         * leaf, runs; none is needed when k is the last field. */
+        const uint32_t *s = P + w[1] + 2 * k;
+        if (k + 1 < w[2]) PUSH(F_RECORD, n, k + 1, base);
+        n = s[0];
+        dst = base && s[1] != NO_NODE ? base + s[1] : NULL;
+        goto exec;
     }
     case OP_VARIANT: {
         CHECK(candid__leb(msg, len, &pos, &v));
@@ -445,11 +548,6 @@ exec:
     case OP_MISSING_ARG:
         st = CANDID_ERR_MISSING_ARG;
         goto error;
-    case OP_SKIP_FIXED:
-        skips++;
-        NEED(w[1]);
-        pos += w[1];
-        break;
     case OP_SKIP_BOOL:
         skips++;
         NEED(1);
@@ -458,10 +556,6 @@ exec:
             st = CANDID_ERR_BAD_TAG;
             goto error;
         }
-        break;
-    case OP_SKIP_LEB:
-        skips++;
-        CHECK(candid_skip_leb(msg, len, &pos));
         break;
     case OP_SKIP_OPT:
         skips++;
@@ -492,8 +586,11 @@ exec:
             goto error;
         }
         if (!v) break;
-        size_t at = pos;
-        if (leaf_loop(P[w[1]] & 0xff, msg, len, &pos, NULL, 0, v, &st)) {
+        size_t at = pos, q = pos;
+        candid_status ls;
+        if (leaf_loop(P[w[1]] & 0xff, msg, len, &q, NULL, 0, v, &ls)) {
+            pos = q;
+            st = ls;
             steps += v + ((pos - at) >> BYTES_PER_STEP_LOG2);
             skips += v;
             if (st) goto error;
@@ -534,6 +631,8 @@ exec:
         goto error;
     }
 
+next:
+
     /* The value is complete: continue with whatever the innermost frame
      * does next. */
     while (sp) {
@@ -542,15 +641,21 @@ exec:
         switch (f->kind) {
         /* A frame whose last child is next is popped first (a tail call),
          * so a list costs one frame per node, not two. */
-        case F_RECORD:
-            if (f->i < fw[2]) {
-                const uint32_t *s = P + fw[1] + 2 * f->i++;
-                n = s[0];
-                dst = f->dst && s[1] != NO_NODE ? f->dst + s[1] : NULL;
-                if (f->i == fw[2]) sp--;
-                goto exec;
+        case F_RECORD: {
+            uint32_t k = (uint32_t)f->i;
+            int r = record_leaves(&env, P, fw, f->dst, &k, &pos, &steps, &skips);
+            if (r == CANDID_OK) break;
+            if (r != LEAF_OTHER) {
+                st = (candid_status)r;
+                goto error;
             }
-            break;
+            const uint32_t *s = P + fw[1] + 2 * k;
+            n = s[0];
+            dst = f->dst && s[1] != NO_NODE ? f->dst + s[1] : NULL;
+            f->i = k + 1;
+            if (k + 1 == fw[2]) sp--;
+            goto exec;
+        }
         case F_SKIP_RECORD:
             if (f->i < fw[2]) {
                 n = P[fw[1] + f->i++];
@@ -560,16 +665,41 @@ exec:
                 goto exec;
             }
             break;
-        case F_VEC:
-            if (f->i) {
+        case F_VEC: {
+            const uint32_t *ew = P + fw[1];
+            /* Records of leaves, the common element, complete here without
+             * leaving the loop. */
+            int leaf_records = (ew[0] & 0xff) == OP_RECORD && !(ew[0] >> 8 & PF_BOXED);
+            while (f->i) {
+                uint8_t *ed = f->dst;
                 f->i--;
-                n = fw[1];
-                dst = f->dst;
-                if (f->dst) f->dst += fw[2];
+                if (ed) f->dst += fw[2];
+                if (!leaf_records) {
+                    n = fw[1];
+                    dst = ed;
+                    if (!f->i) sp--;
+                    goto exec;
+                }
+                if (++steps > budget) {
+                    st = CANDID_ERR_BUDGET;
+                    goto error;
+                }
+                uint32_t k = 0;
+                int r = record_leaves(&env, P, ew, ed, &k, &pos, &steps, &skips);
+                if (r == CANDID_OK) continue;
+                if (r != LEAF_OTHER) {
+                    st = (candid_status)r;
+                    goto error;
+                }
                 if (!f->i) sp--;
+                const uint32_t *s = P + ew[1] + 2 * k;
+                if (k + 1 < ew[2]) PUSH(F_RECORD, fw[1], k + 1, ed);
+                n = s[0];
+                dst = ed && s[1] != NO_NODE ? ed + s[1] : NULL;
                 goto exec;
             }
             break;
+        }
         case F_SKIP_VEC:
             if (f->i) {
                 f->i--;

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "candid/candid.h"
@@ -139,6 +140,68 @@ static void utf8_accepts_and_rejects(void **state) {
     assert_false(candid_utf8_valid((const uint8_t *)"abcdefgh\x80", 9));          /* after a fast run */
 }
 
+/* Decodes code points one at a time: slow and plainly per RFC 3629, to
+ * check the word-at-a-time validator against. */
+static int utf8_reference(const uint8_t *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = s[i], cp, need;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xc0 && c < 0xe0) { need = 1; cp = c & 0x1f; }
+        else if (c >= 0xe0 && c < 0xf0) { need = 2; cp = c & 0x0f; }
+        else if (c >= 0xf0 && c < 0xf8) { need = 3; cp = c & 0x07; }
+        else return 0;
+        if (n - i - 1 < need) return 0;
+        for (uint32_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xc0) != 0x80) return 0;
+            cp = cp << 6 | (s[i + k] & 0x3f);
+        }
+        static const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < min[need] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+        i += need + 1;
+    }
+    return 1;
+}
+
+static void utf8_agrees_with_reference_at_every_length(void **state) {
+    (void)state;
+    /* Every length from 0 to 40 (the short-text, word and tail paths), with
+     * each interesting byte at each position of an ASCII text, and then
+     * pseudo-random texts drawn from the same bytes. */
+    static const uint8_t pick[] = {'a', 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
+                                   0xed, 0xef, 0xa0, 0x9f, 0xf0, 0xf4, 0x90, 0x8f, 0xf5, 0xff};
+    uint8_t buf[40];
+    unsigned checked = 0, accepted = 0;
+    for (size_t n = 0; n <= sizeof buf; n++) {
+        for (size_t at = 0; at < n; at++) {
+            for (size_t b = 0; b < sizeof pick; b++) {
+                memset(buf, 'x', n);
+                buf[at] = pick[b];
+                assert_int_equal(candid_utf8_valid(buf, n), utf8_reference(buf, n));
+                checked++;
+            }
+        }
+        memset(buf, 'x', n);
+        assert_true(candid_utf8_valid(buf, n));
+    }
+    uint32_t seed = 12345;
+    for (unsigned round = 0; round < 200000; round++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t n = (seed >> 16) % (sizeof buf + 1);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly ASCII, so that valid texts are common too */
+            buf[i] = (seed >> 20) % 4 ? 'q' : pick[(seed >> 8) % sizeof pick];
+        }
+        int want = utf8_reference(buf, n);
+        assert_int_equal(candid_utf8_valid(buf, n), want);
+        accepted += (unsigned)want;
+        checked++;
+    }
+    assert_int_equal(checked, 214760); /* (0 + 1 + ... + 40) * 18 + 200000 */
+    assert_int_equal(accepted, 22386); /* as many as Python's UTF-8 decoder accepts */
+}
+
 static void field_hash_matches_spec(void **state) {
     (void)state;
     assert_int_equal(candid_hash("foo", 3), 5097222);
@@ -156,6 +219,7 @@ int main(void) {
         cmocka_unit_test(leb_encoders_are_minimal),
         cmocka_unit_test(bignum_conversions_check_range),
         cmocka_unit_test(utf8_accepts_and_rejects),
+        cmocka_unit_test(utf8_agrees_with_reference_at_every_length),
         cmocka_unit_test(field_hash_matches_spec),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
