@@ -300,7 +300,10 @@ ARGS1(vec_nat_args, &vec_nat_t, sizeof(candid_vec));
 MAKE_VEC(make_vec_int16, int16_t, (i * 37) - 20000)
 MAKE_VEC(make_vec_nat32, uint32_t, i * 2654435761u)
 MAKE_VEC(make_vec_nat64, uint64_t, i * 0x9e3779b97f4a7c15ull)
-MAKE_VEC(make_vec_nat, uint64_t, i % 16384) /* below 2^14, as the target counts */
+/* Below 2^14, as the target counts, spread over the range (an odd
+ * multiplier permutes it) so that short prefixes, which the Wasm counts
+ * use, have the mix of one- and two-byte numbers of the whole. */
+MAKE_VEC(make_vec_nat, uint64_t, (i * 40503u) % 16384)
 #endif
 
 /* map: vec record { text; nat } */

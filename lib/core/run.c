@@ -92,78 +92,128 @@ static void put_none(uint8_t *dst, int boxed, uint32_t off, uint32_t size) {
  * caller has checked the element count against the budget. */
 static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
                      uint8_t *items, uint32_t size, uint64_t count, candid_status *st) {
+    /* Locals only inside the loops: stores through pos and st each element
+     * would cost more than the element itself. */
     size_t p = *pos;
     uint64_t v;
-    *st = CANDID_OK;
+    candid_status s = CANDID_OK;
+    uint8_t *d = items;
     switch (op) {
     case OP_NOP:
-        return 1;
+        break;
     case OP_BOOL:
     case OP_SKIP_BOOL:
         if (count > len - p) {
-            *st = CANDID_ERR_TRUNCATED;
-            *pos = len;
-            return 1;
+            s = CANDID_ERR_TRUNCATED;
+            p = len;
+            break;
         }
         for (uint64_t i = 0; i < count; i++) {
             if (msg[p + i] > 1) {
-                *st = CANDID_ERR_BAD_TAG;
-                *pos = p + i;
-                return 1;
+                s = CANDID_ERR_BAD_TAG;
+                p += (size_t)i;
+                goto out;
             }
         }
         if (items) CANDID_MEMCPY(items, msg + p, (size_t)count);
-        *pos = p + (size_t)count;
-        return 1;
+        p += (size_t)count;
+        break;
     case OP_NAT_U64:
     case OP_SKIP_LEB:
-        for (uint64_t i = 0; i < count; i++) {
-            if ((*st = candid__leb(msg, len, &p, &v))) break;
-            if (items) CANDID_MEMCPY(items + i * size, &v, 8);
+        /* Numbers below 2^14 (one or two bytes) while two bytes remain:
+         * the shape of counts, amounts and ids, in a loop of their own.
+         * The slots were allocated, so count * size fits. */
+        if (d) {
+            const uint8_t *q = msg + p, *lim = msg + len;
+            uint8_t *end = d + count * size;
+            /* Batches in which two bytes surely remain for every element
+             * (none takes more), so the loop tests only its count. */
+            for (;;) {
+                size_t batch = (size_t)(lim - q) / 2;
+                if ((size_t)(end - d) / size < batch) batch = (size_t)(end - d) / size;
+                if (!batch) break;
+                uint8_t *stop = d + batch * size;
+                while (d != stop) {
+                    /* both bytes in one load */
+                    uint32_t u;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                    uint16_t h;
+                    CANDID_MEMCPY(&h, q, 2);
+                    u = h;
+#else
+                    u = candid_load_u16(q);
+#endif
+                    uint64_t x;
+                    /* two bytes first: most numbers below 2^14 have two */
+                    if (__builtin_expect((u & 0x8080) == 0x80, 1)) {
+                        x = (u & 0x7f) | (u >> 1 & 0x3f80);
+                        q += 2;
+                    } else if (!(u & 0x80)) {
+                        x = u & 0x7f;
+                        q++;
+                    } else {
+                        goto long_nat;
+                    }
+                    CANDID_MEMCPY(d, &x, 8);
+                    d += size;
+                }
+            }
+        long_nat:
+            p = (size_t)(q - msg);
+            count = (uint64_t)(end - d) / size;
         }
-        if (*st == CANDID_ERR_LEB_OVERFLOW) *st = CANDID_ERR_RANGE;
-        *pos = p;
-        return 1;
+        for (uint64_t i = 0; i < count; i++) {
+            if ((s = candid__leb(msg, len, &p, &v))) break;
+            if (d) {
+                CANDID_MEMCPY(d, &v, 8);
+                d += size;
+            }
+        }
+        if (s == CANDID_ERR_LEB_OVERFLOW) s = CANDID_ERR_RANGE;
+        break;
     case OP_NAT_BIG:
     case OP_INT_BIG:
         for (uint64_t i = 0; i < count; i++) {
             size_t at = p;
-            if ((*st = candid_skip_leb(msg, len, &p))) break;
-            if (items) {
-                uint8_t *d = items + i * size;
+            if ((s = candid__skip_leb(msg, len, &p))) break;
+            if (d) {
                 const uint8_t *bp = msg + at;
                 size_t bl = p - at;
                 uint8_t sg = op == OP_INT_BIG;
                 CANDID_MEMCPY(d + offsetof(candid_bignum, ptr), &bp, sizeof bp);
                 CANDID_MEMCPY(d + offsetof(candid_bignum, len), &bl, sizeof bl);
                 CANDID_MEMCPY(d + offsetof(candid_bignum, is_signed), &sg, 1);
+                d += size;
             }
         }
-        *pos = p;
-        return 1;
+        break;
     case OP_TEXT:
     case OP_SKIP_TEXT:
         for (uint64_t i = 0; i < count; i++) {
-            if ((*st = candid__leb(msg, len, &p, &v))) break;
+            if ((s = candid__leb(msg, len, &p, &v))) break;
             if (v > len - p) {
-                *st = CANDID_ERR_TRUNCATED;
+                s = CANDID_ERR_TRUNCATED;
                 break;
             }
             if (!candid_utf8_valid(msg + p, (size_t)v)) {
-                *st = CANDID_ERR_UTF8;
+                s = CANDID_ERR_UTF8;
                 break;
             }
-            if (items) {
+            if (d) {
                 candid_slice sl = {msg + p, (size_t)v};
-                CANDID_MEMCPY(items + i * size, &sl, sizeof sl);
+                CANDID_MEMCPY(d, &sl, sizeof sl);
+                d += size;
             }
             p += (size_t)v;
         }
-        *pos = p;
-        return 1;
+        break;
     default:
         return 0;
     }
+out:
+    *pos = p;
+    *st = s;
+    return 1;
 }
 
 /* Leaves: values that never fail to coerce and need no frame. Records run

@@ -361,6 +361,18 @@ static void vectors_of_leaves(void **state) {
     assert_true(((uint64_t *)v.v.items)[2] == 127);
     assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x01\x80\x80\x80\x80\x80\x80\x80\x80\x80\x02",
                             args_vec_nat, v), CANDID_ERR_RANGE);
+    /* The one- and two-byte loop hands over to the general reader on a
+     * longer number, an overlong form and the last byte of the message. */
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x08\x00\xff\x7f\x80\x01\x80\x80\x01"
+                            "\x80\x00\x7f\x81\x00\x06",
+                            args_vec_nat, v), CANDID_OK);
+    static const uint64_t want[] = {0, 16383, 128, 16384, 0, 127, 1, 6};
+    assert_int_equal(v.v.len, 8);
+    assert_memory_equal(v.v.items, want, sizeof want);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x02\x81\x01\x81", args_vec_nat, v),
+                     CANDID_ERR_TRUNCATED);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x03\x81\x01\x05", args_vec_nat, v),
+                     CANDID_ERR_TRUNCATED);
     /* skipped: still validated */
     static const candid_type no_args = {.kind = CANDID_RECORD};
     assert_int_equal(DECODE("DIDL\x01\x6d\x71\x01\x00\x02\x02hi\x01\xff", no_args, v), CANDID_ERR_UTF8);
