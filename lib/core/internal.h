@@ -115,6 +115,19 @@ static inline __attribute__((always_inline)) candid_status candid__sleb(const ui
     return st;
 }
 
+/* candid_arena_alloc with its common case inline: nothing has overflowed
+ * and the block fits. Same result as the function in every case. */
+static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a, size_t size,
+                                                                 size_t align) {
+    size_t used = a->used;
+    size_t pad = (size_t)(-((uintptr_t)a->base + used) & (align - 1));
+    if (used == a->needed && pad <= a->cap - used && size <= a->cap - used - pad) {
+        a->used = a->needed = used + pad + size;
+        return a->base + used + pad;
+    }
+    return candid_arena_alloc(a, size, align);
+}
+
 /* Byte width of a fixed-width number kind, 0 for other kinds. */
 static inline uint32_t candid__fixed_width(uint8_t kind) {
     switch (kind) {

@@ -261,7 +261,7 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
     j = 0;
     for (uint32_t i = 0; i < w->count; i++) {
         while (j < e->count && e->fields[j].id < w->fields[i].id) j++;
-        uint32_t child, off = NO_NODE;
+        uint32_t child, off = 0; /* skipping ops ignore their slot */
         if (j < e->count && e->fields[j].id == w->fields[i].id) {
             child = get(c, w->fields[i].type, e->fields[j].type);
             off = e->fields[j].offset;

@@ -43,7 +43,7 @@ enum plan_op {
     OP_VEC_SLICE,    /* a = element width (0: kinds differ, only empty
                         vectors coerce) → candid_slice of the raw bytes */
     OP_RECORD,       /* a = first step, b = steps; each step is (node,
-                        offset) in two words, offset NO_NODE when skipped.
+                        offset) in two words, offset 0 when skipped.
                         BOXED: c = block size, d = align */
     OP_VARIANT,      /* a = first map entry, b = wire cases; each entry is
                         (expected index or NO_NODE, node, offset).

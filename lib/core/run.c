@@ -229,14 +229,22 @@ typedef struct leaf_env {
     uint64_t skip_budget;
 } leaf_env;
 
+/* One switch for every leaf, options included: for an option of a scalar
+ * whose flag says a value follows, LEAF_SOME asks the caller to decode the
+ * scalar at w[1] into the slot at w[3]. */
+#define LEAF_SOME (-2)
+
 static inline __attribute__((always_inline)) int
-leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uint64_t *steps,
-            uint64_t *skips) {
+leaf_step(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, uint8_t *dst,
+          uint64_t *steps, uint64_t *skips) {
     const uint8_t *msg = e->msg;
     size_t len = e->len, p = *pos;
     uint64_t v;
     candid_status st;
-    switch (w[0] & 0xff) {
+    uint32_t op = w[0] & 0xff;
+    /* Skipping ops may be given a slot (skipped record fields are) and
+     * must not write to it. */
+    switch (op) {
     case OP_NOP:
         return CANDID_OK;
     case OP_BOOL:
@@ -254,7 +262,7 @@ leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uin
     case OP_NAT_I64:
         st = candid__leb(msg, len, pos, &v);
         if (st == CANDID_ERR_LEB_OVERFLOW ||
-            ((w[0] & 0xff) == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
+            (op == OP_NAT_I64 && !st && v > (uint64_t)INT64_MAX))
             st = CANDID_ERR_RANGE;
         if (st) return st;
         if (dst) CANDID_MEMCPY(dst, &v, 8);
@@ -275,7 +283,7 @@ leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uin
              * so results are reproducible byte for byte. */
             const uint8_t *bp = msg + p;
             size_t bl = *pos - p;
-            uint8_t sg = (w[0] & 0xff) == OP_INT_BIG;
+            uint8_t sg = op == OP_INT_BIG;
             CANDID_MEMCPY(dst + offsetof(candid_bignum, ptr), &bp, sizeof bp);
             CANDID_MEMCPY(dst + offsetof(candid_bignum, len), &bl, sizeof bl);
             CANDID_MEMCPY(dst + offsetof(candid_bignum, is_signed), &sg, 1);
@@ -291,7 +299,7 @@ leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uin
         p = *pos;
         if (v > len - p) return CANDID_ERR_TRUNCATED;
         if (v > PRINCIPAL_MAX) return CANDID_ERR_RANGE;
-        put_slice(dst, msg + p, (size_t)v);
+        if (op == OP_PRINCIPAL) put_slice(dst, msg + p, (size_t)v);
         *pos = p + (size_t)v;
         return CANDID_OK;
     case OP_TEXT:
@@ -300,7 +308,7 @@ leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uin
         p = *pos;
         if (v > len - p) return CANDID_ERR_TRUNCATED;
         if (!candid_utf8_valid(msg + p, (size_t)v)) return CANDID_ERR_UTF8;
-        put_slice(dst, msg + p, (size_t)v);
+        if (op == OP_TEXT) put_slice(dst, msg + p, (size_t)v);
         *pos = p + (size_t)v;
         *steps += v >> BYTES_PER_STEP_LOG2;
         return *steps > e->budget ? CANDID_ERR_BUDGET : CANDID_OK;
@@ -312,36 +320,32 @@ leaf_scalar(const leaf_env *e, const uint32_t *w, size_t *pos, uint8_t *dst, uin
     case OP_SKIP_LEB:
         if (++*skips > e->skip_budget) return CANDID_ERR_BUDGET;
         return candid__skip_leb(msg, len, pos);
+    case OP_OPT_NONE:
+        put_none(dst, w[0] >> 8 & PF_BOXED, w[1], w[2]);
+        return CANDID_OK;
+    case OP_OPT_FLAG:
+        /* (an option's child is never a skip, and never an option here) */
+        if ((w[0] >> 8 & PF_BOXED) || (P[w[1]] & 0xff) > OP_PRINCIPAL) return LEAF_OTHER;
+        if (p == len) return CANDID_ERR_TRUNCATED;
+        if (msg[p] > 1) return CANDID_ERR_BAD_TAG;
+        *pos = p + 1;
+        if (msg[p]) return LEAF_SOME;
+        put_none(dst, 0, w[3], w[4]);
+        return CANDID_OK;
     default:
         return LEAF_OTHER;
     }
 }
 
-/* A leaf, an option that reads none, or an inline option of a scalar leaf
- * (which cannot fail to coerce, so it needs no frame to fall back to). */
+/* A leaf, or an option of a scalar leaf (which cannot fail to coerce, so
+ * it needs no frame to fall back to). */
 static inline __attribute__((always_inline)) int
 leaf(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, uint8_t *dst,
      uint64_t *steps, uint64_t *skips) {
-    uint32_t op = w[0] & 0xff;
-    if (op == OP_OPT_NONE) {
-        put_none(dst, w[0] >> 8 & PF_BOXED, w[1], w[2]);
-        return CANDID_OK;
-    }
-    if (op != OP_OPT_FLAG || (w[0] >> 8 & PF_BOXED)) return leaf_scalar(e, w, pos, dst, steps, skips);
-    const uint32_t *cw = P + w[1];
-    uint32_t cop = cw[0] & 0xff;
-    if (cop > OP_PRINCIPAL) return LEAF_OTHER; /* (an option's child is never a skip) */
-    size_t p = *pos;
-    if (p == e->len) return CANDID_ERR_TRUNCATED;
-    uint8_t flag = e->msg[p];
-    if (flag > 1) return CANDID_ERR_BAD_TAG;
-    *pos = p + 1;
-    if (!flag) {
-        put_none(dst, 0, w[3], w[4]);
-        return CANDID_OK;
-    }
+    int r = leaf_step(e, P, w, pos, dst, steps, skips);
+    if (__builtin_expect(r != LEAF_SOME, 1)) return r;
     if (++*steps > e->budget) return CANDID_ERR_BUDGET;
-    int r = leaf_scalar(e, cw, pos, dst ? dst + w[3] : NULL, steps, skips);
+    r = leaf_step(e, P, P + w[1], pos, dst ? dst + w[3] : NULL, steps, skips);
     if (!r && dst) dst[0] = 1;
     return r;
 }
@@ -354,13 +358,14 @@ record_leaves(const leaf_env *e, const uint32_t *P, const uint32_t *rw, uint8_t 
               uint32_t *k, size_t *pos, uint64_t *steps, uint64_t *skips) {
     uint32_t i = *k, count = rw[2];
     const uint32_t *s = P + rw[1] + 2 * i;
+    /* A step per field, counted ahead; what is not done here is given back. */
+    *steps += count - i;
+    if (*steps > e->budget) return CANDID_ERR_BUDGET;
     for (; i < count; i++, s += 2) {
-        uint8_t *fd = base && s[1] != NO_NODE ? base + s[1] : NULL;
-        if (++*steps > e->budget) return CANDID_ERR_BUDGET;
-        int r = leaf(e, P, P + s[0], pos, fd, steps, skips);
+        int r = leaf(e, P, P + s[0], pos, base ? base + s[1] : NULL, steps, skips);
         if (r == CANDID_OK) continue;
         if (r == LEAF_OTHER) {
-            --*steps;
+            *steps -= count - i;
             *k = i;
         }
         return r;
@@ -417,14 +422,6 @@ exec:
         st = CANDID_ERR_BUDGET;
         goto error;
     }
-    {
-        int r = leaf(&env, P, w, &pos, dst, &steps, &skips);
-        if (r == CANDID_OK) goto next;
-        if (r != LEAF_OTHER) {
-            st = (candid_status)r;
-            goto error;
-        }
-    }
     switch (w[0] & 0xff) {
     case OP_FUNC:
     case OP_SKIP_FUNC: {
@@ -450,7 +447,7 @@ exec:
             st = CANDID_ERR_UTF8;
             goto error;
         }
-        if (dst) {
+        if (dst && (w[0] & 0xff) == OP_FUNC) {
             candid_funcref f = {{pr, prlen}, {msg + pos, (size_t)v}};
             CANDID_MEMCPY(dst, &f, sizeof f);
         }
@@ -458,7 +455,14 @@ exec:
         steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     }
-    case OP_OPT_FLAG:
+    case OP_OPT_FLAG: {
+        int r = leaf(&env, P, w, &pos, dst, &steps, &skips);
+        if (r == CANDID_OK) goto next;
+        if (r != LEAF_OTHER) {
+            st = (candid_status)r;
+            goto error;
+        }
+    }
         NEED(1);
         if (msg[pos] > 1) {
             st = CANDID_ERR_BAD_TAG;
@@ -483,7 +487,7 @@ exec:
         stack[sp - 1].a_needed = arena->needed;
         uint8_t *inner;
         if (w[0] >> 8 & PF_BOXED) {
-            inner = candid_arena_alloc(arena, w[3], w[4]);
+            inner = candid__alloc(arena, w[3], w[4]);
             if (dst) put_ptr(dst, inner);
         } else {
             inner = dst ? dst + w[3] : NULL;
@@ -507,7 +511,7 @@ exec:
         } else if ((uint64_t)(v * w[2]) > SIZE_MAX) {
             arena->needed = SIZE_MAX;
         } else {
-            items = candid_arena_alloc(arena, (size_t)(v * w[2]), w[3]);
+            items = candid__alloc(arena, (size_t)(v * w[2]), w[3]);
         }
         if (dst) {
             candid_vec cv = {items, (size_t)v};
@@ -533,7 +537,7 @@ exec:
         NEED(v);
         uint64_t bytes = v * w[1];
         NEED(bytes);
-        uint8_t *items = candid_arena_alloc(arena, (size_t)bytes, w[1]);
+        uint8_t *items = candid__alloc(arena, (size_t)bytes, w[1]);
         if (items) CANDID_MEMCPY(items, msg + pos, (size_t)bytes);
         pos += (size_t)bytes;
         steps += (bytes) >> BYTES_PER_STEP_LOG2;
@@ -557,7 +561,7 @@ exec:
     case OP_RECORD: {
         uint8_t *base = dst;
         if (w[0] >> 8 & PF_BOXED) {
-            base = candid_arena_alloc(arena, w[3], w[4]);
+            base = candid__alloc(arena, w[3], w[4]);
             put_ptr(dst, base);
         }
         uint32_t k = 0;
@@ -572,7 +576,7 @@ exec:
         const uint32_t *s = P + w[1] + 2 * k;
         if (k + 1 < w[2]) PUSH(F_RECORD, n, k + 1, base);
         n = s[0];
-        dst = base && s[1] != NO_NODE ? base + s[1] : NULL;
+        dst = base ? base + s[1] : NULL;
         goto exec;
     }
     case OP_VARIANT: {
@@ -585,7 +589,7 @@ exec:
         if (m[0] == NO_NODE) goto fail;
         uint8_t *base = dst;
         if (w[0] >> 8 & PF_BOXED) {
-            base = candid_arena_alloc(arena, w[3], w[4]);
+            base = candid__alloc(arena, w[3], w[4]);
             put_ptr(dst, base);
         }
         if (base) CANDID_MEMCPY(base, &m[0], 4);
@@ -672,9 +676,15 @@ exec:
         steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     }
-    default: /* OP_EMPTY */
+    case OP_EMPTY:
         st = CANDID_ERR_EMPTY_VALUE;
         goto error;
+    default: {
+        int r = leaf(&env, P, w, &pos, dst, &steps, &skips);
+        if (r == CANDID_OK) goto next;
+        st = (candid_status)r; /* every op left is a leaf */
+        goto error;
+    }
     }
     if (skips > skip_budget || steps > budget) {
         st = CANDID_ERR_BUDGET;
@@ -701,7 +711,7 @@ next:
             }
             const uint32_t *s = P + fw[1] + 2 * k;
             n = s[0];
-            dst = f->dst && s[1] != NO_NODE ? f->dst + s[1] : NULL;
+            dst = f->dst ? f->dst + s[1] : NULL;
             f->i = k + 1;
             if (k + 1 == fw[2]) sp--;
             goto exec;
@@ -745,7 +755,7 @@ next:
                 const uint32_t *s = P + ew[1] + 2 * k;
                 if (k + 1 < ew[2]) PUSH(F_RECORD, fw[1], k + 1, ed);
                 n = s[0];
-                dst = ed && s[1] != NO_NODE ? ed + s[1] : NULL;
+                dst = ed ? ed + s[1] : NULL;
                 goto exec;
             }
             break;
