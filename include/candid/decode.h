@@ -30,7 +30,13 @@ typedef struct candid_limits {
     uint32_t max_table_entries; /* type table entries (default 4096) */
     uint32_t max_table_bytes;   /* header bytes (default 1 MiB) */
     uint32_t max_depth;         /* value nesting and type nesting (default
-                                   4096): deeper is CANDID_ERR_DEPTH */
+                                   4096): deeper is CANDID_ERR_DEPTH. Value
+                                   nesting counts what must wait while an inner
+                                   value decodes: fields and elements still to
+                                   come, options whose value could yet fail to
+                                   coerce. A last field and an option that
+                                   cannot fail count nothing, so a list of
+                                   any length decodes. */
     /* Budgets: a decode may take at most base + per_byte * message length
      * steps (one step per value, field, element or skipped element, zero-sized
      * ones included, plus one per 16 bytes of text, blob or fixed-width run

@@ -425,6 +425,51 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
     }
 }
 
+/* Whether no value decoded by node n can fail to coerce: no failing op is
+ * reachable from n except through options, which absorb failures. The
+ * search looks at a bounded number of containers and answers "may fail"
+ * beyond it, which only costs the decoder a frame. */
+#define SURE_LIMIT 16
+
+/* Ops that can fail to coerce themselves or through their children. */
+static int may_fail(uint32_t op) {
+    return op == OP_FAIL || op == OP_MISSING_ARG || op == OP_VEC_SLICE || op == OP_VEC ||
+           op == OP_RECORD || op == OP_VARIANT;
+}
+
+static int sure(const uint32_t *P, uint32_t n) {
+    uint32_t todo[SURE_LIMIT], seen[SURE_LIMIT], nt = 0, ns = 0;
+    todo[nt++] = n;
+    while (nt) {
+        uint32_t x = todo[--nt], k = 0;
+        while (k < ns && seen[k] != x) k++;
+        if (k < ns) continue;
+        if (ns == SURE_LIMIT) return 0;
+        seen[ns++] = x;
+        const uint32_t *w = P + x;
+        uint32_t op = w[0] & 0xff, count = 0;
+        if (op == OP_FAIL || op == OP_MISSING_ARG) return 0;
+        if (op == OP_VEC_SLICE && !w[1]) return 0; /* only empty vectors coerce */
+        if (op == OP_VEC || op == OP_RECORD || op == OP_VARIANT) count = op == OP_VEC ? 1 : w[2];
+        for (uint32_t i = 0; i < count; i++) {
+            uint32_t child;
+            if (op == OP_VEC) {
+                child = w[1];
+            } else if (op == OP_RECORD) {
+                child = P[w[1] + 2 * i];
+            } else {
+                const uint32_t *m = P + w[1] + 3 * i;
+                if (m[0] == NO_NODE) return 0; /* a case the expected type lacks */
+                child = m[1];
+            }
+            if (!may_fail(P[child] & 0xff)) continue;
+            if (nt == SURE_LIMIT) return 0;
+            todo[nt++] = child;
+        }
+    }
+    return 1;
+}
+
 candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
                               const candid_type *exp_args, plan *out) {
     compiler c;
@@ -450,6 +495,15 @@ candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
             fill_null(&c, pd.node, pd.e);
         else
             fill_pair(&c, pd.node, pd.w, pd.e);
+    }
+    /* Options of options keep their frames: a chain of them that reads no
+     * bytes (Opt = opt Opt at a non-option value) must end in DEPTH. */
+    for (uint32_t i = 0; !c.err && i < c.q_len; i++) {
+        uint32_t *w = out->w + c.queue[i].node;
+        if ((w[0] & 0xff) != OP_OPT_FLAG) continue;
+        uint32_t op = out->w[w[1]] & 0xff;
+        if (op == OP_OPT_FLAG || op == OP_OPT_WRAP || op == OP_OPT_NONE) continue;
+        if (sure(out->w, w[1])) w[0] |= PF_SURE << 8;
     }
     return c.err;
 }

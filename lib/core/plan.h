@@ -66,5 +66,8 @@ enum plan_op {
 };
 
 #define PF_BOXED 1u
+/* OP_OPT_FLAG: the child cannot fail to coerce (no failing op is reachable
+ * from it without passing another option), so no fallback is needed. */
+#define PF_SURE 2u
 
 #endif

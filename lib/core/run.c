@@ -481,16 +481,23 @@ exec:
             goto exec;
         }
     try_opt: {
-        PUSH(F_OPT, n, 0, dst);
-        stack[sp - 1].pos = pos;
-        stack[sp - 1].a_used = arena->used;
-        stack[sp - 1].a_needed = arena->needed;
+        /* A value that cannot fail to coerce needs nothing to fall back
+         * to: the option is some before it is decoded, and no frame waits
+         * (a list decodes without a frame per node). */
+        int sure = w[0] >> 8 & PF_SURE;
+        if (!sure) {
+            PUSH(F_OPT, n, 0, dst);
+            stack[sp - 1].pos = pos;
+            stack[sp - 1].a_used = arena->used;
+            stack[sp - 1].a_needed = arena->needed;
+        }
         uint8_t *inner;
         if (w[0] >> 8 & PF_BOXED) {
             inner = candid__alloc(arena, w[3], w[4]);
             if (dst) put_ptr(dst, inner);
         } else {
             inner = dst ? dst + w[3] : NULL;
+            if (sure && dst) dst[0] = 1;
         }
         n = w[1];
         dst = inner;

@@ -49,7 +49,7 @@ typedef struct decode_env {
     candid_cache c;
     candid_decoder d;
     candid_arena a;
-    uint8_t first_out[1 << 16], first_arena[1 << 16];
+    uint8_t first_out[1 << 16], first_arena[1 << 20]; /* as large as an arena can be */
 } decode_env;
 
 static inline int decode_all_ways(decode_env *e, const uint8_t *msg, size_t len,

@@ -292,6 +292,58 @@ static void recursive_list(void **state) {
     assert_null(a.l->tail->tail);
 }
 
+static void long_list_needs_no_frames(void **state) {
+    (void)state;
+    /* 20,000 nodes, five times max_depth: an option whose value cannot fail
+     * to coerce waits in no frame, and the tail is the record's last field. */
+    enum { NODES = 20000 };
+    static uint8_t msg[32 + 3 * NODES];
+    static const uint8_t head[] = "DIDL\x02\x6e\x01\x6c\x02\xa0\xd2\xac\xa8\x04\x7c\x90\xed\xda\xe7\x04\x00\x01\x00";
+    memcpy(msg, head, sizeof head - 1);
+    size_t n = sizeof head - 1;
+    for (int i = 0; i < NODES; i++) {
+        msg[n++] = 1;                            /* some */
+        msg[n++] = (uint8_t)(0x80 | (i & 0x3f)); /* head = i % 64, as a */
+        msg[n++] = 0;                            /* two-byte SLEB128 */
+    }
+    msg[n++] = 0; /* none */
+    static decode_env big;
+    list_args a;
+    assert_int_equal(decode_all_ways(&big, msg, n, &args_list, &a, sizeof a, 1 << 20), CANDID_OK);
+    int64_t sum = 0;
+    int count = 0;
+    for (const list_node *l = a.l; l; l = l->tail) {
+        sum += l->head;
+        count++;
+    }
+    assert_int_equal(count, NODES);
+    assert_int_equal(sum, (NODES / 64) * (63 * 64 / 2) + (31 * 32 / 2)); /* i % 64 summed */
+}
+
+/* opt record { x : variant { a; b } } read at opt record { x : variant { a } }:
+ * the case b, two levels down, still makes the option null. */
+typedef struct { uint8_t has; uint32_t tag; } opt_rec_var;
+static const candid_field var_a_f[] = {{.id = 97, .type = &(const candid_type){.kind = CANDID_NULL}, .name = "a"}};
+static const candid_type var_a = {.kind = CANDID_VARIANT, .size = 4, .align = 4, .count = 1, .fields = var_a_f};
+static const candid_field rec_x_f[] = {{.id = 120, .offset = 0, .type = &var_a, .name = "x"}};
+static const candid_type rec_x = {.kind = CANDID_RECORD, .size = 4, .align = 4, .count = 1, .fields = rec_x_f};
+static const candid_type opt_rec_x = {.kind = CANDID_OPT, .size = 8, .align = 4, .offset = 4, .inner = &rec_x};
+ARGS1(args_opt_rec_x, opt_rec_var, &opt_rec_x);
+
+static void option_falls_back_for_a_deep_missing_case(void **state) {
+    (void)state;
+    opt_rec_var o;
+    /* wire: 0 = opt 1, 1 = record { x : 2 }, 2 = variant { a; b } */
+    assert_int_equal(DECODE("DIDL\x03\x6e\x01\x6c\x01\x78\x02\x6b\x02\x61\x7f\x62\x7f\x01\x00\x01\x01",
+                            args_opt_rec_x, o), CANDID_OK);
+    assert_int_equal(o.has, 0);
+    assert_int_equal(o.tag, 0);
+    assert_int_equal(DECODE("DIDL\x03\x6e\x01\x6c\x01\x78\x02\x6b\x02\x61\x7f\x62\x7f\x01\x00\x01\x00",
+                            args_opt_rec_x, o), CANDID_OK);
+    assert_int_equal(o.has, 1);
+    assert_int_equal(o.tag, 0);
+}
+
 /* ---- vectors: bulk copies, slices, element coercion ---- */
 
 static const candid_type vec_u32 = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
@@ -436,6 +488,8 @@ int main(void) {
         cmocka_unit_test(opt_rules),
         cmocka_unit_test(fix_opt_fails_explicitly),
         cmocka_unit_test(recursive_list),
+        cmocka_unit_test(long_list_needs_no_frames),
+        cmocka_unit_test(option_falls_back_for_a_deep_missing_case),
         cmocka_unit_test(vectors),
         cmocka_unit_test(vectors_of_leaves),
         cmocka_unit_test(arena_overflow_reports_need),
