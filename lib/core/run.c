@@ -229,14 +229,15 @@ typedef struct leaf_env {
     uint64_t skip_budget;
 } leaf_env;
 
-/* One switch for every leaf, options included: for an option of a scalar
- * whose flag says a value follows, LEAF_SOME asks the caller to decode the
- * scalar at w[1] into the slot at w[3]. */
+/* One switch for every leaf, options and variants of scalars included:
+ * when such an option's flag says a value follows, or such a variant's tag
+ * is read, LEAF_SOME asks the caller to decode the scalar *next into
+ * *ndst. */
 #define LEAF_SOME (-2)
 
 static inline __attribute__((always_inline)) int
 leaf_step(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, uint8_t *dst,
-          uint64_t *steps, uint64_t *skips) {
+          uint64_t *steps, uint64_t *skips, const uint32_t **next, uint8_t **ndst) {
     const uint8_t *msg = e->msg;
     size_t len = e->len, p = *pos;
     uint64_t v;
@@ -329,25 +330,46 @@ leaf_step(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, 
         if (p == len) return CANDID_ERR_TRUNCATED;
         if (msg[p] > 1) return CANDID_ERR_BAD_TAG;
         *pos = p + 1;
-        if (msg[p]) return LEAF_SOME;
-        put_none(dst, 0, w[3], w[4]);
-        return CANDID_OK;
+        if (!msg[p]) {
+            put_none(dst, 0, w[3], w[4]);
+            return CANDID_OK;
+        }
+        /* some now: the scalar cannot fail to coerce, only be malformed */
+        if (dst) dst[0] = 1;
+        *next = P + w[1];
+        *ndst = dst ? dst + w[3] : NULL;
+        return LEAF_SOME;
+    case OP_VARIANT: {
+        /* Only the plain case: anything unusual (a bad tag, a case the
+         * expected type lacks, a case that is not a scalar) is left to the
+         * interpreter, which reads the tag again and says what is wrong. */
+        if (w[0] >> 8 & PF_BOXED) return LEAF_OTHER;
+        size_t q = p;
+        if (candid__leb(msg, len, &q, &v) || v >= w[2]) return LEAF_OTHER;
+        const uint32_t *m = P + w[1] + 3 * v;
+        if (m[0] == NO_NODE || (P[m[1]] & 0xff) > OP_PRINCIPAL) return LEAF_OTHER;
+        if (dst) CANDID_MEMCPY(dst, &m[0], 4);
+        *pos = q;
+        *next = P + m[1];
+        *ndst = dst ? dst + m[2] : NULL;
+        return LEAF_SOME;
+    }
     default:
         return LEAF_OTHER;
     }
 }
 
-/* A leaf, or an option of a scalar leaf (which cannot fail to coerce, so
- * it needs no frame to fall back to). */
+/* A leaf, or an option or variant of a scalar leaf (which cannot fail to
+ * coerce, so it needs no frame to fall back to). */
 static inline __attribute__((always_inline)) int
 leaf(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, uint8_t *dst,
      uint64_t *steps, uint64_t *skips) {
-    int r = leaf_step(e, P, w, pos, dst, steps, skips);
+    const uint32_t *next = NULL;
+    uint8_t *ndst = NULL;
+    int r = leaf_step(e, P, w, pos, dst, steps, skips, &next, &ndst);
     if (__builtin_expect(r != LEAF_SOME, 1)) return r;
     if (++*steps > e->budget) return CANDID_ERR_BUDGET;
-    r = leaf_step(e, P, P + w[1], pos, dst ? dst + w[3] : NULL, steps, skips);
-    if (!r && dst) dst[0] = 1;
-    return r;
+    return leaf_step(e, P, next, pos, ndst, steps, skips, &next, &ndst);
 }
 
 /* The leaf fields of a record from step *k on. CANDID_OK: the record is
@@ -741,15 +763,23 @@ next:
                 uint8_t *ed = f->dst;
                 f->i--;
                 if (ed) f->dst += fw[2];
+                if (++steps > budget) {
+                    st = CANDID_ERR_BUDGET;
+                    goto error;
+                }
                 if (!leaf_records) {
+                    /* options and variants of scalars complete here too */
+                    int r = leaf(&env, P, ew, &pos, ed, &steps, &skips);
+                    if (r == CANDID_OK) continue;
+                    if (r != LEAF_OTHER) {
+                        st = (candid_status)r;
+                        goto error;
+                    }
+                    steps--; /* the exec head counts it */
                     n = fw[1];
                     dst = ed;
                     if (!f->i) sp--;
                     goto exec;
-                }
-                if (++steps > budget) {
-                    st = CANDID_ERR_BUDGET;
-                    goto error;
                 }
                 uint32_t k = 0;
                 int r = record_leaves(&env, P, ew, ed, &k, &pos, &steps, &skips);

@@ -186,6 +186,44 @@ static void variants_by_tag(void **state) {
                      CANDID_ERR_VARIANT_TAG);
 }
 
+static const candid_type vec_result = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                       .inner = &result_ty};
+typedef struct { candid_vec v; } one_vec_result;
+ARGS1(args_vec_result, one_vec_result, &vec_result);
+
+static void vectors_of_variants(void **state) {
+    (void)state;
+    one_vec_result v;
+    /* elements whose case is a scalar complete in the vector loop */
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6b\x02\xbc\x8a\x01\x7d\xc5\xfe\xd2\x01\x71\x01\x00"
+                            "\x03\x00\x05\x01\x02no\x00\x81\x01",
+                            args_vec_result, v),
+                     CANDID_OK);
+    assert_int_equal(v.v.len, 3);
+    const result_t *r = v.v.items;
+    assert_int_equal(r[0].tag, 0);
+    assert_true(r[0].u.ok == 5);
+    assert_int_equal(r[1].tag, 1);
+    assert_memory_equal(r[1].u.err.ptr, "no", 2);
+    assert_int_equal(r[2].tag, 0);
+    assert_true(r[2].u.ok == 129);
+    /* a tag past the wire cases, and a case the expected type lacks, are
+     * found where they are */
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6b\x02\xbc\x8a\x01\x7d\xc5\xfe\xd2\x01\x71\x01\x00"
+                            "\x02\x00\x05\x02",
+                            args_vec_result, v),
+                     CANDID_ERR_VARIANT_TAG);
+    assert_int_equal(env.d.error_offset, 24); /* just past the tag */
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6b\x02\x00\x7f\xbc\x8a\x01\x7d\x01\x00\x02\x01\x05\x00",
+                            args_vec_result, v),
+                     CANDID_ERR_TYPE_MISMATCH);
+    /* a malformed scalar under a plain case is final */
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6b\x02\xbc\x8a\x01\x7d\xc5\xfe\xd2\x01\x71\x01\x00"
+                            "\x01\x01\x02n\xff",
+                            args_vec_result, v),
+                     CANDID_ERR_UTF8);
+}
+
 /* ---- the opt rules ---- */
 
 typedef struct { uint8_t has; struct { uint8_t has; uint8_t v; } inner; } opt_opt_bool;
@@ -485,6 +523,7 @@ int main(void) {
         cmocka_unit_test(fixed_width_primitives),
         cmocka_unit_test(record_fields_by_id),
         cmocka_unit_test(variants_by_tag),
+        cmocka_unit_test(vectors_of_variants),
         cmocka_unit_test(opt_rules),
         cmocka_unit_test(fix_opt_fails_explicitly),
         cmocka_unit_test(recursive_list),
