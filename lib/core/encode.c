@@ -13,11 +13,11 @@ typedef struct eframe {
 
 static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    candid_put_bytes(w, src, width);
+    candid__put_bytes(w, src, width);
 #else
     uint8_t tmp[8];
     for (size_t i = 0; i < width; i++) tmp[i] = src[width - 1 - i];
-    candid_put_bytes(w, tmp, width);
+    candid__put_bytes(w, tmp, width);
 #endif
 }
 
@@ -29,24 +29,24 @@ static candid_status put_bignum(candid_writer *w, candid_bignum b, int as_int) {
     if (!b.len || candid_skip_leb(b.ptr, b.len, &end) || end != b.len) return CANDID_ERR_RANGE;
     int top = (b.ptr[b.len - 1] & 0x40) != 0;
     if (as_int == b.is_signed) {
-        candid_put_bytes(w, b.ptr, b.len);
+        candid__put_bytes(w, b.ptr, b.len);
     } else if (!as_int) {
         if (top) return CANDID_ERR_RANGE; /* negative int at nat */
-        candid_put_bytes(w, b.ptr, b.len);
+        candid__put_bytes(w, b.ptr, b.len);
     } else if (top) {
-        candid_put_bytes(w, b.ptr, b.len - 1);
-        candid_put_u8(w, b.ptr[b.len - 1] | 0x80);
-        candid_put_u8(w, 0);
+        candid__put_bytes(w, b.ptr, b.len - 1);
+        candid__put_u8(w, b.ptr[b.len - 1] | 0x80);
+        candid__put_u8(w, 0);
     } else {
-        candid_put_bytes(w, b.ptr, b.len);
+        candid__put_bytes(w, b.ptr, b.len);
     }
     return CANDID_OK;
 }
 
 static candid_status put_principal(candid_writer *w, candid_slice s) {
-    candid_put_u8(w, 1);
-    candid_put_leb(w, s.len);
-    candid_put_bytes(w, s.ptr, s.len);
+    candid__put_u8(w, 1);
+    candid__put_leb(w, s.len);
+    candid__put_bytes(w, s.ptr, s.len);
     return CANDID_OK;
 }
 
@@ -69,7 +69,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                      : 0;
     if (cap > max_depth) cap = max_depth;
     size_t sp = 0;
-    candid_put_bytes(w, h->bytes, h->len);
+    candid__put_bytes(w, h->bytes, h->len);
     if (!cap) return CANDID_ERR_WORK_FULL;
     stack[sp++] = (eframe){h->args, (const uint8_t *)values, 0};
     const candid_type *t;
@@ -106,7 +106,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             break;
         case CANDID_BOOL:
             if (*src > 1) return CANDID_ERR_BAD_TAG;
-            candid_put_u8(w, *src);
+            candid__put_u8(w, *src);
             break;
         case CANDID_NAT8: case CANDID_NAT16: case CANDID_NAT32: case CANDID_NAT64:
         case CANDID_INT8: case CANDID_INT16: case CANDID_INT32: case CANDID_INT64:
@@ -122,19 +122,19 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             } else if (t->kind == CANDID_NAT) {
                 uint64_t v;
                 __builtin_memcpy(&v, src, 8);
-                candid_put_leb(w, v);
+                candid__put_leb(w, v);
             } else {
                 int64_t v;
                 __builtin_memcpy(&v, src, 8);
-                candid_put_sleb(w, v);
+                candid__put_sleb(w, v);
             }
             break;
         case CANDID_TEXT: {
             candid_slice s;
             __builtin_memcpy(&s, src, sizeof s);
             if (!candid_utf8_valid(s.ptr, s.len)) return CANDID_ERR_UTF8;
-            candid_put_leb(w, s.len);
-            candid_put_bytes(w, s.ptr, s.len);
+            candid__put_leb(w, s.len);
+            candid__put_bytes(w, s.ptr, s.len);
             break;
         }
         case CANDID_PRINCIPAL:
@@ -148,10 +148,10 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             candid_funcref fr;
             __builtin_memcpy(&fr, src, sizeof fr);
             if (!candid_utf8_valid(fr.method.ptr, fr.method.len)) return CANDID_ERR_UTF8;
-            candid_put_u8(w, 1);
+            candid__put_u8(w, 1);
             put_principal(w, fr.principal);
-            candid_put_leb(w, fr.method.len);
-            candid_put_bytes(w, fr.method.ptr, fr.method.len);
+            candid__put_leb(w, fr.method.len);
+            candid__put_bytes(w, fr.method.ptr, fr.method.len);
             break;
         }
         case CANDID_OPT: {
@@ -161,7 +161,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             } else {
                 inner = *src ? src + t->offset : NULL;
             }
-            candid_put_u8(w, inner != NULL);
+            candid__put_u8(w, inner != NULL);
             if (inner) {
                 t = t->inner;
                 src = inner;
@@ -175,16 +175,16 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                 candid_slice s;
                 __builtin_memcpy(&s, src, sizeof s);
                 if (!width || s.len % width) return CANDID_ERR_BAD_TYPE;
-                candid_put_leb(w, s.len / width);
-                candid_put_bytes(w, s.ptr, s.len);
+                candid__put_leb(w, s.len / width);
+                candid__put_bytes(w, s.ptr, s.len);
                 break;
             }
             candid_vec v;
             __builtin_memcpy(&v, src, sizeof v);
-            candid_put_leb(w, v.len);
+            candid__put_leb(w, v.len);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             if (width) {
-                candid_put_bytes(w, v.items, v.len * width);
+                candid__put_bytes(w, v.items, v.len * width);
                 break;
             }
 #endif
@@ -196,8 +196,8 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                 for (size_t i = 0; i < v.len; i++, it += 8) {
                     uint64_t x;
                     __builtin_memcpy(&x, it, 8);
-                    if (in->kind == CANDID_NAT) candid_put_leb(w, x);
-                    else candid_put_sleb(w, (int64_t)x);
+                    if (in->kind == CANDID_NAT) candid__put_leb(w, x);
+                    else candid__put_sleb(w, (int64_t)x);
                 }
                 break;
             }
@@ -206,8 +206,8 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                     candid_slice sl;
                     __builtin_memcpy(&sl, it, sizeof sl);
                     if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
-                    candid_put_leb(w, sl.len);
-                    candid_put_bytes(w, sl.ptr, sl.len);
+                    candid__put_leb(w, sl.len);
+                    candid__put_bytes(w, sl.ptr, sl.len);
                 }
                 break;
             }
@@ -227,7 +227,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             uint32_t idx;
             __builtin_memcpy(&idx, src, 4);
             if (idx >= t->count) return CANDID_ERR_VARIANT_TAG;
-            candid_put_leb(w, idx);
+            candid__put_leb(w, idx);
             src += t->fields[idx].offset;
             t = t->fields[idx].type;
             goto value;

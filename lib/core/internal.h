@@ -3,6 +3,7 @@
 #define CANDID_CORE_INTERNAL_H
 
 #include "candid/decode.h"
+#include "candid/encode.h"
 #include "candid/wire.h"
 
 #define CANDID_MEMCPY(d, s, n) __builtin_memcpy((d), (s), (n))
@@ -126,6 +127,60 @@ static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a
         return a->base + used + pad;
     }
     return candid_arena_alloc(a, size, align);
+}
+
+/* candid_put_bytes and candid_put_u8 with their common case inline: no
+ * error yet and room in the buffer. */
+static inline __attribute__((always_inline)) void candid__put_bytes(candid_writer *w,
+                                                                    const void *p, size_t n) {
+    if (!w->err && w->buf && n <= w->cap - w->len) {
+        CANDID_MEMCPY(w->buf + w->len, p, n);
+        w->len += n;
+        w->total += n;
+        return;
+    }
+    candid_put_bytes(w, p, n);
+}
+
+static inline __attribute__((always_inline)) void candid__put_u8(candid_writer *w, uint8_t v) {
+    if (!w->err && w->buf && w->len < w->cap) {
+        w->buf[w->len++] = v;
+        w->total++;
+        return;
+    }
+    candid_put_bytes(w, &v, 1);
+}
+
+/* LEB128 and SLEB128 straight into the writer's buffer when ten bytes are
+ * free (the common case), else through a temporary and candid_put_bytes;
+ * the bytes written are the same either way. */
+static inline __attribute__((always_inline)) void candid__put_leb(candid_writer *w, uint64_t v) {
+    if (!w->err && w->buf && w->cap - w->len >= 10) {
+        uint8_t *o = w->buf + w->len;
+        size_t n = 0;
+        while (v >= 0x80) {
+            o[n++] = (uint8_t)(v | 0x80);
+            v >>= 7;
+        }
+        o[n++] = (uint8_t)v;
+        w->len += n;
+        w->total += n;
+        return;
+    }
+    uint8_t tmp[10];
+    candid_put_bytes(w, tmp, candid_leb_encode(v, tmp));
+}
+
+static inline __attribute__((always_inline)) void candid__put_sleb(candid_writer *w, int64_t v) {
+    if (!w->err && w->buf && w->cap - w->len >= 10) {
+        uint8_t *o = w->buf + w->len;
+        size_t n = candid_sleb_encode(v, o);
+        w->len += n;
+        w->total += n;
+        return;
+    }
+    uint8_t tmp[10];
+    candid_put_bytes(w, tmp, candid_sleb_encode(v, tmp));
 }
 
 /* Byte width of a fixed-width number kind, 0 for other kinds. */

@@ -756,39 +756,38 @@ next:
             break;
         case F_VEC: {
             const uint32_t *ew = P + fw[1];
-            /* Records of leaves, the common element, complete here without
-             * leaving the loop. */
+            /* Records of leaves, the common element, and options and
+             * variants of scalars complete here without leaving the loop,
+             * which keeps its cursor in locals until it does. */
             int leaf_records = (ew[0] & 0xff) == OP_RECORD && !(ew[0] >> 8 & PF_BOXED);
-            while (f->i) {
-                uint8_t *ed = f->dst;
-                f->i--;
-                if (ed) f->dst += fw[2];
+            uint64_t left = f->i;
+            uint8_t *cur = f->dst;
+            const uint32_t stride = fw[2];
+            while (left) {
+                uint8_t *ed = cur;
+                left--;
+                if (cur) cur += stride;
                 if (++steps > budget) {
                     st = CANDID_ERR_BUDGET;
                     goto error;
                 }
-                if (!leaf_records) {
-                    /* options and variants of scalars complete here too */
-                    int r = leaf(&env, P, ew, &pos, ed, &steps, &skips);
-                    if (r == CANDID_OK) continue;
-                    if (r != LEAF_OTHER) {
-                        st = (candid_status)r;
-                        goto error;
-                    }
-                    steps--; /* the exec head counts it */
-                    n = fw[1];
-                    dst = ed;
-                    if (!f->i) sp--;
-                    goto exec;
-                }
                 uint32_t k = 0;
-                int r = record_leaves(&env, P, ew, ed, &k, &pos, &steps, &skips);
+                int r = leaf_records ? record_leaves(&env, P, ew, ed, &k, &pos, &steps, &skips)
+                                     : leaf(&env, P, ew, &pos, ed, &steps, &skips);
                 if (r == CANDID_OK) continue;
                 if (r != LEAF_OTHER) {
                     st = (candid_status)r;
                     goto error;
                 }
-                if (!f->i) sp--;
+                f->i = left;
+                f->dst = cur;
+                if (!left) sp--;
+                if (!leaf_records) {
+                    steps--; /* the exec head counts it */
+                    n = fw[1];
+                    dst = ed;
+                    goto exec;
+                }
                 const uint32_t *s = P + ew[1] + 2 * k;
                 if (k + 1 < ew[2]) PUSH(F_RECORD, fw[1], k + 1, ed);
                 n = s[0];

@@ -1,6 +1,7 @@
 /* The latched-error byte writer; see include/candid/encode.h. */
 #include "candid/encode.h"
 #include "candid/wire.h"
+#include "internal.h"
 
 void candid_writer_init(candid_writer *w, void *buf, size_t cap) {
     w->buf = (uint8_t *)buf;
@@ -54,22 +55,15 @@ void candid_put_bytes(candid_writer *w, const void *p, size_t n) {
 }
 
 void candid_put_u8(candid_writer *w, uint8_t v) {
-    if (!w->err && w->buf && w->len < w->cap) {
-        w->buf[w->len++] = v;
-        w->total++;
-        return;
-    }
-    candid_put_bytes(w, &v, 1);
+    candid__put_u8(w, v);
 }
 
 void candid_put_leb(candid_writer *w, uint64_t v) {
-    uint8_t tmp[10];
-    candid_put_bytes(w, tmp, candid_leb_encode(v, tmp));
+    candid__put_leb(w, v);
 }
 
 void candid_put_sleb(candid_writer *w, int64_t v) {
-    uint8_t tmp[10];
-    candid_put_bytes(w, tmp, candid_sleb_encode(v, tmp));
+    candid__put_sleb(w, v);
 }
 
 candid_status candid_writer_finish(candid_writer *w) {
