@@ -56,6 +56,83 @@ static const uint8_t *load_ptr(const uint8_t *src) {
     return p;
 }
 
+/* Leaves: values written without a frame. Records write their leaf fields
+ * in a loop of their own; an inline option of a scalar is a leaf too:
+ * ENC_SOME hands its scalar back for a second pass. */
+#define ENC_OTHER (-1)
+#define ENC_SOME (-2)
+
+static inline __attribute__((always_inline)) int
+enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
+    const candid_type *t = *tp;
+    const uint8_t *src = *srcp;
+    switch (t->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+        return CANDID_OK;
+    case CANDID_BOOL:
+        if (*src > 1) return CANDID_ERR_BAD_TAG;
+        candid__put_u8(w, *src);
+        return CANDID_OK;
+    case CANDID_NAT8: case CANDID_NAT16: case CANDID_NAT32: case CANDID_NAT64:
+    case CANDID_INT8: case CANDID_INT16: case CANDID_INT32: case CANDID_INT64:
+    case CANDID_FLOAT32: case CANDID_FLOAT64:
+        put_fixed(w, src, candid__fixed_width(t->kind));
+        return CANDID_OK;
+    case CANDID_NAT:
+    case CANDID_INT:
+        if (t->repr & CANDID_REPR_BIG) {
+            candid_bignum b;
+            __builtin_memcpy(&b, src, sizeof b);
+            return put_bignum(w, b, t->kind == CANDID_INT);
+        }
+        if (t->kind == CANDID_NAT) {
+            uint64_t v;
+            __builtin_memcpy(&v, src, 8);
+            candid__put_leb(w, v);
+        } else {
+            int64_t v;
+            __builtin_memcpy(&v, src, 8);
+            candid__put_sleb(w, v);
+        }
+        return CANDID_OK;
+    case CANDID_TEXT: {
+        candid_slice sl;
+        __builtin_memcpy(&sl, src, sizeof sl);
+        if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
+        candid__put_leb(w, sl.len);
+        candid__put_bytes(w, sl.ptr, sl.len);
+        return CANDID_OK;
+    }
+    case CANDID_PRINCIPAL:
+    case CANDID_SERVICE: {
+        candid_slice sl;
+        __builtin_memcpy(&sl, src, sizeof sl);
+        return put_principal(w, sl);
+    }
+    case CANDID_OPT: {
+        const candid_type *in = t->inner;
+        if ((t->repr & CANDID_REPR_BOXED) || in->kind == CANDID_OPT || in->kind == CANDID_VEC ||
+            in->kind == CANDID_RECORD || in->kind == CANDID_VARIANT || in->kind == CANDID_FUNC)
+            return ENC_OTHER;
+        candid__put_u8(w, *src != 0);
+        if (!*src) return CANDID_OK;
+        *tp = in;
+        *srcp = src + t->offset;
+        return ENC_SOME;
+    }
+    default:
+        return ENC_OTHER;
+    }
+}
+
+static inline __attribute__((always_inline)) int
+enc_leaf(candid_writer *w, const candid_type *t, const uint8_t *src) {
+    int r = enc_step(w, &t, &src);
+    if (r != ENC_SOME) return r;
+    return enc_step(w, &t, &src);
+}
+
 candid_status candid_encode(candid_writer *w, const candid_header *h,
                             const void *values, void *work, size_t work_cap,
                             uint32_t max_depth) {
@@ -74,16 +151,22 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
     stack[sp++] = (eframe){h->args, (const uint8_t *)values, 0};
     const candid_type *t;
     const uint8_t *src;
-    candid_status st = CANDID_OK;
 
     while (sp) {
         eframe *f = &stack[sp - 1];
         if (f->t->kind == CANDID_RECORD) {
-            if (f->i == f->t->count) {
+            uint64_t i = f->i, count = f->t->count;
+            const candid_field *fd = &f->t->fields[i];
+            for (; i < count; i++, fd++) {
+                int r = enc_leaf(w, fd->type, f->src + fd->offset);
+                if (r == ENC_OTHER) break;
+                if (r) return (candid_status)r;
+            }
+            if (i == count) {
                 sp--;
                 continue;
             }
-            const candid_field *fd = &f->t->fields[f->i++];
+            f->i = i + 1;
             t = fd->type;
             src = f->src + fd->offset;
             /* the last field is a tail call: lists take one frame in all */
@@ -101,49 +184,6 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         }
     value:
         switch (t->kind) {
-        case CANDID_NULL:
-        case CANDID_RESERVED:
-            break;
-        case CANDID_BOOL:
-            if (*src > 1) return CANDID_ERR_BAD_TAG;
-            candid__put_u8(w, *src);
-            break;
-        case CANDID_NAT8: case CANDID_NAT16: case CANDID_NAT32: case CANDID_NAT64:
-        case CANDID_INT8: case CANDID_INT16: case CANDID_INT32: case CANDID_INT64:
-        case CANDID_FLOAT32: case CANDID_FLOAT64:
-            put_fixed(w, src, candid__fixed_width(t->kind));
-            break;
-        case CANDID_NAT:
-        case CANDID_INT:
-            if (t->repr & CANDID_REPR_BIG) {
-                candid_bignum b;
-                __builtin_memcpy(&b, src, sizeof b);
-                if ((st = put_bignum(w, b, t->kind == CANDID_INT))) return st;
-            } else if (t->kind == CANDID_NAT) {
-                uint64_t v;
-                __builtin_memcpy(&v, src, 8);
-                candid__put_leb(w, v);
-            } else {
-                int64_t v;
-                __builtin_memcpy(&v, src, 8);
-                candid__put_sleb(w, v);
-            }
-            break;
-        case CANDID_TEXT: {
-            candid_slice s;
-            __builtin_memcpy(&s, src, sizeof s);
-            if (!candid_utf8_valid(s.ptr, s.len)) return CANDID_ERR_UTF8;
-            candid__put_leb(w, s.len);
-            candid__put_bytes(w, s.ptr, s.len);
-            break;
-        }
-        case CANDID_PRINCIPAL:
-        case CANDID_SERVICE: {
-            candid_slice s;
-            __builtin_memcpy(&s, src, sizeof s);
-            put_principal(w, s);
-            break;
-        }
         case CANDID_FUNC: {
             candid_funcref fr;
             __builtin_memcpy(&fr, src, sizeof fr);
@@ -234,8 +274,12 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         }
         case CANDID_EMPTY:
             return CANDID_ERR_EMPTY_VALUE;
-        default:
-            return CANDID_ERR_BAD_TYPE;
+        default: {
+            int r = enc_leaf(w, t, src);
+            if (r == ENC_OTHER) return CANDID_ERR_BAD_TYPE;
+            if (r) return (candid_status)r;
+            break;
+        }
         }
     }
     return candid_writer_finish(w);
