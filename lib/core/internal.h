@@ -20,14 +20,27 @@ static inline int candid__memcmp(const void *a, const void *b, size_t n) {
 
 static inline int candid__equal(const void *a, const void *b, size_t n) {
     const uint8_t *x = (const uint8_t *)a, *y = (const uint8_t *)b;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t u, v;
-        __builtin_memcpy(&u, x + i, 8);
-        __builtin_memcpy(&v, y + i, 8);
-        if (u != v) return 0;
+    uint64_t u, v;
+    if (n >= 8) {
+        /* words, the last one overlapping the one before */
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            __builtin_memcpy(&u, x + i, 8);
+            __builtin_memcpy(&v, y + i, 8);
+            if (u != v) return 0;
+        }
+        __builtin_memcpy(&u, x + n - 8, 8);
+        __builtin_memcpy(&v, y + n - 8, 8);
+        return u == v;
     }
-    for (; i < n; i++) {
+    if (n >= 4) {
+        uint32_t p, q, r, t;
+        __builtin_memcpy(&p, x, 4);
+        __builtin_memcpy(&q, y, 4);
+        __builtin_memcpy(&r, x + n - 4, 4);
+        __builtin_memcpy(&t, y + n - 4, 4);
+        return p == q && r == t;
+    }
+    for (size_t i = 0; i < n; i++) {
         if (x[i] != y[i]) return 0;
     }
     return 1;

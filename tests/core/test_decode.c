@@ -224,6 +224,49 @@ static void vectors_of_variants(void **state) {
                      CANDID_ERR_UTF8);
 }
 
+/* ---- the cache tells headers apart by every byte ---- */
+
+static void cache_tells_headers_apart(void **state) {
+    (void)state;
+    /* Pairs of messages whose headers have the same length and differ in
+     * one byte (first, middle or last; short and word-sized headers); the
+     * second must miss the first's plan and decode at its own types. */
+    static const struct { const char *a, *b; size_t len; int64_t want_b; } pairs[] = {
+        {"DIDL\0\x01\x7d\x05", "DIDL\0\x01\x7c\x7b", 8, -5},                 /* last of 7 */
+        {"DIDL\x01\x6e\x7d\x01\x00\x01\x05", "DIDL\x01\x6e\x7c\x01\x00\x01\x7b", 11, -5}, /* middle of 9 */
+        {"DIDL\x02\x6e\x7d\x6e\x7c\x01\x00\x01\x05", "DIDL\x02\x6e\x7d\x6e\x7c\x01\x01\x01\x7b",
+         13, -5},                                                                   /* last of 11 */
+    };
+    static const candid_type opt_int_ty = {.kind = CANDID_OPT, .size = 16, .align = 8, .offset = 8,
+                                           .inner = &ty_int};
+    static const candid_field f_plain[] = {{.id = 0, .offset = 0, .type = &ty_int}};
+    static const candid_field f_opt[] = {{.id = 0, .offset = 0, .type = &opt_int_ty}};
+    static const candid_type plain = {.kind = CANDID_RECORD, .size = 16, .align = 8, .count = 1, .fields = f_plain};
+    static const candid_type opt = {.kind = CANDID_RECORD, .size = 16, .align = 8, .count = 1, .fields = f_opt};
+    static uint8_t work[1 << 16], cmem[1 << 14], amem[256];
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const candid_type *args = i == 0 ? &plain : &opt;
+        candid_cache c;
+        assert_int_equal(candid_cache_init(&c, cmem, sizeof cmem, 4), CANDID_OK);
+        candid_decoder d;
+        candid_decoder_init(&d, work, sizeof work);
+        d.cache = &c;
+        candid_arena a;
+        struct { int64_t v0, v1; } out;
+        for (int round = 0; round < 2; round++) {
+            candid_arena_init(&a, amem, sizeof amem);
+            assert_int_equal(candid_decode(&d, (const uint8_t *)pairs[i].a, pairs[i].len, args, &out, &a),
+                             CANDID_OK);
+            assert_int_equal(d.cache_hit, round); /* a's own plan is found again */
+            candid_arena_init(&a, amem, sizeof amem);
+            assert_int_equal(candid_decode(&d, (const uint8_t *)pairs[i].b, pairs[i].len, args, &out, &a),
+                             CANDID_OK);
+            assert_int_equal(d.cache_hit, round);
+            assert_true((i == 0 ? out.v0 : out.v1) == pairs[i].want_b);
+        }
+    }
+}
+
 /* ---- the opt rules ---- */
 
 typedef struct { uint8_t has; struct { uint8_t has; uint8_t v; } inner; } opt_opt_bool;
@@ -524,6 +567,7 @@ int main(void) {
         cmocka_unit_test(record_fields_by_id),
         cmocka_unit_test(variants_by_tag),
         cmocka_unit_test(vectors_of_variants),
+        cmocka_unit_test(cache_tells_headers_apart),
         cmocka_unit_test(opt_rules),
         cmocka_unit_test(fix_opt_fails_explicitly),
         cmocka_unit_test(recursive_list),
