@@ -128,9 +128,11 @@ enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
 
 static inline __attribute__((always_inline)) int
 enc_leaf(candid_writer *w, const candid_type *t, const uint8_t *src) {
-    int r = enc_step(w, &t, &src);
-    if (r != ENC_SOME) return r;
-    return enc_step(w, &t, &src);
+    /* at most two rounds; one copy of the leaf code where this inlines */
+    for (;;) {
+        int r = enc_step(w, &t, &src);
+        if (r != ENC_SOME) return r;
+    }
 }
 
 candid_status candid_encode(candid_writer *w, const candid_header *h,

@@ -11,12 +11,12 @@ typedef struct cursor {
     size_t pos;
 } cursor;
 
-static inline __attribute__((always_inline)) candid_status get_leb(cursor *c, uint64_t *v) {
+static candid_status get_leb(cursor *c, uint64_t *v) {
     return candid__leb(c->buf, c->len, &c->pos, v);
 }
 
 /* A type reference: a primitive opcode or an index into the table. */
-static inline __attribute__((always_inline)) candid_status get_ref(cursor *c, wire_header *h, int64_t n,
+static candid_status get_ref(cursor *c, wire_header *h, int64_t n,
                              const candid_type **out, int layout) {
     int64_t op;
     size_t at = c->pos;

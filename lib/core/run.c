@@ -364,12 +364,13 @@ leaf_step(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, 
 static inline __attribute__((always_inline)) int
 leaf(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, uint8_t *dst,
      uint64_t *steps, uint64_t *skips) {
-    const uint32_t *next = NULL;
-    uint8_t *ndst = NULL;
-    int r = leaf_step(e, P, w, pos, dst, steps, skips, &next, &ndst);
-    if (__builtin_expect(r != LEAF_SOME, 1)) return r;
-    if (++*steps > e->budget) return CANDID_ERR_BUDGET;
-    return leaf_step(e, P, next, pos, ndst, steps, skips, &next, &ndst);
+    /* At most two rounds (a scalar is never an option or a variant); a
+     * loop keeps one copy of the leaf code at each place this inlines. */
+    for (;;) {
+        int r = leaf_step(e, P, w, pos, dst, steps, skips, &w, &dst);
+        if (__builtin_expect(r != LEAF_SOME, 1)) return r;
+        if (++*steps > e->budget) return CANDID_ERR_BUDGET;
+    }
 }
 
 /* The leaf fields of a record from step *k on. CANDID_OK: the record is
@@ -413,6 +414,8 @@ candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
     uint64_t v;
     const uint32_t *w;
     const leaf_env env = {msg, len, budget, skip_budget};
+    frame *f;
+    const uint32_t *fw;
 
 #define NEED(k)                                                                \
     do {                                                                       \
@@ -477,14 +480,9 @@ exec:
         steps += (v) >> BYTES_PER_STEP_LOG2;
         break;
     }
-    case OP_OPT_FLAG: {
-        int r = leaf(&env, P, w, &pos, dst, &steps, &skips);
-        if (r == CANDID_OK) goto next;
-        if (r != LEAF_OTHER) {
-            st = (candid_status)r;
-            goto error;
-        }
-    }
+    case OP_OPT_FLAG:
+        /* an inline option of a scalar is a leaf */
+        if (!(w[0] >> 8 & PF_BOXED) && (P[w[1]] & 0xff) <= OP_PRINCIPAL) goto leaf_op;
         NEED(1);
         if (msg[pos] > 1) {
             st = CANDID_ERR_BAD_TAG;
@@ -708,10 +706,11 @@ exec:
     case OP_EMPTY:
         st = CANDID_ERR_EMPTY_VALUE;
         goto error;
-    default: {
+    default:
+    leaf_op: {
         int r = leaf(&env, P, w, &pos, dst, &steps, &skips);
         if (r == CANDID_OK) goto next;
-        st = (candid_status)r; /* every op left is a leaf */
+        st = (candid_status)r; /* every op that comes here is a leaf */
         goto error;
     }
     }
@@ -725,8 +724,8 @@ next:
     /* The value is complete: continue with whatever the innermost frame
      * does next. */
     while (sp) {
-        frame *f = &stack[sp - 1];
-        const uint32_t *fw = P + f->node;
+        f = &stack[sp - 1];
+        fw = P + f->node;
         switch (f->kind) {
         /* A frame whose last child is next is popped first (a tail call),
          * so a list costs one frame per node, not two. */
