@@ -72,7 +72,9 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
  * CANDID_ERR_BAD_TAG (a bool that is not 0/1), CANDID_ERR_VARIANT_TAG (a case
  * index out of range), CANDID_ERR_RANGE (a bignum slice that is not one
  * (S)LEB128 number, or negative at nat), CANDID_ERR_EMPTY_VALUE (a value of
- * type empty), CANDID_ERR_DEPTH or CANDID_ERR_WORK_FULL. */
+ * type empty), CANDID_ERR_ARGUMENT (a NULL pointer in a slot whose length
+ * is not zero, or for a record or variant that is not zero-sized),
+ * CANDID_ERR_DEPTH or CANDID_ERR_WORK_FULL. */
 candid_status candid_encode(candid_writer *w, const candid_header *h,
                             const void *values, void *work, size_t work_cap,
                             uint32_t max_depth);

@@ -11,6 +11,12 @@ typedef struct eframe {
     uint64_t i;          /* record: next field; vec: elements left */
 } eframe;
 
+/* A slot's pointer that is NULL while its length says there is data: the
+ * caller's mistake, reported rather than followed. */
+static int missing(const void *p, size_t n) {
+    return !p && n;
+}
+
 static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     candid__put_bytes(w, src, width);
@@ -26,6 +32,7 @@ static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
  * byte's bit 6 is set (it would read as negative): then one more byte. */
 static candid_status put_bignum(candid_writer *w, candid_bignum b, int as_int) {
     size_t end = 0;
+    if (missing(b.ptr, b.len)) return CANDID_ERR_ARGUMENT;
     if (!b.len || candid_skip_leb(b.ptr, b.len, &end) || end != b.len) return CANDID_ERR_RANGE;
     int top = (b.ptr[b.len - 1] & 0x40) != 0;
     if (as_int == b.is_signed) {
@@ -99,6 +106,7 @@ enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
     case CANDID_TEXT: {
         candid_slice sl;
         __builtin_memcpy(&sl, src, sizeof sl);
+        if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
         if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
         candid__put_leb(w, sl.len);
         candid__put_bytes(w, sl.ptr, sl.len);
@@ -108,6 +116,7 @@ enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
     case CANDID_SERVICE: {
         candid_slice sl;
         __builtin_memcpy(&sl, src, sizeof sl);
+        if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
         return put_principal(w, sl);
     }
     case CANDID_OPT: {
@@ -159,8 +168,9 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         if (f->t->kind == CANDID_RECORD) {
             uint64_t i = f->i, count = f->t->count;
             const candid_field *fd = &f->t->fields[i];
+            /* (values may be NULL when every field is zero-sized) */
             for (; i < count; i++, fd++) {
-                int r = enc_leaf(w, fd->type, f->src + fd->offset);
+                int r = enc_leaf(w, fd->type, f->src ? f->src + fd->offset : NULL);
                 if (r == ENC_OTHER) break;
                 if (r) return (candid_status)r;
             }
@@ -170,7 +180,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             }
             f->i = i + 1;
             t = fd->type;
-            src = f->src + fd->offset;
+            src = f->src ? f->src + fd->offset : NULL;
             /* the last field is a tail call: lists take one frame in all */
             if (f->i == f->t->count) sp--;
         } else {
@@ -189,6 +199,8 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         case CANDID_FUNC: {
             candid_funcref fr;
             __builtin_memcpy(&fr, src, sizeof fr);
+            if (missing(fr.principal.ptr, fr.principal.len) || missing(fr.method.ptr, fr.method.len))
+                return CANDID_ERR_ARGUMENT;
             if (!candid_utf8_valid(fr.method.ptr, fr.method.len)) return CANDID_ERR_UTF8;
             candid__put_u8(w, 1);
             put_principal(w, fr.principal);
@@ -217,12 +229,14 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                 candid_slice s;
                 __builtin_memcpy(&s, src, sizeof s);
                 if (!width || s.len % width) return CANDID_ERR_BAD_TYPE;
+                if (missing(s.ptr, s.len)) return CANDID_ERR_ARGUMENT;
                 candid__put_leb(w, s.len / width);
                 candid__put_bytes(w, s.ptr, s.len);
                 break;
             }
             candid_vec v;
             __builtin_memcpy(&v, src, sizeof v);
+            if (missing(v.items, v.len)) return CANDID_ERR_ARGUMENT;
             candid__put_leb(w, v.len);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             if (width) {
@@ -247,6 +261,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                 for (size_t i = 0; i < v.len; i++, it += sizeof(candid_slice)) {
                     candid_slice sl;
                     __builtin_memcpy(&sl, it, sizeof sl);
+                    if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
                     if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
                     candid__put_leb(w, sl.len);
                     candid__put_bytes(w, sl.ptr, sl.len);

@@ -99,6 +99,33 @@ static void invalid_values_are_errors(void **state) {
     p.name.len = 1;
     candid_writer_init(&w, out, sizeof out);
     assert_int_equal(candid_encode(&w, &h, &p, NULL, 0, 0), CANDID_ERR_WORK_FULL);
+    /* a NULL text with a length is reported, not read */
+    p.name.ptr = NULL;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_ERR_ARGUMENT);
+    /* and an empty one is fine */
+    p.name.len = 0;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &p, work, sizeof work, 0), CANDID_OK);
+}
+
+/* (null, reserved): zero-sized, so no values block is needed at all */
+static const candid_field zero_f[] = {
+    {.id = 0, .type = &(const candid_type){.kind = CANDID_NULL}},
+    {.id = 1, .type = &(const candid_type){.kind = CANDID_RESERVED}},
+};
+static const candid_type zero_args = {.kind = CANDID_RECORD, .count = 2, .fields = zero_f};
+
+static void zero_sized_arguments_need_no_values(void **state) {
+    (void)state;
+    uint8_t hb[16], out[16];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &zero_args, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    candid_writer w;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, NULL, work, sizeof work, 0), CANDID_OK);
+    assert_int_equal(w.len, 8);
+    assert_memory_equal(out, "DIDL\x00\x02\x7f\x70", 8);
 }
 
 /* variant { Ok : nat; Err : text } with a BIG nat, and int from nat */
@@ -260,6 +287,13 @@ static void vectors_of_leaves(void **state) {
     texts[1].len = 1;
     candid_writer_init(&w, out, sizeof out);
     assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_UTF8);
+    /* NULL items or texts with a length are reported, not read */
+    texts[1].ptr = NULL;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_ARGUMENT);
+    v.n.items = NULL;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_ARGUMENT);
 }
 
 int main(void) {
@@ -267,6 +301,7 @@ int main(void) {
         cmocka_unit_test(record_bytes_exact),
         cmocka_unit_test(streaming_in_chunks),
         cmocka_unit_test(invalid_values_are_errors),
+        cmocka_unit_test(zero_sized_arguments_need_no_values),
         cmocka_unit_test(variants_and_bignums),
         cmocka_unit_test(recursive_round_trip),
         cmocka_unit_test(depth_limit),
