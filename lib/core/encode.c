@@ -167,9 +167,10 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         eframe *f = &stack[sp - 1];
         if (f->t->kind == CANDID_RECORD) {
             uint64_t i = f->i, count = f->t->count;
-            const candid_field *fd = &f->t->fields[i];
-            /* (values may be NULL when every field is zero-sized) */
-            for (; i < count; i++, fd++) {
+            /* (values may be NULL when every field is zero-sized, and
+             * fields NULL when there are none) */
+            for (; i < count; i++) {
+                const candid_field *fd = &f->t->fields[i];
                 int r = enc_leaf(w, fd->type, f->src ? f->src + fd->offset : NULL);
                 if (r == ENC_OTHER) break;
                 if (r) return (candid_status)r;
@@ -178,6 +179,7 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                 sp--;
                 continue;
             }
+            const candid_field *fd = &f->t->fields[i];
             f->i = i + 1;
             t = fd->type;
             src = f->src ? f->src + fd->offset : NULL;
