@@ -57,6 +57,18 @@ static candid_status put_principal(candid_writer *w, candid_slice s) {
     return CANDID_OK;
 }
 
+/* A text slot: checked, then its length and bytes. */
+static inline __attribute__((always_inline)) candid_status put_text(candid_writer *w,
+                                                                    const uint8_t *src) {
+    candid_slice sl;
+    __builtin_memcpy(&sl, src, sizeof sl);
+    if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
+    if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
+    candid__put_leb(w, sl.len);
+    candid__put_bytes(w, sl.ptr, sl.len);
+    return CANDID_OK;
+}
+
 static const uint8_t *load_ptr(const uint8_t *src) {
     const uint8_t *p;
     __builtin_memcpy(&p, src, sizeof p);
@@ -103,15 +115,8 @@ enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
             candid__put_sleb(w, v);
         }
         return CANDID_OK;
-    case CANDID_TEXT: {
-        candid_slice sl;
-        __builtin_memcpy(&sl, src, sizeof sl);
-        if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
-        if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
-        candid__put_leb(w, sl.len);
-        candid__put_bytes(w, sl.ptr, sl.len);
-        return CANDID_OK;
-    }
+    case CANDID_TEXT:
+        return put_text(w, src);
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE: {
         candid_slice sl;
@@ -261,12 +266,8 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
             }
             if (in->kind == CANDID_TEXT) {
                 for (size_t i = 0; i < v.len; i++, it += sizeof(candid_slice)) {
-                    candid_slice sl;
-                    __builtin_memcpy(&sl, it, sizeof sl);
-                    if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
-                    if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
-                    candid__put_leb(w, sl.len);
-                    candid__put_bytes(w, sl.ptr, sl.len);
+                    candid_status ts = put_text(w, it);
+                    if (ts) return ts;
                 }
                 break;
             }
