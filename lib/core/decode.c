@@ -20,10 +20,6 @@ void candid_decoder_init(candid_decoder *d, void *work, size_t work_cap) {
     d->work_cap = work ? work_cap : 0;
 }
 
-static void *align_up(candid_arena *a, size_t align) {
-    return candid_arena_alloc(a, 0, align);
-}
-
 candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
                             const candid_type *args, void *out,
                             candid_arena *arena) {
@@ -78,8 +74,13 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
         start = h.end;
         work.used = work.needed = (size_t)((uint8_t *)(p.w + p.len) - work.base);
     }
-    rc.stack = align_up(&work, 8);
-    rc.stack_cap = rc.stack ? work.cap - work.used : 0;
+    /* The frame stack: the rest of the work memory, 8-byte aligned. */
+    size_t pad = work.base ? (size_t)(-((uintptr_t)work.base + work.used) & 7) : 0;
+    if (work.base && pad <= work.cap - work.used) {
+        work.used = work.needed = work.used + pad;
+        rc.stack = work.base + work.used;
+        rc.stack_cap = work.cap - work.used;
+    }
     st = candid__run(&rc, root, start, out);
     d->steps = rc.steps;
     d->skip_steps = rc.skip_steps;

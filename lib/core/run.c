@@ -36,10 +36,27 @@ static uint64_t budget_of(uint64_t base, uint32_t per_byte, size_t len) {
     return b > UINT64_MAX - base ? UINT64_MAX : b + base;
 }
 
-/* Little-endian wire bytes to a host-order slot. */
+/* Little-endian wire bytes to a host-order slot. On Wasm one bulk copy;
+ * elsewhere by width, so that each is one load and one store rather than
+ * a library call. */
 static void put_fixed(uint8_t *dst, const uint8_t *src, uint32_t width) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__wasm__)
     CANDID_MEMCPY(dst, src, width);
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    switch (width) {
+    case 1:
+        dst[0] = src[0];
+        break;
+    case 2:
+        CANDID_MEMCPY(dst, src, 2);
+        break;
+    case 4:
+        CANDID_MEMCPY(dst, src, 4);
+        break;
+    default:
+        CANDID_MEMCPY(dst, src, 8);
+        break;
+    }
 #else
     switch (width) {
     case 1:
