@@ -22,8 +22,22 @@ int candid_utf8_valid(const uint8_t *s, size_t n) {
         if (!(acc & 0x80808080u)) return 1;
     }
     while (i < n) {
-        /* ASCII runs dominate real text: 32 bytes per test, then 8, then
-         * single bytes (under one Wasm instruction per byte on long runs). */
+        /* ASCII runs dominate real text: 64 bytes per test, then 32, then
+         * 8, then the last word (under one Wasm instruction per byte). */
+        while (i + 64 <= n) {
+            const uint8_t *q = s + i;
+            uint64_t a, b, c, d, e, f, g, h;
+            __builtin_memcpy(&a, q, 8);
+            __builtin_memcpy(&b, q + 8, 8);
+            __builtin_memcpy(&c, q + 16, 8);
+            __builtin_memcpy(&d, q + 24, 8);
+            __builtin_memcpy(&e, q + 32, 8);
+            __builtin_memcpy(&f, q + 40, 8);
+            __builtin_memcpy(&g, q + 48, 8);
+            __builtin_memcpy(&h, q + 56, 8);
+            if ((a | b | c | d | e | f | g | h) & high) break;
+            i += 64;
+        }
         while (i + 32 <= n) {
             uint64_t a, b, c, d;
             __builtin_memcpy(&a, s + i, 8);
