@@ -81,6 +81,16 @@ static const uint8_t *load_ptr(const uint8_t *src) {
 #define ENC_OTHER (-1)
 #define ENC_SOME (-2)
 
+/* The kinds enc_step writes itself: null through reserved (the primitives
+ * but empty), service and principal. One mask test, as it runs per option. */
+#define ENC_SCALAR_KINDS                                                       \
+    ((((uint32_t)1 << (CANDID_RESERVED + 1)) - ((uint32_t)1 << CANDID_NULL)) | \
+     (uint32_t)1 << CANDID_SERVICE | (uint32_t)1 << CANDID_PRINCIPAL)
+
+static int enc_scalar(uint32_t kind) {
+    return kind < 32 && (ENC_SCALAR_KINDS >> kind & 1);
+}
+
 static inline __attribute__((always_inline)) int
 enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
     const candid_type *t = *tp;
@@ -126,9 +136,9 @@ enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
     }
     case CANDID_OPT: {
         const candid_type *in = t->inner;
-        if ((t->repr & CANDID_REPR_BOXED) || in->kind == CANDID_OPT || in->kind == CANDID_VEC ||
-            in->kind == CANDID_RECORD || in->kind == CANDID_VARIANT || in->kind == CANDID_FUNC)
-            return ENC_OTHER;
+        /* Decided before the flag is written: a kind this switch does not
+         * write (empty among them) goes to the frame loop untouched. */
+        if ((t->repr & CANDID_REPR_BOXED) || !enc_scalar(in->kind)) return ENC_OTHER;
         candid__put_u8(w, *src != 0);
         if (!*src) return CANDID_OK;
         *tp = in;

@@ -296,12 +296,44 @@ static void vectors_of_leaves(void **state) {
     assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_ARGUMENT);
 }
 
+/* record { x : opt empty } with the option set: the flag is written once,
+ * then the empty value is an error. */
+typedef struct { uint8_t has; } opt_empty_slot;
+static const candid_type opt_empty_t = {.kind = CANDID_OPT, .size = 1, .align = 1, .offset = 1,
+                                        .inner = &(const candid_type){.kind = CANDID_EMPTY}};
+static const candid_field opt_empty_f[] = {{.id = 120, .offset = 0, .type = &opt_empty_t, .name = "x"}};
+static const candid_type opt_empty_rec = {.kind = CANDID_RECORD, .size = 1, .align = 1, .count = 1,
+                                          .fields = opt_empty_f};
+static const candid_field opt_empty_args_f[] = {{.id = 0, .offset = 0, .type = &opt_empty_rec}};
+static const candid_type opt_empty_args = {.kind = CANDID_RECORD, .size = 1, .align = 1, .count = 1,
+                                           .fields = opt_empty_args_f};
+
+static void empty_values_are_errors(void **state) {
+    (void)state;
+    uint8_t hb[32], out[64];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &opt_empty_args, hb, sizeof hb, work, sizeof work), CANDID_OK);
+    candid_writer w;
+    opt_empty_slot v = {1};
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_ERR_EMPTY_VALUE);
+    assert_int_equal(w.total, h.len + 1);
+    assert_int_equal(out[h.len], 1);
+    /* none is a value of opt empty */
+    v.has = 0;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, &h, &v, work, sizeof work, 0), CANDID_OK);
+    assert_int_equal(w.total, h.len + 1);
+    assert_int_equal(out[h.len], 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(record_bytes_exact),
         cmocka_unit_test(streaming_in_chunks),
         cmocka_unit_test(invalid_values_are_errors),
         cmocka_unit_test(zero_sized_arguments_need_no_values),
+        cmocka_unit_test(empty_values_are_errors),
         cmocka_unit_test(variants_and_bignums),
         cmocka_unit_test(recursive_round_trip),
         cmocka_unit_test(depth_limit),
