@@ -75,11 +75,13 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
         work.used = work.needed = (size_t)((uint8_t *)(p.w + p.len) - work.base);
     }
     /* The frame stack: the rest of the work memory, 8-byte aligned. */
-    size_t pad = work.base ? (size_t)(-((uintptr_t)work.base + work.used) & 7) : 0;
-    if (work.base && pad <= work.cap - work.used) {
-        work.used = work.needed = work.used + pad;
-        rc.stack = work.base + work.used;
-        rc.stack_cap = work.cap - work.used;
+    if (work.base) {
+        size_t pad = (size_t)(-((uintptr_t)work.base + work.used) & 7);
+        if (pad <= work.cap - work.used) {
+            work.used = work.needed = work.used + pad;
+            rc.stack = work.base + work.used;
+            rc.stack_cap = work.cap - work.used;
+        }
     }
     st = candid__run(&rc, root, start, out);
     d->steps = rc.steps;

@@ -129,6 +129,14 @@ static inline __attribute__((always_inline)) candid_status candid__sleb(const ui
     return st;
 }
 
+/* candid_skip_leb through a temporary, for the reason given above. */
+static inline __attribute__((always_inline)) candid_status candid__skip_leb(const uint8_t *msg, size_t len, size_t *pos) {
+    size_t q = *pos;
+    candid_status st = candid_skip_leb(msg, len, &q);
+    *pos = q;
+    return st;
+}
+
 /* candid_arena_alloc with its common case inline: nothing has overflowed
  * and the block fits. Same result as the function in every case. */
 static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a, size_t size,
@@ -164,24 +172,30 @@ static inline __attribute__((always_inline)) void candid__put_u8(candid_writer *
     candid_put_bytes(w, &v, 1);
 }
 
+/* The minimal LEB128 form of v into out (at most ten bytes); returns its
+ * length. Inline here for the writer, and behind candid_leb_encode. */
+static inline __attribute__((always_inline)) size_t candid__leb_encode(uint64_t v, uint8_t *out) {
+    size_t n = 0;
+    while (v >= 0x80) {
+        out[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    out[n++] = (uint8_t)v;
+    return n;
+}
+
 /* LEB128 and SLEB128 straight into the writer's buffer when ten bytes are
  * free (the common case), else through a temporary and candid_put_bytes;
  * the bytes written are the same either way. */
 static inline __attribute__((always_inline)) void candid__put_leb(candid_writer *w, uint64_t v) {
     if (!w->err && w->buf && w->cap - w->len >= 10) {
-        uint8_t *o = w->buf + w->len;
-        size_t n = 0;
-        while (v >= 0x80) {
-            o[n++] = (uint8_t)(v | 0x80);
-            v >>= 7;
-        }
-        o[n++] = (uint8_t)v;
+        size_t n = candid__leb_encode(v, w->buf + w->len);
         w->len += n;
         w->total += n;
         return;
     }
     uint8_t tmp[10];
-    candid_put_bytes(w, tmp, candid_leb_encode(v, tmp));
+    candid_put_bytes(w, tmp, candid__leb_encode(v, tmp));
 }
 
 static inline __attribute__((always_inline)) void candid__put_sleb(candid_writer *w, int64_t v) {
@@ -249,14 +263,6 @@ typedef struct run_ctx {
     uint64_t skip_steps;
     size_t err_off;
 } run_ctx;
-
-/* candid_skip_leb through a temporary, for the reason given above. */
-static inline __attribute__((always_inline)) candid_status candid__skip_leb(const uint8_t *msg, size_t len, size_t *pos) {
-    size_t q = *pos;
-    candid_status st = candid_skip_leb(msg, len, &q);
-    *pos = q;
-    return st;
-}
 
 candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out);
 

@@ -4,6 +4,7 @@
  * bytes: the end is found first (truncation is the error that matters), then
  * the bytes are folded into 64 bits with every discarded bit checked. */
 #include "candid/wire.h"
+#include "internal.h"
 
 candid_status candid_skip_leb(const uint8_t *buf, size_t len, size_t *pos) {
     size_t p = *pos;
@@ -76,13 +77,7 @@ candid_status candid_read_sleb(const uint8_t *buf, size_t len, size_t *pos,
 }
 
 size_t candid_leb_encode(uint64_t v, uint8_t out[10]) {
-    size_t n = 0;
-    do {
-        uint8_t b = v & 0x7f;
-        v >>= 7;
-        out[n++] = (uint8_t)(b | (v ? 0x80 : 0));
-    } while (v);
-    return n;
+    return candid__leb_encode(v, out);
 }
 
 size_t candid_sleb_encode(int64_t v, uint8_t out[10]) {

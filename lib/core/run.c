@@ -246,6 +246,13 @@ typedef struct leaf_env {
     uint64_t skip_budget;
 } leaf_env;
 
+/* Ops of scalar leaves (the plan orders them first): an option or variant
+ * of one cannot fail to coerce either. Options' and variants' children
+ * are never skipping ops, so this test suffices there. */
+static inline int scalar_op(uint32_t op) {
+    return op <= OP_PRINCIPAL;
+}
+
 /* One switch for every leaf, options and variants of scalars included:
  * when such an option's flag says a value follows, or such a variant's tag
  * is read, LEAF_SOME asks the caller to decode the scalar *next into
@@ -342,8 +349,7 @@ leaf_step(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, 
         put_none(dst, w[0] >> 8 & PF_BOXED, w[1], w[2]);
         return CANDID_OK;
     case OP_OPT_FLAG:
-        /* (an option's child is never a skip, and never an option here) */
-        if ((w[0] >> 8 & PF_BOXED) || (P[w[1]] & 0xff) > OP_PRINCIPAL) return LEAF_OTHER;
+        if ((w[0] >> 8 & PF_BOXED) || !scalar_op(P[w[1]] & 0xff)) return LEAF_OTHER;
         if (p == len) return CANDID_ERR_TRUNCATED;
         if (msg[p] > 1) return CANDID_ERR_BAD_TAG;
         *pos = p + 1;
@@ -364,7 +370,7 @@ leaf_step(const leaf_env *e, const uint32_t *P, const uint32_t *w, size_t *pos, 
         size_t q = p;
         if (candid__leb(msg, len, &q, &v) || v >= w[2]) return LEAF_OTHER;
         const uint32_t *m = P + w[1] + 3 * v;
-        if (m[0] == NO_NODE || (P[m[1]] & 0xff) > OP_PRINCIPAL) return LEAF_OTHER;
+        if (m[0] == NO_NODE || !scalar_op(P[m[1]] & 0xff)) return LEAF_OTHER;
         if (dst) CANDID_MEMCPY(dst, &m[0], 4);
         *pos = q;
         *next = P + m[1];
@@ -431,8 +437,6 @@ candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
     uint64_t v;
     const uint32_t *w;
     const leaf_env env = {msg, len, budget, skip_budget};
-    frame *f;
-    const uint32_t *fw;
 
 #define NEED(k)                                                                \
     do {                                                                       \
@@ -499,7 +503,7 @@ exec:
     }
     case OP_OPT_FLAG:
         /* an inline option of a scalar is a leaf */
-        if (!(w[0] >> 8 & PF_BOXED) && (P[w[1]] & 0xff) <= OP_PRINCIPAL) goto leaf_op;
+        if (!(w[0] >> 8 & PF_BOXED) && scalar_op(P[w[1]] & 0xff)) goto leaf_op;
         NEED(1);
         if (msg[pos] > 1) {
             st = CANDID_ERR_BAD_TAG;
@@ -741,8 +745,8 @@ next:
     /* The value is complete: continue with whatever the innermost frame
      * does next. */
     while (sp) {
-        f = &stack[sp - 1];
-        fw = P + f->node;
+        frame *f = &stack[sp - 1];
+        const uint32_t *fw = P + f->node;
         switch (f->kind) {
         /* A frame whose last child is next is popped first (a tail call),
          * so a list costs one frame per node, not two. */
