@@ -1,9 +1,10 @@
-/* Textual values into an untyped tree (spec "Values" grammar). */
+/* Textual values into an untyped tree (spec "Values" grammar). Open
+ * brackets are frames on a heap stack, not native calls, so the depth of
+ * nesting is bounded by the input and memory only. */
 #include <string.h>
 
+#include "stack.h"
 #include "value.h"
-
-static tv *value(tv_parser *p);
 
 static void *alloc(tv_parser *p, size_t size) {
     void *m = candid_arena_alloc(p->lx.arena, size, 16);
@@ -19,6 +20,7 @@ static tv *node(tv_parser *p, tv_kind kind) {
     tv *v = alloc(p, sizeof *v);
     if (!v) return NULL;
     v->kind = kind;
+    p->nodes++;
     v->line = p->lx.tok.line;
     v->col = p->lx.tok.col;
     return v;
@@ -33,10 +35,8 @@ static int expect(tv_parser *p, tok_kind k, const char *msg) {
     return 1;
 }
 
-/* A value, optionally annotated: v | v : T */
-static tv *annval(tv_parser *p) {
-    tv *v = value(p);
-    if (!v || p->lx.tok.kind != TK_COLON) return v;
+/* v : T, the annotation read from the current ':'. */
+static tv *annotate(tv_parser *p, tv *v) {
     tv *a = node(p, TV_ANNOT);
     if (!a) return NULL;
     lex_next(&p->lx);
@@ -62,106 +62,9 @@ bad:
     return 0;
 }
 
-/* record { ... } / variant { ... } bodies. */
-static tv *fields(tv_parser *p, tv_kind kind) {
-    lexer *lx = &p->lx;
-    tv *v = node(p, kind);
-    if (!v || !expect(p, TK_LBRACE, "expected '{'")) return NULL;
-    size_t cap = 0;
-    uint32_t n = 0, next = 0;
-    tv_field *f = lex_reserve(lx, NULL, 0, &cap, sizeof *f);
-    while (f && lx->tok.kind != TK_RBRACE && !lx->err) {
-        if (!(f = lex_reserve(lx, f, n, &cap, sizeof *f))) return NULL;
-        token first = lx->tok;
-        lex_mark m = lex_save(lx);
-        lex_next(lx);
-        int eq = lx->tok.kind == TK_EQ;
-        int shorthand = 0;
-        if (first.kind == TK_NUM && (eq || kind == TV_VARIANT)) {
-            if (!field_id(p, &first, &f[n].id)) return NULL;
-        } else if ((first.kind == TK_ID || first.kind == TK_TEXT) && (eq || kind == TV_VARIANT) &&
-                   !(first.kind == TK_ID && !eq && kind == TV_RECORD)) {
-            const char *s = first.kind == TK_TEXT ? (const char *)first.text : first.start;
-            size_t len = first.kind == TK_TEXT ? first.text_len : first.len;
-            if (first.kind == TK_TEXT && (!first.text_utf8 || memchr(s, 0, len))) {
-                lex_error_at(lx, &first, CANDID_ERR_SYNTAX, "a name must be valid UTF-8 without NUL");
-                return NULL;
-            }
-            char *name = alloc(p, len + 1);
-            if (!name) return NULL;
-            memcpy(name, s, len);
-            f[n].name = name;
-            f[n].id = candid_hash(name, len);
-        } else if (kind == TV_RECORD) {
-            lex_restore(lx, m);
-            f[n].id = next;
-            shorthand = 1;
-        } else {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected a field name or number");
-            return NULL;
-        }
-        if (eq) {
-            lex_next(lx);
-            f[n].val = annval(p);
-        } else if (shorthand) {
-            f[n].val = annval(p);
-        } else {
-            f[n].val = node(p, TV_NULL); /* variant { tag } */
-        }
-        if (!f[n].val) return NULL;
-        next = f[n].id + 1;
-        n++;
-        if (lx->tok.kind == TK_SEMI) {
-            lex_next(lx);
-        } else if (lx->tok.kind != TK_RBRACE) {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected ';' or '}'");
-            return NULL;
-        }
-    }
-    if (lx->err || !f) return NULL;
-    lex_next(lx);
-    v->fields = f;
-    v->nfields = n;
-    return v;
-}
-
-/* Annotated values separated by `sep` up to `close` (the opening bracket
- * already read); the closing one is consumed. NULL after an error. */
-static tv **list(tv_parser *p, tok_kind sep, tok_kind close, const char *msg, uint32_t *count) {
-    lexer *lx = &p->lx;
-    size_t cap = 0;
-    uint32_t n = 0;
-    tv **items = lex_reserve(lx, NULL, 0, &cap, sizeof *items);
-    while (items && lx->tok.kind != close && !lx->err) {
-        if (!(items = lex_reserve(lx, items, n, &cap, sizeof *items))) return NULL;
-        if (!(items[n++] = annval(p))) return NULL;
-        if (lx->tok.kind == sep) {
-            lex_next(lx);
-        } else if (lx->tok.kind != close) {
-            lex_error(lx, CANDID_ERR_SYNTAX, msg);
-            return NULL;
-        }
-    }
-    if (lx->err || !items) return NULL;
-    lex_next(lx);
-    *count = n;
-    return items;
-}
-
-static tv *value_expr(tv_parser *p);
-
-static tv *value(tv_parser *p) {
-    if (++p->depth > CANDID_TEXT_MAX_DEPTH) {
-        lex_error(&p->lx, CANDID_ERR_DEPTH, "values nested too deeply");
-        p->depth--;
-        return NULL;
-    }
-    tv *v = value_expr(p);
-    p->depth--;
-    return v;
-}
-
-static tv *value_expr(tv_parser *p) {
+/* A value without brackets of its own: a number, text, bool, null or a
+ * reference; "expected a value" for anything else. */
+static tv *scalar(tv_parser *p) {
     lexer *lx = &p->lx;
     token t = lx->tok;
     tv *v;
@@ -181,11 +84,6 @@ static tv *value_expr(tv_parser *p) {
         v->len = t.text_len;
         v->utf8 = t.text_utf8;
         lex_next(lx);
-        return v;
-    case TK_LPAREN:
-        lex_next(lx);
-        v = annval(p);
-        if (v && !expect(p, TK_RPAREN, "expected ')'")) return NULL;
         return v;
     case TK_ID:
         break;
@@ -213,29 +111,6 @@ static tv *value_expr(tv_parser *p) {
     if (lex_is(lx, "null")) {
         v = node(p, TV_NULL);
         lex_next(lx);
-        return v;
-    }
-    if (lex_is(lx, "opt")) {
-        v = node(p, TV_OPT);
-        lex_next(lx);
-        if (v) v->child = value(p);
-        return v && v->child ? v : NULL;
-    }
-    if (lex_is(lx, "vec")) {
-        v = node(p, TV_VEC);
-        lex_next(lx);
-        if (!v || !expect(p, TK_LBRACE, "expected '{'")) return NULL;
-        v->items = list(p, TK_SEMI, TK_RBRACE, "expected ';' or '}'", &v->nitems);
-        return v->items ? v : NULL;
-    }
-    if (lex_is(lx, "record") || lex_is(lx, "variant")) {
-        tv_kind k = lex_is(lx, "record") ? TV_RECORD : TV_VARIANT;
-        lex_next(lx);
-        v = fields(p, k);
-        if (v) {
-            v->line = t.line; /* errors point at the keyword */
-            v->col = t.col;
-        }
         return v;
     }
     static const struct { const char *kw; tv_kind k; } refs[] = {
@@ -278,6 +153,202 @@ static tv *value_expr(tv_parser *p) {
     return NULL;
 }
 
+/* A bracket whose contents are being read. */
+typedef enum frame_kind { F_ARGS, F_PAREN, F_OPT, F_VEC, F_RECORD, F_VARIANT } frame_kind;
+
+typedef struct frame {
+    frame_kind kind;
+    tv *v;         /* the node being built (ARGS: a TV_VEC of the arguments) */
+    size_t base;   /* where its elements start in p->elems */
+    uint32_t next; /* RECORD: the id of the next positional field */
+} frame;
+
+static void *push(tv_parser *p, tstack *st) {
+    void *top = tstack_push(st);
+    if (!top) lex_error(&p->lx, CANDID_ERR_ARENA_FULL, "out of memory");
+    return top;
+}
+
+static frame *open_frame(tv_parser *p, frame_kind kind, tv *v) {
+    frame *f = push(p, &p->frames);
+    if (!f) return NULL;
+    f->kind = kind;
+    f->v = v;
+    f->base = p->elems.len;
+    return f;
+}
+
+/* The label of the next field of a record or variant frame, up to its
+ * value. Returns 1 when the value is to be read next, 0 for a variant tag
+ * without value (its null already stored), -1 after an error. */
+static int field_label(tv_parser *p, frame *fr) {
+    lexer *lx = &p->lx;
+    tv_field *f = push(p, &p->elems);
+    if (!f) return -1;
+    token first = lx->tok;
+    lex_mark m = lex_save(lx);
+    lex_next(lx);
+    int eq = lx->tok.kind == TK_EQ;
+    int is_variant = fr->kind == F_VARIANT;
+    if (first.kind == TK_NUM && (eq || is_variant)) {
+        if (!field_id(p, &first, &f->id)) return -1;
+    } else if ((first.kind == TK_ID || first.kind == TK_TEXT) && (eq || is_variant) &&
+               !(first.kind == TK_ID && !eq && !is_variant)) {
+        const char *s = first.kind == TK_TEXT ? (const char *)first.text : first.start;
+        size_t len = first.kind == TK_TEXT ? first.text_len : first.len;
+        if (first.kind == TK_TEXT && (!first.text_utf8 || memchr(s, 0, len))) {
+            lex_error_at(lx, &first, CANDID_ERR_SYNTAX, "a name must be valid UTF-8 without NUL");
+            return -1;
+        }
+        char *name = alloc(p, len + 1);
+        if (!name) return -1;
+        memcpy(name, s, len);
+        f->name = name;
+        f->id = candid_hash(name, len);
+    } else if (!is_variant) { /* record { v1; v2 }: positional */
+        lex_restore(lx, m);
+        f->id = fr->next;
+        return 1;
+    } else {
+        lex_error(lx, CANDID_ERR_SYNTAX, "expected a field name or number");
+        return -1;
+    }
+    if (eq) {
+        lex_next(lx);
+        return 1;
+    }
+    f->val = node(p, TV_NULL); /* variant { tag } */
+    return f->val ? 0 : -1;
+}
+
+/* After an element of a frame: the separator, or the closing bracket
+ * must follow. */
+static int separated(tv_parser *p, tok_kind sep, tok_kind close, const char *msg) {
+    if (p->lx.tok.kind == sep) {
+        lex_next(&p->lx);
+        return 1;
+    }
+    if (p->lx.tok.kind == close) return 1;
+    lex_error(&p->lx, CANDID_ERR_SYNTAX, msg);
+    return 0;
+}
+
+/* After an element of fr (its value stored). */
+static int element_done(tv_parser *p, frame *fr) {
+    if (fr->kind == F_ARGS) return separated(p, TK_COMMA, TK_RPAREN, "expected ',' or ')'");
+    fr->next = ((tv_field *)tstack_top(&p->elems))->id + 1;
+    return separated(p, TK_SEMI, TK_RBRACE, "expected ';' or '}'");
+}
+
+/* The elements of a closing frame, moved from p->elems into the arena in
+ * arrays of their exact size. */
+static int close_frame(tv_parser *p, frame *fr) {
+    size_t n = p->elems.len - fr->base;
+    const tv_field *e = n ? tstack_at(&p->elems, fr->base) : NULL;
+    tv *v = fr->v;
+    if (n > UINT32_MAX) {
+        lex_error(&p->lx, CANDID_ERR_RANGE, "more than 2^32 elements");
+        return 0;
+    }
+    if (n && (fr->kind == F_RECORD || fr->kind == F_VARIANT)) {
+        if (!(v->fields = alloc(p, n * sizeof *v->fields))) return 0;
+        memcpy(v->fields, e, n * sizeof *v->fields);
+        v->nfields = (uint32_t)n;
+    } else if (n) {
+        if (!(v->items = alloc(p, n * sizeof *v->items))) return 0;
+        for (size_t i = 0; i < n; i++) v->items[i] = e[i].val;
+        v->nitems = (uint32_t)n;
+    }
+    p->elems.len = fr->base;
+    return 1;
+}
+
+/* The next element of the top frame (a list or fields), or its end. Returns
+ * 1 when a value is to be read next, 0 when the frame closed (popped, its
+ * node in *done), -1 after an error. */
+static int advance(tv_parser *p, tv **done) {
+    lexer *lx = &p->lx;
+    frame *fr = tstack_top(&p->frames);
+    int fields = fr->kind == F_RECORD || fr->kind == F_VARIANT;
+    tok_kind close = fr->kind == F_ARGS ? TK_RPAREN : TK_RBRACE;
+    for (;;) {
+        if (lx->err) return -1;
+        if (lx->tok.kind == close) break;
+        if (!fields) return push(p, &p->elems) ? 1 : -1;
+        int r = field_label(p, fr);
+        if (r) return r;
+        if (!element_done(p, fr)) return -1;
+    }
+    lex_next(lx);
+    if (!close_frame(p, fr)) return -1;
+    *done = fr->v;
+    tstack_pop(&p->frames);
+    return 0;
+}
+
+/* The start of a value: a scalar (0, in *out), or an opening bracket
+ * pushed as a frame (1 when its contents are to be read, 0 when it closed
+ * at once), or -1 after an error. */
+static int start(tv_parser *p, tv **out) {
+    lexer *lx = &p->lx;
+    if (lx->tok.kind == TK_LPAREN) {
+        lex_next(lx);
+        return open_frame(p, F_PAREN, NULL) ? 1 : -1;
+    }
+    if (lx->tok.kind == TK_ID && lex_is(lx, "opt")) {
+        tv *v = node(p, TV_OPT);
+        lex_next(lx);
+        return v && open_frame(p, F_OPT, v) ? 1 : -1;
+    }
+    static const struct { const char *kw; tv_kind k; frame_kind f; } brackets[] = {
+        {"vec", TV_VEC, F_VEC}, {"record", TV_RECORD, F_RECORD}, {"variant", TV_VARIANT, F_VARIANT},
+    };
+    for (size_t i = 0; lx->tok.kind == TK_ID && i < sizeof brackets / sizeof brackets[0]; i++) {
+        if (!lex_is(lx, brackets[i].kw)) continue;
+        tv *v = node(p, brackets[i].k); /* errors point at the keyword */
+        lex_next(lx);
+        if (!v || !expect(p, TK_LBRACE, "expected '{'") || !open_frame(p, brackets[i].f, v))
+            return -1;
+        return advance(p, out);
+    }
+    *out = scalar(p);
+    return *out ? 0 : -1;
+}
+
+/* The list "v, ...)" of the argument frame at the bottom of the stack. */
+static tv *parse_values(tv_parser *p) {
+    lexer *lx = &p->lx;
+    tv *v = NULL;
+    int r = advance(p, &v);
+    for (;;) {
+        if (r < 0) return NULL;
+        if (r > 0) {
+            r = start(p, &v);
+            continue;
+        }
+        if (!p->frames.len) return v; /* the arguments closed */
+        frame *fr = tstack_top(&p->frames);
+        /* "opt v : T" annotates the option, not v */
+        if (fr->kind != F_OPT && lx->tok.kind == TK_COLON && !(v = annotate(p, v))) return NULL;
+        switch (fr->kind) {
+        case F_OPT:
+            fr->v->child = v;
+            v = fr->v;
+            tstack_pop(&p->frames);
+            break;
+        case F_PAREN:
+            if (!expect(p, TK_RPAREN, "expected ')'")) return NULL;
+            tstack_pop(&p->frames);
+            break;
+        default: /* a list or fields: v is the value of the latest element */
+            ((tv_field *)tstack_top(&p->elems))->val = v;
+            if (!element_done(p, fr)) return NULL;
+            r = advance(p, &v);
+            break;
+        }
+    }
+}
+
 tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *arena,
                    candid_idl *idl, uint32_t *count) {
     lexer *lx = &p->lx;
@@ -287,17 +358,21 @@ tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *aren
     }
     lex_init(lx, src, len, arena);
     idl_parser_init(&p->types, idl, lx);
-    p->depth = 0;
-    if (!expect(p, TK_LPAREN, "expected '('")) return NULL;
-    uint32_t n;
-    tv **items = list(p, TK_COMMA, TK_RPAREN, "expected ',' or ')'", &n);
-    if (!items) return NULL;
+    p->nodes = 0;
+    tv *args = node(p, TV_VEC);
+    if (!args || !expect(p, TK_LPAREN, "expected '('")) return NULL;
+    p->frames = tstack_new(sizeof(frame));
+    p->elems = tstack_new(sizeof(tv_field));
+    tv *done = open_frame(p, F_ARGS, args) ? parse_values(p) : NULL;
+    tstack_free(&p->frames);
+    tstack_free(&p->elems);
+    if (!done) return NULL;
     if (lx->tok.kind != TK_EOF) {
         lex_error(lx, CANDID_ERR_SYNTAX, "expected the end of the input after ')'");
         return NULL;
     }
     /* annotation types need their layout before values are written */
     if (idl_finish(&p->types)) return NULL;
-    *count = n;
-    return items;
+    *count = args->nitems;
+    return args->items;
 }

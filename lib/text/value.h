@@ -6,6 +6,7 @@
 #include "../idl/lex.h"
 #include "../idl/parser.h"
 #include "candid/text.h"
+#include "stack.h"
 
 typedef enum tv_kind {
     TV_NUM, TV_TEXT, TV_BOOL, TV_NULL, TV_OPT, TV_VEC, TV_RECORD, TV_VARIANT,
@@ -20,31 +21,34 @@ typedef struct tv_field {
     tv *val;
 } tv_field;
 
+/* One node per value as written; 48 bytes on 64-bit hosts, since a
+ * 500,000-level text makes several million of them. */
 struct tv {
-    tv_kind kind;
-    const char *num;          /* TV_NUM: as written */
-    size_t num_len;
-    int num_float;
-    const uint8_t *bytes;     /* TEXT, BLOB, PRINCIPAL, SERVICE, FUNC: text */
-    size_t len;
-    int utf8;
-    int bval;
-    const uint8_t *method;    /* TV_FUNC */
-    size_t method_len;
-    tv *child;                /* OPT, ANNOT */
-    const candid_type *annot; /* ANNOT */
-    tv_field *fields;         /* RECORD, VARIANT */
-    uint32_t nfields;
-    tv **items;               /* VEC */
-    uint32_t nitems;
+    uint8_t kind;             /* tv_kind */
+    uint8_t num_float;        /* TV_NUM: has a fraction or exponent */
+    uint8_t utf8;             /* TEXT, BLOB, PRINCIPAL, SERVICE, FUNC */
+    uint8_t bval;             /* TV_BOOL */
     uint32_t line, col;
+    union {
+        struct { const char *num; size_t num_len; };           /* NUM: as written */
+        struct {                                                /* TEXT ... FUNC */
+            const uint8_t *bytes;
+            size_t len;
+            const uint8_t *method;                              /* FUNC */
+            size_t method_len;
+        };
+        struct { tv *child; const candid_type *annot; };       /* OPT, ANNOT */
+        struct { tv_field *fields; uint32_t nfields; };         /* RECORD, VARIANT */
+        struct { tv **items; uint32_t nitems; };                /* VEC */
+    };
 };
 
 typedef struct tv_parser {
     lexer lx;
     idl_parser types;
     candid_idl local_idl;
-    unsigned depth; /* value nesting, bounded by CANDID_TEXT_MAX_DEPTH */
+    tstack frames, elems; /* open brackets; elements of open lists and fields */
+    size_t nodes;         /* tv nodes made */
 } tv_parser;
 
 /* Parses "(v, ...)" into items; NULL on error (in p->lx). */
