@@ -9,6 +9,7 @@
 #include "candid/principal.h"
 #include "candid/text.h"
 #include "candid/wire.h"
+#include "stack.h"
 
 void candid_strbuf_free(candid_strbuf *b) {
     free(b->data);
@@ -159,16 +160,23 @@ static void floating(candid_strbuf *b, double d, int single) {
     if (!strpbrk(tmp, ".e")) puts_(b, ".0");
 }
 
-static candid_status value(candid_strbuf *b, const candid_type *t, const uint8_t *s);
-
 static int is_tuple(const candid_type *t) {
     for (uint32_t i = 0; i < t->count; i++)
         if (t->fields[i].id != i || t->fields[i].name) return 0;
     return t->count > 0;
 }
 
-static candid_status value(candid_strbuf *b, const candid_type *t, const uint8_t *s) {
-    candid_status st = CANDID_OK;
+/* A composite value being printed: its elements one by one, then its
+ * closing text. */
+typedef struct frame {
+    const candid_type *t;  /* the vec, record or variant (or the argument list) */
+    const uint8_t *base;   /* the elements' memory */
+    size_t i, n, es;       /* next element, count, vec element size */
+    const char *close;
+    int args, tuple;
+} frame;
+
+static candid_status scalar(candid_strbuf *b, const candid_type *t, const uint8_t *s) {
     switch (t->kind) {
     case CANDID_NULL:
     case CANDID_RESERVED:
@@ -235,113 +243,142 @@ static candid_status value(candid_strbuf *b, const candid_type *t, const uint8_t
         else quoted(b, f.method.ptr, f.method.len, 0);
         break;
     }
-    case CANDID_OPT: {
-        const uint8_t *inner;
-        if (t->repr & CANDID_REPR_BOXED) memcpy(&inner, s, sizeof inner);
-        else inner = s[0] ? s + t->offset : NULL;
-        if (!inner) {
+    default:
+        return CANDID_ERR_BAD_TYPE;
+    }
+    return b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
+}
+
+/* Prints the start of a composite value and pushes its frame; prints a
+ * scalar whole. */
+static candid_status enter(candid_strbuf *b, tstack *st, const candid_type *t, const uint8_t *s) {
+    const uint8_t *base = s;
+    size_t n = 0, es = 0;
+    const char *open, *close = " }";
+    switch (t->kind) {
+    case CANDID_OPT:
+        if (t->repr & CANDID_REPR_BOXED) memcpy(&base, s, sizeof base);
+        else base = s[0] ? s + t->offset : NULL;
+        if (!base) {
             puts_(b, "null");
-            break;
+            return b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
         }
         /* "opt 42 : int" would annotate the option: parenthesise. */
-        int paren = kind_name(t->inner->kind) != NULL;
-        puts_(b, paren ? "opt (" : "opt ");
-        st = value(b, t->inner, inner);
-        if (paren) puts_(b, ")");
+        open = kind_name(t->inner->kind) ? "opt (" : "opt ";
+        close = kind_name(t->inner->kind) ? ")" : "";
+        n = 1;
         break;
-    }
-    case CANDID_VEC: {
-        const uint8_t *items;
-        size_t n, es;
+    case CANDID_VEC:
         if (t->repr & CANDID_REPR_SLICE) {
             candid_slice v;
             memcpy(&v, s, sizeof v);
-            if (t->inner->kind == CANDID_NAT8) {
-                puts_(b, "blob ");
-                quoted(b, v.ptr, v.len, 1);
-                break;
-            }
+            base = v.ptr;
             es = t->inner->size;
-            items = v.ptr;
             n = es ? v.len / es : 0;
         } else {
             candid_vec v;
             memcpy(&v, s, sizeof v);
-            items = v.items;
-            n = v.len;
+            base = v.items;
             es = candid_slot_size(t->inner);
-            if (t->inner->kind == CANDID_NAT8) {
-                puts_(b, "blob ");
-                quoted(b, items, n, 1);
-                break;
-            }
+            n = v.len;
         }
-        if (!n) {
-            puts_(b, "vec {}");
-            break;
+        if (t->inner->kind == CANDID_NAT8) {
+            puts_(b, "blob ");
+            quoted(b, base, n, 1);
+            return b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
         }
-        puts_(b, "vec { ");
-        for (size_t i = 0; i < n && !st; i++) {
-            if (i) puts_(b, "; ");
-            st = value(b, t->inner, items + i * es);
-        }
-        puts_(b, " }");
+        open = n ? "vec { " : "vec {}";
+        close = n ? " }" : "";
         break;
-    }
-    case CANDID_RECORD: {
-        const uint8_t *base = s;
+    case CANDID_RECORD:
         if (t->repr & CANDID_REPR_BOXED) memcpy(&base, s, sizeof base);
-        if (!t->count) {
-            puts_(b, "record {}");
-            break;
-        }
-        int tuple = is_tuple(t);
-        puts_(b, "record { ");
-        for (uint32_t i = 0; i < t->count && !st; i++) {
-            if (i) puts_(b, "; ");
-            if (!tuple) {
-                label(b, &t->fields[i]);
-                puts_(b, " = ");
-            }
-            st = value(b, t->fields[i].type, base + t->fields[i].offset);
-        }
-        puts_(b, " }");
+        n = t->count;
+        open = n ? "record { " : "record {}";
+        close = n ? " }" : "";
         break;
-    }
     case CANDID_VARIANT: {
-        const uint8_t *base = s;
         uint32_t idx;
         if (t->repr & CANDID_REPR_BOXED) memcpy(&base, s, sizeof base);
         memcpy(&idx, base, 4);
         if (idx >= t->count) return CANDID_ERR_VARIANT_TAG;
-        const candid_field *f = &t->fields[idx];
         puts_(b, "variant { ");
-        label(b, f);
-        if (f->type->kind != CANDID_NULL) {
-            puts_(b, " = ");
-            st = value(b, f->type, base + f->offset);
-        }
-        puts_(b, " }");
-        break;
+        label(b, &t->fields[idx]);
+        /* the case's own element: i starts at its index */
+        frame *f = tstack_push(st);
+        if (!f) return CANDID_ERR_ARENA_FULL;
+        *f = (frame){t, base, idx, t->fields[idx].type->kind != CANDID_NULL ? idx + 1 : idx, 0, close, 0, 0};
+        return b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
     }
     default:
-        return CANDID_ERR_BAD_TYPE;
+        return scalar(b, t, s);
     }
-    return st ? st : b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
+    puts_(b, open);
+    frame *f = tstack_push(st);
+    if (!f) return CANDID_ERR_ARENA_FULL;
+    *f = (frame){t, base, 0, n, es, close, 0, t->kind == CANDID_RECORD && is_tuple(t)};
+    return b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
+}
+
+/* Prints the values of frames (the argument list at the bottom) until the
+ * stack is empty: depth costs heap frames, not native stack. */
+static candid_status run(candid_strbuf *b, tstack *st) {
+    candid_status s = CANDID_OK;
+    frame *f;
+    while (!s && (f = tstack_top(st))) {
+        if (f->i == f->n) {
+            puts_(b, f->close);
+            tstack_pop(st);
+            continue;
+        }
+        size_t i = f->i++;
+        const candid_type *t = f->t, *et;
+        const uint8_t *slot;
+        if (t->kind == CANDID_OPT) {
+            et = t->inner;
+            slot = f->base;
+        } else if (t->kind == CANDID_VEC) {
+            if (i) puts_(b, "; ");
+            et = t->inner;
+            slot = f->base + i * f->es;
+        } else {
+            const candid_field *fd = &t->fields[i];
+            if (f->args) {
+                if (i) puts_(b, ", ");
+            } else if (t->kind == CANDID_VARIANT) {
+                puts_(b, " = ");
+            } else {
+                if (i) puts_(b, "; ");
+                if (!f->tuple) {
+                    label(b, fd);
+                    puts_(b, " = ");
+                }
+            }
+            et = fd->type;
+            slot = f->base + fd->offset;
+        }
+        s = enter(b, st, et, slot);
+    }
+    return s ? s : b->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
 }
 
 candid_status candid_text_print_value(const candid_type *t, const void *slot, candid_strbuf *out) {
-    return value(out, t, slot);
+    tstack st = tstack_new(sizeof(frame));
+    candid_status s = enter(out, &st, t, slot);
+    if (!s) s = run(out, &st);
+    tstack_free(&st);
+    return s;
 }
 
 candid_status candid_text_print_args(const candid_type *args, const void *values,
                                      candid_strbuf *out) {
-    candid_status st = CANDID_OK;
-    puts_(out, "(");
-    for (uint32_t i = 0; i < args->count && !st; i++) {
-        if (i) puts_(out, ", ");
-        st = value(out, args->fields[i].type, (const uint8_t *)values + args->fields[i].offset);
+    tstack st = tstack_new(sizeof(frame));
+    frame *f = tstack_push(&st);
+    candid_status s = CANDID_ERR_ARENA_FULL;
+    if (f) {
+        *f = (frame){args, values, 0, args->count, 0, ")", 1, 0};
+        puts_(out, "(");
+        s = run(out, &st);
     }
-    puts_(out, ")");
-    return st ? st : out->oom ? CANDID_ERR_ARENA_FULL : CANDID_OK;
+    tstack_free(&st);
+    return s;
 }
