@@ -4,6 +4,7 @@
 
 #include "candid/bignum.h"
 #include "candid/text.h"
+#include "stack.h"
 
 static int slices_equal(const uint8_t *a, const uint8_t *b, size_t off) {
     candid_slice x, y;
@@ -25,8 +26,21 @@ static int bignums_equal(candid_bignum x, candid_bignum y) {
     return eq;
 }
 
-int candid_value_equal(const candid_type *t, const void *pa, const void *pb) {
-    const uint8_t *a = pa, *b = pb;
+/* A pair of values still to compare. */
+typedef struct pair {
+    const candid_type *t;
+    const uint8_t *a, *b;
+} pair;
+
+static int push(tstack *st, const candid_type *t, const uint8_t *a, const uint8_t *b) {
+    pair *p = tstack_push(st);
+    if (p) *p = (pair){t, a, b};
+    return p != NULL;
+}
+
+/* Compares a pair by itself, or pushes its elements: 1 so far equal, 0
+ * not equal (or out of memory). */
+static int compare(tstack *st, const candid_type *t, const uint8_t *a, const uint8_t *b) {
     switch (t->kind) {
     case CANDID_NULL:
     case CANDID_RESERVED:
@@ -70,7 +84,7 @@ int candid_value_equal(const candid_type *t, const void *pa, const void *pb) {
             y = b[0] ? b + t->offset : NULL;
         }
         if (!x || !y) return !x && !y;
-        return candid_value_equal(t->inner, x, y);
+        return push(st, t->inner, x, y);
     }
     case CANDID_VEC: {
         if (t->repr & CANDID_REPR_SLICE) return slices_equal(a, b, 0);
@@ -80,32 +94,44 @@ int candid_value_equal(const candid_type *t, const void *pa, const void *pb) {
         if (x.len != y.len) return 0;
         size_t es = candid_slot_size(t->inner);
         for (size_t i = 0; i < x.len; i++)
-            if (!candid_value_equal(t->inner, (uint8_t *)x.items + i * es, (uint8_t *)y.items + i * es))
+            if (!push(st, t->inner, (const uint8_t *)x.items + i * es, (const uint8_t *)y.items + i * es))
                 return 0;
         return 1;
     }
-    case CANDID_RECORD: {
+    case CANDID_RECORD:
         if (t->repr & CANDID_REPR_BOXED) {
-            memcpy(&a, pa, sizeof a);
-            memcpy(&b, pb, sizeof b);
+            memcpy(&a, a, sizeof a);
+            memcpy(&b, b, sizeof b);
         }
         for (uint32_t i = 0; i < t->count; i++)
-            if (!candid_value_equal(t->fields[i].type, a + t->fields[i].offset, b + t->fields[i].offset))
-                return 0;
+            if (!push(st, t->fields[i].type, a + t->fields[i].offset, b + t->fields[i].offset)) return 0;
         return 1;
-    }
     case CANDID_VARIANT: {
         if (t->repr & CANDID_REPR_BOXED) {
-            memcpy(&a, pa, sizeof a);
-            memcpy(&b, pb, sizeof b);
+            memcpy(&a, a, sizeof a);
+            memcpy(&b, b, sizeof b);
         }
         uint32_t i, j;
         memcpy(&i, a, 4);
         memcpy(&j, b, 4);
         if (i != j || i >= t->count) return 0;
-        return candid_value_equal(t->fields[i].type, a + t->fields[i].offset, b + t->fields[i].offset);
+        return push(st, t->fields[i].type, a + t->fields[i].offset, b + t->fields[i].offset);
     }
     default: /* fixed-width integers and bool */
         return memcmp(a, b, t->size) == 0;
     }
+}
+
+int candid_value_equal(const candid_type *t, const void *a, const void *b) {
+    /* a worklist on the heap: nesting costs no native stack */
+    tstack st = tstack_new(sizeof(pair));
+    int eq = push(&st, t, a, b);
+    pair *p;
+    while (eq && (p = tstack_top(&st))) {
+        pair cur = *p;
+        tstack_pop(&st);
+        eq = compare(&st, cur.t, cur.a, cur.b);
+    }
+    tstack_free(&st);
+    return eq;
 }
