@@ -6,10 +6,22 @@
 #include "candid/bignum.h"
 #include "candid/principal.h"
 #include "candid/wire.h"
+#include "stack.h"
 #include "value.h"
+
+/* Values still to write: a heap worklist instead of native recursion, so
+ * nesting costs no native stack. Elements are pushed last first, so values
+ * are written (and errors found) in the order of the text. */
+typedef struct task {
+    const tv *v;
+    const candid_type *t;
+    uint8_t *slot;
+} task;
 
 typedef struct elab {
     candid_arena *arena;
+    tstack todo;
+    size_t budget; /* nodes still to write, see candid_text_parse_args */
     candid_status st;
     const char *msg;
     uint32_t line, col;
@@ -35,7 +47,13 @@ static void *alloc(elab *e, const tv *v, size_t size, size_t align) {
     return m;
 }
 
-static int elab_value(elab *e, const tv *v, const candid_type *t, uint8_t *slot);
+/* Schedules v to be written at t into slot. */
+static int later(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
+    task *k = tstack_push(&e->todo);
+    if (!k) return fail(e, v, CANDID_ERR_ARENA_FULL, "out of memory");
+    *k = (task){v, t, slot};
+    return 1;
+}
 
 /* An integer literal as a bignum of the wire encoding for `signed`. */
 static int integer(elab *e, const tv *v, int is_signed, candid_bignum *out) {
@@ -139,8 +157,8 @@ static int vector(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
                                               : candid_slot_size(t->inner);
     uint8_t *items = alloc(e, v, es * v->nitems, candid_slot_align(t->inner));
     if (!items) return 0;
-    for (uint32_t i = 0; i < v->nitems; i++)
-        if (!elab_value(e, v->items[i], t->inner, items + i * es)) return 0;
+    for (uint32_t i = v->nitems; i-- > 0;)
+        if (!later(e, v->items[i], t->inner, items + i * es)) return 0;
     if (t->repr & CANDID_REPR_SLICE) {
         candid_slice s = {items, es * v->nitems};
         memcpy(slot, &s, sizeof s);
@@ -178,11 +196,11 @@ static int record(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
         if (!base) return 0;
         memcpy(slot, &base, sizeof base);
     }
-    for (uint32_t i = 0; i < t->count; i++) {
+    for (uint32_t i = t->count; i-- > 0;) {
         const candid_field *f = &t->fields[i];
         const tv_field *vf = find(v, f->id);
         if (vf) {
-            if (!elab_value(e, vf->val, f->type, base + f->offset)) return 0;
+            if (!later(e, vf->val, f->type, base + f->offset)) return 0;
         } else if (nullable(f->type)) {
             null_value(f->type, base + f->offset);
         } else {
@@ -205,7 +223,7 @@ static int variant(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
         memcpy(slot, &base, sizeof base);
     }
     memcpy(base, &idx, 4);
-    return elab_value(e, v->fields[0].val, t->fields[idx].type, base + t->fields[idx].offset);
+    return later(e, v->fields[0].val, t->fields[idx].type, base + t->fields[idx].offset);
 }
 
 static int option(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
@@ -223,17 +241,19 @@ static int option(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
         slot[0] = 1;
         dst = slot + t->offset;
     }
-    return elab_value(e, inner, t->inner, dst);
+    return later(e, inner, t->inner, dst);
 }
 
-static int elab_value(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
+/* Writes one node, scheduling its elements. */
+static int elab_node(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
     if (v->kind == TV_ANNOT) {
-        /* The annotation is checked on a scratch slot, then the value is
-         * written at the expected type. */
+        /* The annotation is checked on a scratch slot (unless it is the
+         * expected type), then the value is written at the expected type. */
         const candid_type *a = v->annot;
+        if (!later(e, v->child, t, slot)) return 0;
+        if (a == t) return 1;
         uint8_t *scratch = alloc(e, v, candid_slot_size(a), candid_slot_align(a));
-        if (!scratch || !elab_value(e, v->child, a, scratch)) return 0;
-        return elab_value(e, v->child, t, slot);
+        return scratch && later(e, v->child, a, scratch);
     }
     switch (t->kind) {
     case CANDID_RESERVED:
@@ -310,6 +330,20 @@ static int elab_value(elab *e, const tv *v, const candid_type *t, uint8_t *slot)
     return fail(e, v, CANDID_ERR_TYPE_MISMATCH, "value does not have the expected type");
 }
 
+/* Writes v and everything in it. */
+static int elab_value(elab *e, const tv *v, const candid_type *t, uint8_t *slot) {
+    int ok = later(e, v, t, slot);
+    task *k;
+    while (ok && (k = tstack_top(&e->todo))) {
+        task cur = *k;
+        tstack_pop(&e->todo);
+        ok = e->budget-- ? elab_node(e, cur.v, cur.t, cur.slot)
+                         : fail(e, cur.v, CANDID_ERR_BUDGET, "annotations nested too deeply to check");
+    }
+    e->todo.len = 0;
+    return ok;
+}
+
 candid_status candid_text_parse_args(const char *src, size_t len, const candid_type *args,
                                      void *out, candid_arena *arena, candid_idl *idl,
                                      candid_syntax_error *err) {
@@ -317,7 +351,11 @@ candid_status candid_text_parse_args(const char *src, size_t len, const candid_t
     uint32_t n;
     tv **items = tv_parse_args(&p, src, len, arena, idl, &n);
     if (!items) return idl_error(&p.lx, err);
-    elab e = {arena, CANDID_OK, NULL, 0, 0};
+    /* A value under an annotation is written twice (at the annotation,
+     * then at the expected type), so nested annotations could double the
+     * work per level; a budget linear in the text's size bounds it, far
+     * above what annotations written by hand or by a printer need. */
+    elab e = {arena, tstack_new(sizeof(task)), 64 * p.nodes + (1u << 20), CANDID_OK, NULL, 0, 0};
     uint8_t *base = out;
     for (uint32_t i = 0; i < args->count && !e.st; i++) {
         const candid_field *f = &args->fields[i];
@@ -332,6 +370,7 @@ candid_status candid_text_parse_args(const char *src, size_t len, const candid_t
             e.col = p.lx.tok.col;
         }
     }
+    tstack_free(&e.todo);
     if (err) {
         err->status = e.st;
         err->line = e.line;
