@@ -139,24 +139,6 @@ static void composites(void **state) {
     rejected("(nat)", "(1) /* unterminated", CANDID_ERR_SYNTAX, 1, 20);
 }
 
-/* Hostile nesting is an error, not a native stack overflow. */
-static void deep_nesting_is_an_error(void **state) {
-    (void)state;
-    enum { LEVELS = 100000 };
-    static char src[LEVELS * 4 + 8];
-    size_t n = 0;
-    src[n++] = '(';
-    for (int i = 0; i < LEVELS; i++) {
-        memcpy(src + n, "opt ", 4);
-        n += 4;
-    }
-    memcpy(src + n, "1)", 3);
-    const candid_type *args;
-    candid_syntax_error e;
-    assert_int_equal(candid_text_infer_args(src, n + 2, &args, &types, &idl, &e), CANDID_ERR_DEPTH);
-    assert_int_equal(e.column, 2 + 4 * 512);
-}
-
 static void comments_and_annotations(void **state) {
     (void)state;
     printed_as("(nat8)", "( // a comment\n /* nested /* block */ comment */ (42 : nat8) )", "(42 : nat8)");
@@ -235,7 +217,6 @@ int main(void) {
         cmocka_unit_test_setup(texts_and_escapes, setup),
         cmocka_unit_test_setup(composites, setup),
         cmocka_unit_test_setup(comments_and_annotations, setup),
-        cmocka_unit_test_setup(deep_nesting_is_an_error, setup),
         cmocka_unit_test(principal_vectors),
         cmocka_unit_test_setup(decoded_and_parsed_values_compare, setup),
         cmocka_unit_test_setup(inferred_types, setup),
