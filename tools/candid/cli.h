@@ -24,6 +24,12 @@ int cli_read_message(const char *arg, cli_bytes *out);
 /* Reads a whole file (or stdin for "-") into a NUL-terminated buffer. */
 int cli_read_file(const char *path, cli_bytes *out);
 
+/* Reads textual input as didc does: the argument itself, standard input
+ * for "-" or a NULL (omitted) argument, or the contents of "@file". The
+ * malloc'd buffer is NUL-terminated; prints the problem on stderr and
+ * returns non-zero on failure. */
+int cli_read_text(const char *arg, cli_bytes *out);
+
 /* Prints bytes as lower-case hex followed by a newline. */
 void cli_print_hex(FILE *f, const uint8_t *p, size_t n);
 

@@ -8,32 +8,34 @@ static const char help[] =
     "usage: candid encode [-d defs.did] [-t '(T, ...)'] [--format hex|bin] '(v, ...)'\n"
     "Encodes textual Candid values. With -t the values take those types (names\n"
     "from -d); without, the types the values have by themselves. Prints hex, or\n"
-    "writes the bytes with --format bin.\n";
+    "writes the bytes with --format bin. The values are the argument, '-' or\n"
+    "nothing for standard input, or @file.\n";
 
 int cmd_encode(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
     session s;
     const char *text;
+    cli_bytes src = {0};
     session_init(&s);
     int rc = EXIT_USAGE;
     const char *format = option_value(argc, argv, "--format");
-    if (parse_options(argc, argv, &s, 0, &text) || !text ||
+    if (parse_options(argc, argv, &s, 0, &text) ||
         (format && strcmp(format, "hex") != 0 && strcmp(format, "bin") != 0)) {
-        if (!text || format) fputs(help, stderr);
+        if (format) fputs(help, stderr);
         goto out;
     }
     rc = EXIT_FAILURE_INPUT;
-    if (session_types(&s)) goto out;
+    if (session_types(&s) || cli_read_text(text, &src)) goto out;
     candid_syntax_error e;
     const candid_type *args = s.args;
-    if (!args && candid_text_infer_args(text, strlen(text), &args, &s.types, &s.idl, &e)) {
+    if (!args && candid_text_infer_args((const char *)src.data, src.len, &args, &s.types, &s.idl, &e)) {
         print_syntax_error("values", &e);
         goto out;
     }
     void *values = candid_arena_alloc(&s.values, args->size ? args->size : 1, 16);
     if (!values) goto out;
     memset(values, 0, args->size);
-    if (candid_text_parse_args(text, strlen(text), args, values, &s.values, &s.idl, &e)) {
+    if (candid_text_parse_args((const char *)src.data, src.len, args, values, &s.values, &s.idl, &e)) {
         print_syntax_error("values", &e);
         goto out;
     }
@@ -50,6 +52,7 @@ int cmd_encode(int argc, char **argv) {
     free(msg);
     rc = EXIT_OK;
 out:
+    free(src.data);
     session_free(&s);
     return rc;
 }

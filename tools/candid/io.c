@@ -88,6 +88,20 @@ int cli_read_message(const char *arg, cli_bytes *out) {
     return from_hex((const uint8_t *)arg, strlen(arg), out);
 }
 
+int cli_read_text(const char *arg, cli_bytes *out) {
+    if (!arg || strcmp(arg, "-") == 0) return cli_read_file("-", out);
+    if (arg[0] == '@') return cli_read_file(arg + 1, out);
+    size_t n = strlen(arg);
+    out->data = malloc(n + 1);
+    if (!out->data) {
+        fprintf(stderr, "candid: out of memory\n");
+        return 1;
+    }
+    memcpy(out->data, arg, n + 1);
+    out->len = n;
+    return 0;
+}
+
 void cli_print_hex(FILE *f, const uint8_t *p, size_t n) {
     for (size_t i = 0; i < n; i++) fprintf(f, "%02x", p[i]);
     fputc('\n', f);
