@@ -26,6 +26,13 @@ static int bignums_equal(candid_bignum x, candid_bignum y) {
     return eq;
 }
 
+/* The pointer stored in a boxed slot. */
+static const uint8_t *unbox(const uint8_t *slot) {
+    const uint8_t *p;
+    memcpy(&p, slot, sizeof p);
+    return p;
+}
+
 /* A pair of values still to compare. */
 typedef struct pair {
     const candid_type *t;
@@ -77,8 +84,8 @@ static int compare(tstack *st, const candid_type *t, const uint8_t *a, const uin
     case CANDID_OPT: {
         const uint8_t *x, *y;
         if (t->repr & CANDID_REPR_BOXED) {
-            memcpy(&x, a, sizeof x);
-            memcpy(&y, b, sizeof y);
+            x = unbox(a);
+            y = unbox(b);
         } else {
             x = a[0] ? a + t->offset : NULL;
             y = b[0] ? b + t->offset : NULL;
@@ -100,16 +107,16 @@ static int compare(tstack *st, const candid_type *t, const uint8_t *a, const uin
     }
     case CANDID_RECORD:
         if (t->repr & CANDID_REPR_BOXED) {
-            memcpy(&a, a, sizeof a);
-            memcpy(&b, b, sizeof b);
+            a = unbox(a);
+            b = unbox(b);
         }
         for (uint32_t i = 0; i < t->count; i++)
             if (!push(st, t->fields[i].type, a + t->fields[i].offset, b + t->fields[i].offset)) return 0;
         return 1;
     case CANDID_VARIANT: {
         if (t->repr & CANDID_REPR_BOXED) {
-            memcpy(&a, a, sizeof a);
-            memcpy(&b, b, sizeof b);
+            a = unbox(a);
+            b = unbox(b);
         }
         uint32_t i, j;
         memcpy(&i, a, 4);
