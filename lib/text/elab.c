@@ -348,9 +348,10 @@ candid_status candid_text_parse_args(const char *src, size_t len, const candid_t
                                      void *out, candid_arena *arena, candid_idl *idl,
                                      candid_syntax_error *err) {
     tv_parser p;
-    uint32_t n;
-    tv **items = tv_parse_args(&p, src, len, arena, idl, &n);
-    if (!items) return idl_error(&p.lx, err);
+    const tv *list = tv_parse_args(&p, src, len, arena, idl);
+    if (!list) return idl_error(&p.lx, err);
+    tv *const *items = list->items;
+    uint32_t n = list->nitems;
     /* A value under an annotation is written twice (at the annotation,
      * then at the expected type), so nested annotations could double the
      * work per level; a budget linear in the text's size bounds it, far

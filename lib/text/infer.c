@@ -147,9 +147,10 @@ candid_status candid_text_infer_args(const char *src, size_t len, const candid_t
                                      candid_arena *arena, candid_idl *idl,
                                      candid_syntax_error *err) {
     tv_parser p;
-    uint32_t n;
-    tv **items = tv_parse_args(&p, src, len, arena, idl, &n);
-    if (!items) return idl_error(&p.lx, err);
+    const tv *list = tv_parse_args(&p, src, len, arena, idl);
+    if (!list) return idl_error(&p.lx, err);
+    tv *const *items = list->items;
+    uint32_t n = list->nitems;
     infer in = {arena, NULL, 0, 0, tstack_new(sizeof(task)), 0};
     candid_type *r = node(&in, CANDID_RECORD);
     candid_field *f = candid_arena_alloc(arena, (n + 1) * sizeof *f, _Alignof(candid_field));

@@ -349,8 +349,8 @@ static tv *parse_values(tv_parser *p) {
     }
 }
 
-tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *arena,
-                   candid_idl *idl, uint32_t *count) {
+tv *tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *arena,
+                  candid_idl *idl) {
     lexer *lx = &p->lx;
     if (!idl) {
         candid_idl_init(&p->local_idl, arena);
@@ -373,6 +373,5 @@ tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *aren
     }
     /* annotation types need their layout before values are written */
     if (idl_finish(&p->types)) return NULL;
-    *count = args->nitems;
-    return args->items;
+    return args;
 }

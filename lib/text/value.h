@@ -51,8 +51,9 @@ typedef struct tv_parser {
     size_t nodes;         /* tv nodes made */
 } tv_parser;
 
-/* Parses "(v, ...)" into items; NULL on error (in p->lx). */
-tv **tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *arena,
-                   candid_idl *idl, uint32_t *count);
+/* Parses "(v, ...)" into a TV_VEC node of the values; NULL on error (in
+ * p->lx). */
+tv *tv_parse_args(tv_parser *p, const char *src, size_t len, candid_arena *arena,
+                  candid_idl *idl);
 
 #endif

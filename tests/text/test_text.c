@@ -128,6 +128,8 @@ static void composites(void **state) {
                "(principal \"w7x7r-cok77-xa\", service \"aaaaa-aa\", func \"2vxsx-fae\".\"go on\")",
                "(principal \"w7x7r-cok77-xa\", service \"aaaaa-aa\", func \"2vxsx-fae\".\"go on\")");
     printed_as("(nat, opt text)", "(1)", "(1 : nat, null)");
+    printed_as("()", "()", "()");
+    printed_as("(opt nat)", "()", "(null)");
     rejected("(record { a : nat })", "(record {})", CANDID_ERR_TYPE_MISMATCH, 1, 2);
     rejected("(variant {})", "(variant {})", CANDID_ERR_SYNTAX, 1, 2);
     rejected("(Color)", "(variant { pink })", CANDID_ERR_TYPE_MISMATCH, 1, 2);
@@ -209,6 +211,9 @@ static void inferred_types(void **state) {
     assert_string_equal(out.data, "(42 : int, -1.5 : float64, \"x\", opt true, vec { 1 : int; 2 : int }, "
                                   "record { a = null }, variant { b }, blob \"\\00\")");
     candid_strbuf_free(&out);
+    /* no values: no types */
+    assert_int_equal(candid_text_infer_args("( )", 3, &args, &types, &idl, &e), CANDID_OK);
+    assert_int_equal(args->count, 0);
 }
 
 int main(void) {
