@@ -70,3 +70,8 @@ candid_status candid_writer_finish(candid_writer *w) {
     if (!w->err && w->flush) drain(w);
     return w->err;
 }
+
+candid_status candid_writer_fail(candid_writer *w, candid_status st) {
+    if (!w->err) w->err = st;
+    return w->err;
+}
