@@ -76,13 +76,17 @@ static void reply(const candid_type *args, const void *values, candid_header *h,
     if (candid_reply(h, values, work, sizeof work)) reject_str("cannot encode the reply");
 }
 
+/* An ICRC-1 account names a principal (at most 29 bytes, which the
+ * decoder ensures) and a 32-byte subaccount; null is the all-zero one. */
+static int valid(const account *acc) {
+    return acc->owner.len <= 29 && (!acc->subaccount.has || acc->subaccount.v.len == 32);
+}
+
+/* The entry of a valid account, created on request; NULL when there is
+ * none (or no free slot to create it in). */
 static entry *find(const account *acc, int create) {
     uint8_t sub[32] = {0};
-    if (acc->owner.len > 29) return NULL;
-    if (acc->subaccount.has) {
-        if (acc->subaccount.v.len != 32) return NULL;
-        memcpy(sub, acc->subaccount.v.ptr, 32);
-    }
+    if (acc->subaccount.has) memcpy(sub, acc->subaccount.v.ptr, 32);
     entry *free_slot = NULL;
     for (int i = 0; i < MAX_ACCOUNTS; i++) {
         entry *e = &accounts[i];
@@ -109,7 +113,7 @@ void ledger_init(void) {
     memset(&acc, 0, sizeof acc);
     acc.owner.ptr = caller;
     acc.owner.len = candid_msg_caller(caller, sizeof caller);
-    entry *e = find(&acc, 1);
+    entry *e = valid(&acc) ? find(&acc, 1) : NULL;
     if (e) e->balance = LEDGER_SUPPLY;
 }
 
@@ -119,9 +123,15 @@ void ledger_icrc1_balance_of(void) {
     account acc;
     candid_arena a;
     if (!read_args(&ledger_account_args, &acc, &a)) return;
-    entry *e = find(&acc, 0);
+    entry *e = valid(&acc) ? find(&acc, 0) : NULL;
     uint64_t balance = e ? e->balance : 0;
     reply(&ledger_nat_args, &balance, &h, hbuf, sizeof hbuf);
+}
+
+static void generic(transfer_error *e, uint64_t code, const char *msg) {
+    e->tag = TE_GENERIC_ERROR;
+    e->u.generic.error_code = code;
+    e->u.generic.message = (candid_slice){(const uint8_t *)msg, strlen(msg)};
 }
 
 void ledger_icrc1_transfer(void) {
@@ -138,10 +148,15 @@ void ledger_icrc1_transfer(void) {
     from.owner.ptr = caller;
     from.owner.len = candid_msg_caller(caller, sizeof caller);
     from.subaccount = t.from_subaccount;
-    entry *src = find(&from, 0);
+    int accounts_valid = valid(&from) && valid(&t.to);
+    entry *src = accounts_valid ? find(&from, 0) : NULL;
     uint64_t have = src ? src->balance : 0;
     r.tag = 1;
-    if (t.fee.has && t.fee.v != LEDGER_FEE) {
+    if (!accounts_valid) {
+        /* ICRC-1 has no case for a malformed account: GenericError, with a
+         * code of its own so clients can tell it from a full ledger. */
+        generic(&r.u.err, LEDGER_ERR_INVALID_ACCOUNT, "invalid account: a subaccount is 32 bytes");
+    } else if (t.fee.has && t.fee.v != LEDGER_FEE) {
         r.u.err.tag = TE_BAD_FEE;
         r.u.err.u.number = LEDGER_FEE;
     } else if (t.amount > UINT64_MAX - LEDGER_FEE || have < t.amount + LEDGER_FEE) {
@@ -150,9 +165,7 @@ void ledger_icrc1_transfer(void) {
     } else {
         entry *dst = find(&t.to, 1);
         if (!dst) {
-            r.u.err.tag = TE_GENERIC_ERROR;
-            r.u.err.u.generic.error_code = 1;
-            r.u.err.u.generic.message = (candid_slice){(const uint8_t *)"ledger full", 11};
+            generic(&r.u.err, LEDGER_ERR_FULL, "ledger full");
         } else {
             src->balance -= t.amount + LEDGER_FEE;
             dst->balance += t.amount;

@@ -197,11 +197,52 @@ static void rejects_seen_by_the_harness(void **state) {
     assert_memory_equal(o.reject_message, "value does not coerce to the expected type", o.reject_message_len);
 }
 
+/* An account whose subaccount is not 32 bytes is invalid, not a full
+ * ledger: two GenericError codes. Runs last: it fills the ledger. */
+static void invalid_account_is_not_a_full_ledger(void **state) {
+    (void)state;
+    transfer_arg t;
+    memset(&t, 0, sizeof t);
+    t.to.owner = (candid_slice){BOB, sizeof BOB};
+    t.to.subaccount = (opt_blob){1, {(const uint8_t *)"short", 5}};
+    t.amount = 1;
+    candid_outcome o;
+    transfer_result r;
+    call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
+    decode(&o, &ledger_result_args, &r);
+    assert_int_equal(r.tag, 1);
+    assert_int_equal(r.u.err.tag, TE_GENERIC_ERROR);
+    assert_true(r.u.err.u.generic.error_code == LEDGER_ERR_INVALID_ACCOUNT);
+    assert_int_equal(r.u.err.u.generic.message.len, strlen("invalid account: a subaccount is 32 bytes"));
+    /* an invalid from_subaccount too */
+    t.to.subaccount.has = 0;
+    t.from_subaccount = (opt_blob){1, {(const uint8_t *)"short", 5}};
+    call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
+    decode(&o, &ledger_result_args, &r);
+    assert_true(r.u.err.u.generic.error_code == LEDGER_ERR_INVALID_ACCOUNT);
+    /* fill the ledger: then a new valid account is "ledger full" */
+    t.from_subaccount.has = 0;
+    uint8_t owner[2] = {0xc0, 0};
+    t.to.owner = (candid_slice){owner, 2};
+    for (int i = 0;; i++) {
+        owner[1] = (uint8_t)i;
+        call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
+        decode(&o, &ledger_result_args, &r);
+        if (r.tag) break;
+        assert_true(i < 64);
+    }
+    assert_int_equal(r.u.err.tag, TE_GENERIC_ERROR);
+    assert_true(r.u.err.u.generic.error_code == LEDGER_ERR_FULL);
+    assert_int_equal(r.u.err.u.generic.message.len, 11);
+    assert_memory_equal(r.u.err.u.generic.message.ptr, "ledger full", 11);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(balances_and_transfers, setup),
         cmocka_unit_test_setup(calls_between_canisters, setup),
         cmocka_unit_test_setup(rejects_seen_by_the_harness, setup),
+        cmocka_unit_test_setup(invalid_account_is_not_a_full_ledger, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
