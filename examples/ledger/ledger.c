@@ -179,11 +179,13 @@ void ledger_icrc1_transfer(void) {
 /* relay_fee: one call in flight at a time is enough for an example. */
 static candid_call relay;
 static uint8_t relay_target[29];
+static int relay_busy;
 
 static void relay_done(candid_call *c, const candid_outcome *o) {
     static candid_header h;
     static uint8_t hbuf[64];
     (void)c;
+    relay_busy = 0;
     fee_result r;
     memset(&r, 0, sizeof r);
     if (o->replied) {
@@ -211,6 +213,11 @@ void ledger_relay_fee(void) {
     candid_slice target;
     candid_arena a;
     if (!read_args(&ledger_principal_args, &target, &a)) return;
+    if (relay_busy) {
+        /* relay and relay_target belong to the call in flight */
+        reject_str("a relay is in flight; try again");
+        return;
+    }
     memcpy(relay_target, target.ptr, target.len);
     if (!none.args && candid_header_build(&none, &ledger_no_args, nbuf, sizeof nbuf, work, sizeof work)) {
         reject_str("cannot build the call");
@@ -220,7 +227,13 @@ void ledger_relay_fee(void) {
     static const char method[] = "fee_info";
     relay.reply_buf = reply_buf;
     relay.reply_cap = sizeof reply_buf;
-    if (candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL) ||
-        candid_call_args(&relay, &none, NULL, work, sizeof work) || candid_call_perform(&relay))
+    /* Each step latches its failure in the call, and perform then sends
+     * nothing: only OK from perform means relay_done will answer. */
+    candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL);
+    candid_call_args(&relay, &none, NULL, work, sizeof work);
+    if (candid_call_perform(&relay)) {
         reject_str("cannot call the sibling");
+        return;
+    }
+    relay_busy = 1;
 }
