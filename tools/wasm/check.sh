@@ -5,6 +5,8 @@
 #  - its exports match examples/ledger/ledger.did (ic-wasm check-endpoints;
 #    canister_init is the one system entry point beside the methods), the
 #    interface embeds as candid:service metadata, and ic-wasm info reads it;
+#  - its messages run under an emulation of the ic0 API (ic0-emu.mjs): a
+#    refused call, a long reject relayed, a trap's message;
 #  - the core's test driver built for wasm32-wasi passes under Node's WASI.
 # Prints PASS/FAIL per check; exits non-zero on any FAIL.
 set -uo pipefail
@@ -32,6 +34,9 @@ for w in 32 64; do
   others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
   [ -z "$others" ]
   result "wasm$w imports only from ic0" $?
+  node --experimental-wasm-memory64 tools/wasm/ic0-emu.mjs "$mod" "$w" >"$log" 2>&1
+  status=$?
+  result "wasm$w messages under the ic0 emulation ($(grep -c '^PASS' "$log") scenarios pass)" $status
   if [ -z "$icwasm" ]; then
     echo "SKIP ic-wasm checks for wasm$w: @icp-sdk/ic-wasm-linux-x64 could not be installed"
     continue
