@@ -96,7 +96,7 @@ candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t call
 candid_status candid_call_args(candid_call *c, const candid_header *h, const void *values,
                                void *work, size_t work_cap);
 
-/* Attaches cycles (128 bits: high and low words). */
+/* Attaches cycles (128 bits: high and low words). Cannot fail. */
 void candid_call_cycles(candid_call *c, uint64_t high, uint64_t low);
 
 /* Sends the call. The result says whether the continuation will run:
@@ -110,7 +110,8 @@ void candid_call_cycles(candid_call *c, uint64_t high, uint64_t low);
  *               for a call already performed, or CANDID_ERR_CALL when the
  *               system refused the call at once (ic0.call_perform non-zero,
  *               or the host, see candid_host_refuse_calls): c->refused then
- *               holds its reject code.
+ *               holds its reject code (0 on the host for a call dropped
+ *               with the handler that began it).
  * On the ic0 backend, reply bytes are copied into c->reply_buf
  * (c->reply_cap bytes; a larger reply becomes a reject with code 6), and a
  * reject message longer than 1,024 bytes is cut there, on a UTF-8

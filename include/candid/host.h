@@ -11,7 +11,8 @@
  * The answering-side functions of call.h address the message being handled
  * by the host passed to candid_host_activate (one host per thread).
  * Effects of a handler that traps are not rolled back; a call a handler
- * began but did not perform is dropped when the handler ends, as on the IC.
+ * began but did not perform is dropped when the handler ends, as on the IC
+ * (performing it later fails with CANDID_ERR_CALL, c->refused 0).
  * Reject and trap messages are kept to 128 bytes, cut on a UTF-8 character
  * boundary.
  */

@@ -132,6 +132,8 @@ static void tester_abandon(void) {
                      CANDID_OK);
     reply_nat(0);
 }
+/* The call "abandon" began, performed in a later message: it was dropped. */
+static void tester_late_perform(void) { reply_nat(candid_call_perform(&tester_call)); }
 /* A good call performed twice: sent once. */
 static void tester_twice(void) {
     candid_header h = vt_header();
@@ -157,6 +159,7 @@ static const candid_host_method tester_methods[] = {
     {"bad_then_good", tester_bad_then_good},
     {"bad_call", tester_bad_call},
     {"abandon", tester_abandon},
+    {"late_perform", tester_late_perform},
     {"twice", tester_twice},
 };
 static const candid_host_canister ledger = {LEDGER, sizeof LEDGER, ledger_methods, 4};
@@ -164,7 +167,7 @@ static const candid_host_canister sibling = {SIBLING, sizeof SIBLING, sibling_me
 static const candid_host_canister grumpy = {GRUMPY, sizeof GRUMPY, grumpy_methods, 1};
 static const candid_host_canister broken = {BROKEN, sizeof BROKEN, broken_methods, 1};
 static const candid_host_canister wordy = {WORDY, sizeof WORDY, wordy_methods, 1};
-static const candid_host_canister tester = {TESTER, sizeof TESTER, tester_methods, 4};
+static const candid_host_canister tester = {TESTER, sizeof TESTER, tester_methods, 5};
 
 static int setup(void **state) {
     (void)state;
@@ -332,6 +335,11 @@ static void failed_call_arguments_send_nothing(void **state) {
         call(TESTER, sizeof TESTER, "abandon", ALICE, sizeof ALICE, n, &o);
         assert_true(o.replied);
     }
+    uint64_t st = 0;
+    call(TESTER, sizeof TESTER, "late_perform", ALICE, sizeof ALICE, n, &o);
+    decode(&o, &ledger_nat_args, &st);
+    assert_int_equal(st, CANDID_ERR_CALL);
+    assert_int_equal(tester_call.refused, 0);
     assert_int_equal(sibling_calls, 0);
     assert_int_equal(tester_continuations, 0);
     /* performed twice, sent once */

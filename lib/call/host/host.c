@@ -282,6 +282,7 @@ candid_status candid__call_begin(candid_call *c) {
 }
 
 int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
+    if (!c->state) return -1; /* dropped with the handler that began it */
     candid_host_msg *m = &active->msgs[c->state - 1];
     if (n > m->arg_cap - m->arg_len) return -1;
     memcpy(m->arg + m->arg_len, p, n);
@@ -296,6 +297,7 @@ void candid__call_cancel(candid_call *c) {
 }
 
 candid_status candid__call_send(candid_call *c) {
+    if (!c->state) return CANDID_ERR_CALL; /* dropped with its handler */
     if (active->refuse_code) {
         c->refused = active->refuse_code;
         candid__call_cancel(c);
