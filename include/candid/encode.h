@@ -55,9 +55,11 @@ void candid_put_sleb(candid_writer *w, int64_t v);
 candid_status candid_writer_finish(candid_writer *w);
 
 /* Latches st as the writer's error unless one is latched already (st ==
- * CANDID_OK changes nothing); returns the latched error. For code that
- * writes its own parts of a message and must stop the writer on a failure
- * of its own. */
+ * CANDID_OK changes nothing); returns the latched error. The exception is
+ * CANDID_ERR_BUFFER_FULL, which a later error replaces: then no buffer size
+ * would do, and `total` is no longer the size needed. For code that writes
+ * its own parts of a message and must stop the writer on a failure of its
+ * own. */
 candid_status candid_writer_fail(candid_writer *w, candid_status st);
 
 /* The header of a message: "DIDL", the type table and the argument types for
@@ -83,9 +85,9 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
 /* Writes a whole message: the header's bytes then the values in `values`, a
  * block laid out as h->args. `work` holds the encoder's explicit stack (32
  * bytes per nesting level; max_depth levels at most, 0 for 4096). Every
- * failure is latched in w and the result is w's first error, so it is what
- * candid_writer_finish(w) reports too (an error latched before the call wins
- * over a later one). Fails with CANDID_ERR_ARGUMENT for a NULL w (nothing
+ * failure is latched in w and the result is w's first error (but see
+ * candid_writer_fail for CANDID_ERR_BUFFER_FULL), so it is what
+ * candid_writer_finish(w) reports too. Fails with CANDID_ERR_ARGUMENT for a NULL w (nothing
  * latched then) or a header that is not a built one (zeroed, or from a
  * candid_header_build that failed), with the writer's error, CANDID_ERR_UTF8 (text that is not UTF-8),
  * CANDID_ERR_BAD_TAG (a bool that is not 0/1), CANDID_ERR_VARIANT_TAG (a case

@@ -412,6 +412,12 @@ static void every_encoder_error_latches(void **state) {
     assert_int_equal(candid_writer_fail(&w, CANDID_ERR_UTF8), CANDID_ERR_FLUSH);
     assert_int_equal(candid_encode(&w, &hp, &p, work, sizeof work, 0), CANDID_ERR_FLUSH);
     assert_int_equal(w.len, 0);
+    /* a full buffer is soft: an invalid value after it is the error, as no
+     * size would do (and `total` is not the size needed) */
+    person bad = {1, {0, 0}, {(const uint8_t *)"\xff", 1}};
+    candid_writer_init(&w, out, 10);
+    assert_int_equal(candid_encode(&w, &hp, &bad, work, sizeof work, 0), CANDID_ERR_UTF8);
+    assert_int_equal(w.err, CANDID_ERR_UTF8);
     /* candid_writer_fail with CANDID_OK changes nothing */
     candid_writer_init(&w, out, sizeof out);
     assert_int_equal(candid_writer_fail(&w, CANDID_OK), CANDID_OK);
