@@ -143,7 +143,12 @@ void candid_msg_reject(const char *msg, size_t len);
  * ic0.trap, on the host through the handler's jump buffer. Outside a method
  * on the host (no active host, or no message being handled) it prints msg
  * to stderr and aborts. Does not return. */
-_Noreturn void candid_trap(const char *msg);
+#ifdef __cplusplus
+[[noreturn]]
+#else
+_Noreturn
+#endif
+void candid_trap(const char *msg);
 
 /* Encodes a reply in chunks straight into the reply and sends it. All or
  * nothing: the values are checked with a size-only pass first, so on a
