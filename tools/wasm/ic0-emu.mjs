@@ -1,7 +1,8 @@
 // Runs the example ledger canister's messages under an emulation of the IC
 // System API (module "ic0"), enough of it to execute the paths that only
 // exist in Wasm: calls the system refuses, rejects longer than the relay's
-// buffer, traps with a message. Each scenario checks the exact answer bytes
+// buffer, traps with a message; and the ledger's own answers (a relay in
+// flight, an invalid account). Each scenario checks the exact answer bytes
 // and that a message is answered once (a second answer traps, as on the IC).
 //   node --experimental-wasm-memory64 tools/wasm/ic0-emu.mjs MODULE.wasm 32|64
 // Prints PASS/FAIL per scenario; exits non-zero on any FAIL.
@@ -239,6 +240,31 @@ function expectResponse(name, r, want) {
   const trap = answer({ code: 4, message: long });
   expectResponse('long multibyte reject relayed on a character boundary', { ...r, trap },
     { reply: feeResult(0x01, ...textValue(long.subarray(0, 1023))) });
+}
+{
+  // a second relay while one is in flight is turned away (the call and its
+  // target buffer are shared), then the first completes
+  const r1 = update('canister_update relay_fee', ALICE, principalArg(SIBLING));
+  const r2 = update('canister_update relay_fee', ALICE, principalArg(SIBLING));
+  expectResponse('relay in flight turns a second one away', r2,
+    { code: 4, message: Buffer.from('a relay is in flight; try again') });
+  const trap = answer({ reply: DIDL(0x01, 0x6c, 0x01, ...leb(5094982), 0x7d, 0x01, 0x00, ...leb(7)) });
+  expectResponse('first relay completes', { ...r1, trap }, { reply: feeResult(0x00, ...leb(7)) });
+}
+{
+  // candid encode -d examples/ledger/ledger.did -t '(TransferArg)'
+  //   '(record { to = record { owner = principal "aaaaa-aa"; subaccount = opt blob "short" }; amount = 1 })'
+  const arg = Buffer.from('4449444c0a6c06fbca0101c6fcb60202ba89e5c20403a2de94eb060482f3f3910c05d8a38ca80d7d6c02' +
+    'b3b0dac30368ad86ca8305066e7d6e076e086e786e096d7b6d7b6d7b01000100010573686f72740000000001', 'hex');
+  // candid encode -d examples/ledger/ledger.did -t '(variant { Ok : nat; Err : TransferError })'
+  //   '(variant { Err = variant { GenericError = record { error_code = 2;
+  //     message = "invalid account: a subaccount is 32 bytes" } } })'
+  const want = Buffer.from('4449444c086b02bc8a017dc5fed201016b08d1c4987c02c291ecb9027f94c1c7890403eb82a8970404a1c3' +
+    'ebfd0705f087e6db090693e5bec80c7feb9cdbd50f076c02c7ebc4d00971c498b1b50d7d6c019bb3bea60a7d6c018bbdf29b017d6c01' +
+    'bf9bb7f00d7d6c01a3bb918c0a786c019cbab69c027d0100010029696e76616c6964206163636f756e743a2061207375626163636f75' +
+    '6e7420697320333220627974657302', 'hex');
+  expectResponse('an invalid account is GenericError 2, not "ledger full"',
+    update('canister_update icrc1_transfer', ALICE, arg), { reply: want });
 }
 {
   // a caller over 29 bytes: candid_trap's message reaches the caller
