@@ -87,15 +87,16 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
  * bytes per nesting level; max_depth levels at most, 0 for 4096). Every
  * failure is latched in w and the result is w's first error (but see
  * candid_writer_fail for CANDID_ERR_BUFFER_FULL), so it is what
- * candid_writer_finish(w) reports too. Fails with CANDID_ERR_ARGUMENT for a NULL w (nothing
- * latched then) or a header that is not a built one (zeroed, or from a
- * candid_header_build that failed), with the writer's error, CANDID_ERR_UTF8 (text that is not UTF-8),
- * CANDID_ERR_BAD_TAG (a bool that is not 0/1), CANDID_ERR_VARIANT_TAG (a case
- * index out of range), CANDID_ERR_RANGE (a bignum slice that is not one
- * (S)LEB128 number, or negative at nat), CANDID_ERR_EMPTY_VALUE (a value of
- * type empty), CANDID_ERR_ARGUMENT (a NULL pointer in a slot whose length
- * is not zero, or for a record or variant that is not zero-sized),
- * CANDID_ERR_DEPTH or CANDID_ERR_WORK_FULL. */
+ * candid_writer_finish(w) reports too. Fails with CANDID_ERR_ARGUMENT for a
+ * NULL w (nothing latched then) or a header that is not a built one
+ * (zeroed, or from a candid_header_build that failed), with the writer's
+ * error, CANDID_ERR_UTF8 (text that is not UTF-8), CANDID_ERR_BAD_TAG (a
+ * bool that is not 0/1), CANDID_ERR_VARIANT_TAG (a case index out of
+ * range), CANDID_ERR_RANGE (a bignum slice that is not one (S)LEB128
+ * number, or negative at nat), CANDID_ERR_EMPTY_VALUE (a value of type
+ * empty), CANDID_ERR_ARGUMENT (a NULL pointer in a slot whose length is not
+ * zero, or for a record or variant that is not zero-sized), CANDID_ERR_DEPTH
+ * or CANDID_ERR_WORK_FULL. */
 candid_status candid_encode(candid_writer *w, const candid_header *h,
                             const void *values, void *work, size_t work_cap,
                             uint32_t max_depth);
