@@ -41,10 +41,15 @@ typedef struct candid_writer {
     candid_status err;    /* first error, latched */
 } candid_writer;
 
+/* Buffer mode (size only when buf is NULL). Cannot fail. */
 void candid_writer_init(candid_writer *w, void *buf, size_t cap);
+/* Streaming mode. A NULL buf or flush, or a zero cap, latches
+ * CANDID_ERR_ARGUMENT. */
 void candid_writer_init_stream(candid_writer *w, void *buf, size_t cap,
                                candid_flush_fn flush, void *ctx);
 
+/* Append to the message. A failure (CANDID_ERR_BUFFER_FULL, CANDID_ERR_FLUSH)
+ * latches; after any latched error they only count `total`. */
 void candid_put_bytes(candid_writer *w, const void *p, size_t n);
 void candid_put_u8(candid_writer *w, uint8_t v);
 void candid_put_leb(candid_writer *w, uint64_t v);
@@ -95,8 +100,11 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
  * range), CANDID_ERR_RANGE (a bignum slice that is not one (S)LEB128
  * number, or negative at nat), CANDID_ERR_EMPTY_VALUE (a value of type
  * empty), CANDID_ERR_ARGUMENT (a NULL pointer in a slot whose length is not
- * zero, or for a record or variant that is not zero-sized), CANDID_ERR_DEPTH
- * or CANDID_ERR_WORK_FULL. */
+ * zero, or for a record or variant that is not zero-sized),
+ * CANDID_ERR_BAD_TYPE (a description the encoder cannot write: a slice
+ * vector of a kind that is not fixed-width or a length that is not a
+ * multiple of it, a kind with no values), CANDID_ERR_DEPTH or
+ * CANDID_ERR_WORK_FULL. */
 candid_status candid_encode(candid_writer *w, const candid_header *h,
                             const void *values, void *work, size_t work_cap,
                             uint32_t max_depth);
