@@ -132,6 +132,17 @@ static void tester_abandon(void) {
                      CANDID_OK);
     reply_nat(0);
 }
+/* Arguments over the host's 4,096-byte message slot: the backend refuses
+ * the bytes, and the partly written call is dropped, not sent. */
+static void tester_too_big(void) {
+    static candid_slice many[300];
+    for (int i = 0; i < 300; i++) many[i] = (candid_slice){(const uint8_t *)"0123456789abcdef0123", 20};
+    candid_vec v = {many, 300};
+    candid_header h = vt_header();
+    candid_call_new(&tester_call, SIBLING, sizeof SIBLING, "fee_info", 8, tester_done, NULL);
+    assert_int_equal(candid_call_args(&tester_call, &h, &v, work, sizeof work), CANDID_ERR_FLUSH);
+    reply_nat(candid_call_perform(&tester_call));
+}
 /* The call "abandon" began, performed in a later message: it was dropped. */
 static void tester_late_perform(void) { reply_nat(candid_call_perform(&tester_call)); }
 /* A good call performed twice: sent once. */
@@ -160,6 +171,7 @@ static const candid_host_method tester_methods[] = {
     {"bad_call", tester_bad_call},
     {"abandon", tester_abandon},
     {"late_perform", tester_late_perform},
+    {"too_big", tester_too_big},
     {"twice", tester_twice},
 };
 static const candid_host_canister ledger = {LEDGER, sizeof LEDGER, ledger_methods, 4};
@@ -167,7 +179,7 @@ static const candid_host_canister sibling = {SIBLING, sizeof SIBLING, sibling_me
 static const candid_host_canister grumpy = {GRUMPY, sizeof GRUMPY, grumpy_methods, 1};
 static const candid_host_canister broken = {BROKEN, sizeof BROKEN, broken_methods, 1};
 static const candid_host_canister wordy = {WORDY, sizeof WORDY, wordy_methods, 1};
-static const candid_host_canister tester = {TESTER, sizeof TESTER, tester_methods, 5};
+static const candid_host_canister tester = {TESTER, sizeof TESTER, tester_methods, 6};
 
 static int setup(void **state) {
     (void)state;
@@ -327,15 +339,17 @@ static void failed_call_arguments_send_nothing(void **state) {
     size_t n = encode(&ledger_no_args, NULL);
     sibling_calls = 0;
     tester_continuations = 0;
+    uint64_t st = 0;
     for (int i = 0; i < 40; i++) {
         call(TESTER, sizeof TESTER, "bad_call", ALICE, sizeof ALICE, n, &o);
-        uint64_t st = 0;
         decode(&o, &ledger_nat_args, &st);
         assert_int_equal(st, CANDID_ERR_UTF8);
+        call(TESTER, sizeof TESTER, "too_big", ALICE, sizeof ALICE, n, &o);
+        decode(&o, &ledger_nat_args, &st);
+        assert_int_equal(st, CANDID_ERR_FLUSH);
         call(TESTER, sizeof TESTER, "abandon", ALICE, sizeof ALICE, n, &o);
         assert_true(o.replied);
     }
-    uint64_t st = 0;
     call(TESTER, sizeof TESTER, "late_perform", ALICE, sizeof ALICE, n, &o);
     decode(&o, &ledger_nat_args, &st);
     assert_int_equal(st, CANDID_ERR_CALL);
