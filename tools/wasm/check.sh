@@ -25,6 +25,10 @@ if (cd "$dir" && npm install --no-audit --no-fund --prefix . @icp-sdk/ic-wasm-li
   icwasm=$(find "$dir/node_modules/@icp-sdk" -type f -name ic-wasm | head -n 1)
 fi
 
+# memory64 is behind a flag on Node 20, standard (and the flag gone) later
+node_flags=()
+node --experimental-wasm-memory64 -e 0 >/dev/null 2>&1 && node_flags=(--experimental-wasm-memory64)
+
 for w in 32 64; do
   mod="$dir/ledger$w.wasm"
   bash tools/wasm/build-canister.sh "$w" "$mod" >"$log" 2>&1
@@ -34,7 +38,7 @@ for w in 32 64; do
   others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
   [ -z "$others" ]
   result "wasm$w imports only from ic0" $?
-  node --experimental-wasm-memory64 tools/wasm/ic0-emu.mjs "$mod" "$w" >"$log" 2>&1
+  node "${node_flags[@]}" tools/wasm/ic0-emu.mjs "$mod" "$w" >"$log" 2>&1
   status=$?
   result "wasm$w messages under the ic0 emulation ($(grep -c '^PASS' "$log") scenarios pass)" $status
   if [ -z "$icwasm" ]; then

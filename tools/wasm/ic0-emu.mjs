@@ -4,7 +4,8 @@
 // buffer, traps with a message; and the ledger's own answers (a relay in
 // flight, an invalid account). Each scenario checks the exact answer bytes
 // and that a message is answered once (a second answer traps, as on the IC).
-//   node --experimental-wasm-memory64 tools/wasm/ic0-emu.mjs MODULE.wasm 32|64
+//   node [--experimental-wasm-memory64] tools/wasm/ic0-emu.mjs MODULE.wasm 32|64
+// (the flag for wasm64 on Node releases before memory64 shipped)
 // Prints PASS/FAIL per scenario; exits non-zero on any FAIL.
 import { readFile } from 'node:fs/promises';
 
