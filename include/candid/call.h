@@ -77,10 +77,12 @@ struct candid_call {
     size_t reply_cap;
 };
 
-/* Prepares a call of `method` on `callee`. Fails with CANDID_ERR_ARGUMENT
- * for NULL arguments; on the host backend also with CANDID_ERR_CALL outside
- * a method and CANDID_ERR_LIMIT when its message queue is full. Unless c is
- * NULL, a failure is latched in c->args, so the later steps fail with it. */
+/* Prepares a call of `method` on `callee` (both copied: the buffers need
+ * not outlive this function). Fails with CANDID_ERR_ARGUMENT for NULL
+ * arguments; on the host backend also with CANDID_ERR_CALL outside a
+ * method, and CANDID_ERR_LIMIT when its message queue is full or the callee
+ * is over 32 bytes or the method name over 64. Unless c is NULL, a failure
+ * is latched in c->args, so the later steps fail with it. */
 candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t callee_len,
                               const char *method, size_t method_len,
                               candid_continuation done, void *user);

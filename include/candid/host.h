@@ -56,6 +56,8 @@ typedef struct candid_host_msg {
     size_t method_len;
     const uint8_t *callee_id;
     size_t callee_id_len;
+    uint8_t callee_copy[32];      /* a call's callee and method, copied */
+    char method_copy[64];
     uint8_t caller[32];
     size_t caller_len;
     uint8_t *arg;                 /* call: arguments; response: reply bytes */

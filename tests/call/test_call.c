@@ -143,6 +143,21 @@ static void tester_too_big(void) {
     assert_int_equal(candid_call_args(&tester_call, &h, &v, work, sizeof work), CANDID_ERR_FLUSH);
     reply_nat(candid_call_perform(&tester_call));
 }
+/* A call whose callee and method sit in buffers that change before the
+ * call is delivered (a stack frame, an arena): they were copied. */
+static void tester_stack_names(void) {
+    uint8_t callee[1] = {SIBLING[0]};
+    char method[8];
+    memcpy(method, "fee_info", 8);
+    candid_header h = vt_header();
+    candid_vec v = texts_vec(0);
+    candid_call_new(&tester_call, callee, 1, method, 8, tester_done, NULL);
+    candid_call_args(&tester_call, &h, &v, work, sizeof work);
+    assert_int_equal(candid_call_perform(&tester_call), CANDID_OK);
+    callee[0] = NOBODY[0];
+    memcpy(method, "xxxxxxxx", 8);
+    reply_nat(0);
+}
 /* The call "abandon" began, performed in a later message: it was dropped. */
 static void tester_late_perform(void) { reply_nat(candid_call_perform(&tester_call)); }
 /* A good call performed twice: sent once. */
@@ -172,6 +187,7 @@ static const candid_host_method tester_methods[] = {
     {"abandon", tester_abandon},
     {"late_perform", tester_late_perform},
     {"too_big", tester_too_big},
+    {"stack_names", tester_stack_names},
     {"twice", tester_twice},
 };
 static const candid_host_canister ledger = {LEDGER, sizeof LEDGER, ledger_methods, 4};
@@ -179,7 +195,7 @@ static const candid_host_canister sibling = {SIBLING, sizeof SIBLING, sibling_me
 static const candid_host_canister grumpy = {GRUMPY, sizeof GRUMPY, grumpy_methods, 1};
 static const candid_host_canister broken = {BROKEN, sizeof BROKEN, broken_methods, 1};
 static const candid_host_canister wordy = {WORDY, sizeof WORDY, wordy_methods, 1};
-static const candid_host_canister tester = {TESTER, sizeof TESTER, tester_methods, 6};
+static const candid_host_canister tester = {TESTER, sizeof TESTER, tester_methods, 7};
 
 static int setup(void **state) {
     (void)state;
@@ -361,6 +377,11 @@ static void failed_call_arguments_send_nothing(void **state) {
     assert_true(o.replied);
     assert_int_equal(sibling_calls, 1);
     assert_int_equal(tester_continuations, 1);
+    /* callee and method are copied by candid_call_new */
+    call(TESTER, sizeof TESTER, "stack_names", ALICE, sizeof ALICE, n, &o);
+    assert_true(o.replied);
+    assert_int_equal(sibling_calls, 2);
+    assert_int_equal(tester_continuations, 2);
 }
 
 /* A call the system refuses at once: candid_call_perform says nothing was

@@ -268,10 +268,16 @@ candid_status candid__call_begin(candid_call *c) {
     if (i < 0) return CANDID_ERR_LIMIT;
     candid_host_msg *m = &h->msgs[i];
     candid_host_msg *self = &h->msgs[h->current];
+    /* Copied, as ic0.call_new copies them: the caller's buffers may be gone
+     * (a stack frame, an arena reset) when the call is delivered. */
+    if (c->callee_len > sizeof m->callee_copy || c->method_len > sizeof m->method_copy)
+        return CANDID_ERR_LIMIT;
     m->kind = -1; /* under construction: not delivered yet */
-    m->callee_id = c->callee;
+    if (c->callee_len) memcpy(m->callee_copy, c->callee, c->callee_len);
+    memcpy(m->method_copy, c->method, c->method_len);
+    m->callee_id = m->callee_copy;
     m->callee_id_len = c->callee_len;
-    m->method = c->method;
+    m->method = m->method_copy;
     m->method_len = c->method_len;
     m->caller_len = self->callee_id_len < sizeof m->caller ? self->callee_id_len : sizeof m->caller;
     memcpy(m->caller, self->callee_id, m->caller_len);
