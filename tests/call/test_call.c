@@ -347,8 +347,10 @@ static void failed_reply_appends_nothing(void **state) {
     assert_memory_equal(o.reply, msg, want);
 }
 
-/* A call whose arguments failed is never sent, and its continuation never
- * runs; neither leaks a message slot (40 rounds > CANDID_HOST_MESSAGES). */
+/* A call whose arguments failed (invalid, or over the host's slot) is never
+ * sent and its continuation never runs; neither that nor a call abandoned
+ * or performed after its message ended leaks a message slot (40 rounds >
+ * CANDID_HOST_MESSAGES). */
 static void failed_call_arguments_send_nothing(void **state) {
     (void)state;
     candid_outcome o;
@@ -372,12 +374,20 @@ static void failed_call_arguments_send_nothing(void **state) {
     assert_int_equal(tester_call.refused, 0);
     assert_int_equal(sibling_calls, 0);
     assert_int_equal(tester_continuations, 0);
-    /* performed twice, sent once */
+}
+
+/* A call performed twice is sent once; its callee and method are copied by
+ * candid_call_new, whatever happens to the caller's buffers. */
+static void calls_are_sent_once_to_the_callee_named(void **state) {
+    (void)state;
+    candid_outcome o;
+    size_t n = encode(&ledger_no_args, NULL);
+    sibling_calls = 0;
+    tester_continuations = 0;
     call(TESTER, sizeof TESTER, "twice", ALICE, sizeof ALICE, n, &o);
     assert_true(o.replied);
     assert_int_equal(sibling_calls, 1);
     assert_int_equal(tester_continuations, 1);
-    /* callee and method are copied by candid_call_new */
     call(TESTER, sizeof TESTER, "stack_names", ALICE, sizeof ALICE, n, &o);
     assert_true(o.replied);
     assert_int_equal(sibling_calls, 2);
@@ -524,6 +534,7 @@ int main(void) {
         cmocka_unit_test_setup(rejects_seen_by_the_harness, setup),
         cmocka_unit_test_setup(failed_reply_appends_nothing, setup),
         cmocka_unit_test_setup(failed_call_arguments_send_nothing, setup),
+        cmocka_unit_test_setup(calls_are_sent_once_to_the_callee_named, setup),
         cmocka_unit_test_setup(refused_call_is_answered_once, setup),
         cmocka_unit_test_setup(long_reject_is_cut_on_a_character, setup),
         cmocka_unit_test(utf8_clip_keeps_whole_characters),
