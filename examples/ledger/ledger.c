@@ -76,13 +76,17 @@ static void reply(const candid_type *args, const void *values, candid_header *h,
     if (candid_reply(h, values, work, sizeof work)) reject_str("cannot encode the reply");
 }
 
+/* An ICRC-1 account names a principal (at most 29 bytes, which the
+ * decoder ensures) and a 32-byte subaccount; null is the all-zero one. */
+static int valid(const account *acc) {
+    return acc->owner.len <= 29 && (!acc->subaccount.has || acc->subaccount.v.len == 32);
+}
+
+/* The entry of a valid account, created on request; NULL when there is
+ * none (or no free slot to create it in). */
 static entry *find(const account *acc, int create) {
     uint8_t sub[32] = {0};
-    if (acc->owner.len > 29) return NULL;
-    if (acc->subaccount.has) {
-        if (acc->subaccount.v.len != 32) return NULL;
-        memcpy(sub, acc->subaccount.v.ptr, 32);
-    }
+    if (acc->subaccount.has) memcpy(sub, acc->subaccount.v.ptr, 32);
     entry *free_slot = NULL;
     for (int i = 0; i < MAX_ACCOUNTS; i++) {
         entry *e = &accounts[i];
@@ -109,7 +113,7 @@ void ledger_init(void) {
     memset(&acc, 0, sizeof acc);
     acc.owner.ptr = caller;
     acc.owner.len = candid_msg_caller(caller, sizeof caller);
-    entry *e = find(&acc, 1);
+    entry *e = valid(&acc) ? find(&acc, 1) : NULL;
     if (e) e->balance = LEDGER_SUPPLY;
 }
 
@@ -119,9 +123,15 @@ void ledger_icrc1_balance_of(void) {
     account acc;
     candid_arena a;
     if (!read_args(&ledger_account_args, &acc, &a)) return;
-    entry *e = find(&acc, 0);
+    entry *e = valid(&acc) ? find(&acc, 0) : NULL;
     uint64_t balance = e ? e->balance : 0;
     reply(&ledger_nat_args, &balance, &h, hbuf, sizeof hbuf);
+}
+
+static void generic(transfer_error *e, uint64_t code, const char *msg) {
+    e->tag = TE_GENERIC_ERROR;
+    e->u.generic.error_code = code;
+    e->u.generic.message = (candid_slice){(const uint8_t *)msg, strlen(msg)};
 }
 
 void ledger_icrc1_transfer(void) {
@@ -138,10 +148,15 @@ void ledger_icrc1_transfer(void) {
     from.owner.ptr = caller;
     from.owner.len = candid_msg_caller(caller, sizeof caller);
     from.subaccount = t.from_subaccount;
-    entry *src = find(&from, 0);
+    int accounts_valid = valid(&from) && valid(&t.to);
+    entry *src = accounts_valid ? find(&from, 0) : NULL;
     uint64_t have = src ? src->balance : 0;
     r.tag = 1;
-    if (t.fee.has && t.fee.v != LEDGER_FEE) {
+    if (!accounts_valid) {
+        /* ICRC-1 has no case for a malformed account: GenericError, with a
+         * code of its own so clients can tell it from a full ledger. */
+        generic(&r.u.err, LEDGER_ERR_INVALID_ACCOUNT, "invalid account: a subaccount is 32 bytes");
+    } else if (t.fee.has && t.fee.v != LEDGER_FEE) {
         r.u.err.tag = TE_BAD_FEE;
         r.u.err.u.number = LEDGER_FEE;
     } else if (t.amount > UINT64_MAX - LEDGER_FEE || have < t.amount + LEDGER_FEE) {
@@ -150,9 +165,7 @@ void ledger_icrc1_transfer(void) {
     } else {
         entry *dst = find(&t.to, 1);
         if (!dst) {
-            r.u.err.tag = TE_GENERIC_ERROR;
-            r.u.err.u.generic.error_code = 1;
-            r.u.err.u.generic.message = (candid_slice){(const uint8_t *)"ledger full", 11};
+            generic(&r.u.err, LEDGER_ERR_FULL, "ledger full");
         } else {
             src->balance -= t.amount + LEDGER_FEE;
             dst->balance += t.amount;
@@ -166,11 +179,13 @@ void ledger_icrc1_transfer(void) {
 /* relay_fee: one call in flight at a time is enough for an example. */
 static candid_call relay;
 static uint8_t relay_target[29];
+static int relay_busy;
 
 static void relay_done(candid_call *c, const candid_outcome *o) {
     static candid_header h;
     static uint8_t hbuf[64];
     (void)c;
+    relay_busy = 0;
     fee_result r;
     memset(&r, 0, sizeof r);
     if (o->replied) {
@@ -198,6 +213,11 @@ void ledger_relay_fee(void) {
     candid_slice target;
     candid_arena a;
     if (!read_args(&ledger_principal_args, &target, &a)) return;
+    if (relay_busy) {
+        /* relay and relay_target belong to the call in flight */
+        reject_str("a relay is in flight; try again");
+        return;
+    }
     memcpy(relay_target, target.ptr, target.len);
     if (!none.args && candid_header_build(&none, &ledger_no_args, nbuf, sizeof nbuf, work, sizeof work)) {
         reject_str("cannot build the call");
@@ -207,7 +227,13 @@ void ledger_relay_fee(void) {
     static const char method[] = "fee_info";
     relay.reply_buf = reply_buf;
     relay.reply_cap = sizeof reply_buf;
-    if (candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL) ||
-        candid_call_args(&relay, &none, NULL, work, sizeof work) || candid_call_perform(&relay))
+    /* Each step latches its failure in the call, and perform then sends
+     * nothing: only OK from perform means relay_done will answer. */
+    candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL);
+    candid_call_args(&relay, &none, NULL, work, sizeof work);
+    if (candid_call_perform(&relay)) {
         reject_str("cannot call the sibling");
+        return;
+    }
+    relay_busy = 1;
 }

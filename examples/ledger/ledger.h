@@ -12,4 +12,8 @@ void ledger_relay_fee(void);
 #define LEDGER_FEE 10000u
 #define LEDGER_SUPPLY 1000000000u
 
+/* error_code of TransferError's GenericError */
+#define LEDGER_ERR_FULL 1            /* no room for a new account */
+#define LEDGER_ERR_INVALID_ACCOUNT 2 /* a subaccount that is not 32 bytes */
+
 #endif

@@ -10,7 +10,8 @@
  * streaming writer: no second copy); candid_call_perform sends it. The
  * continuation later receives the outcome: reply bytes (decode them with
  * candid_decode, whose plan cache makes repeated replies cheap) or a reject
- * code and message.
+ * code and message. A failure at any step is latched in the call (c->args,
+ * as in any candid_writer) and makes candid_call_perform send nothing.
  *
  * Answering side (inside a method): candid_msg_arg_size/copy read the
  * argument bytes through a window, candid_reply streams an encoded reply,
@@ -64,42 +65,66 @@ struct candid_call {
     candid_continuation done;
     void *user;                  /* for the continuation */
     uint64_t cycles_high, cycles_low;
-    candid_writer args;          /* streams argument bytes into the call */
+    candid_writer args;          /* streams argument bytes into the call;
+                                    args.err: the call's first failure */
     uint8_t chunk[256];          /* the writer's buffer */
     int state;                   /* backend bookkeeping */
+    uint32_t refused;            /* the system's reject code when it refused
+                                    candid_call_perform at once, else 0 */
     /* Buffers the ic0 backend copies reply/reject data into before calling
      * the continuation (sizes set by the caller; 0 = none). */
     uint8_t *reply_buf;
     size_t reply_cap;
 };
 
-/* Prepares a call of `method` on `callee`. Fails with CANDID_ERR_ARGUMENT
- * for NULL arguments. */
+/* Prepares a call of `method` on `callee` (both copied: the buffers need
+ * not outlive this function). Fails with CANDID_ERR_ARGUMENT for NULL
+ * arguments; on the host backend also with CANDID_ERR_CALL outside a
+ * method, and CANDID_ERR_LIMIT when its message queue is full or the callee
+ * is over 32 bytes or the method name over 64. Unless c is NULL, a failure
+ * is latched in c->args, so the later steps fail with it. */
 candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t callee_len,
                               const char *method, size_t method_len,
                               candid_continuation done, void *user);
 
 /* Encodes the arguments into the call (the header once per type, see
- * candid_header_build). `work` as for candid_encode. Fails as candid_encode
- * does. */
+ * candid_header_build). `work` as for candid_encode. All or nothing: the
+ * values are checked with a size-only pass first, so a failure appends no
+ * byte to the call. Fails as candid_encode does, with CANDID_ERR_ARGUMENT
+ * when arguments were already encoded into this call, with CANDID_ERR_FLUSH
+ * when the backend cannot take the bytes (the host's message slot is full),
+ * or with the error an earlier step latched; every failure is latched in
+ * c->args. */
 candid_status candid_call_args(candid_call *c, const candid_header *h, const void *values,
                                void *work, size_t work_cap);
 
-/* Attaches cycles (128 bits: high and low words). */
+/* Attaches cycles (128 bits: high and low words). Cannot fail. */
 void candid_call_cycles(candid_call *c, uint64_t high, uint64_t low);
 
-/* Sends the call. The continuation runs later (on the IC: in a later
- * message; on the host: when the harness runs its queue). A call the
- * system refuses at once (ic0 call_perform non-zero) is a synchronous
- * reject: the continuation runs inside this function with that code, and
- * CANDID_ERR_CALL is returned. CANDID_ERR_CALL too when the arguments could
- * not be written. On the ic0 backend, reply bytes are copied into
- * c->reply_buf (c->reply_cap bytes; a larger reply becomes a reject with
- * code 6). */
+/* Sends the call. The result says whether the continuation will run:
+ *   CANDID_OK   sent; the continuation runs exactly once, later (on the
+ *               IC: in a later message; on the host: when the harness runs
+ *               its queue), never inside this function;
+ *   otherwise   nothing was sent and the continuation never runs, so the
+ *               method still owns its message and must answer it itself:
+ *               the error latched in c->args by candid_call_new or
+ *               candid_call_args (e.g. CANDID_ERR_UTF8), CANDID_ERR_ARGUMENT
+ *               for a call already performed, or CANDID_ERR_CALL when the
+ *               system refused the call at once (ic0.call_perform non-zero,
+ *               or the host, see candid_host_refuse_calls): c->refused then
+ *               holds its reject code (0 on the host for a call dropped
+ *               with the handler that began it).
+ * On the ic0 backend, reply bytes are copied into c->reply_buf
+ * (c->reply_cap bytes; a larger reply becomes a reject with code 6), and a
+ * reject message longer than 1,024 bytes is cut there, on a UTF-8
+ * character boundary. */
 candid_status candid_call_perform(candid_call *c);
 
 /* Answering side, valid inside a method (and, for the argument functions,
- * inside a reply continuation on the ic0 backend). */
+ * inside a reply continuation on the ic0 backend). They cannot fail in a
+ * way the caller could handle: misuse (a range outside the argument, a
+ * buffer too small, an answer after the message was answered, a call
+ * outside a method) traps, on the IC as on the host. */
 size_t candid_msg_arg_size(void);
 /* Copies arg[offset .. offset+size); the range must lie inside the
  * argument (on the IC anything else traps). */
@@ -115,13 +140,22 @@ void candid_msg_reply(void);
 /* Rejects the message (code CANDID_REJECT_CANISTER_REJECT). */
 void candid_msg_reject(const char *msg, size_t len);
 
-/* Ends the current message as a trap: on the IC the message fails (the
- * caller sees reject code 5); on the host the same, with `msg` in the
- * reject message. Does not return. */
-_Noreturn void candid_trap(const char *msg);
+/* Ends the current message as a trap: the caller sees reject code 5 with
+ * `msg` (a NUL-terminated string) in the reject message; on the IC through
+ * ic0.trap, on the host through the handler's jump buffer. Outside a method
+ * on the host (no active host, or no message being handled) it prints msg
+ * to stderr and aborts. Does not return. */
+#ifdef __cplusplus
+[[noreturn]]
+#else
+_Noreturn
+#endif
+void candid_trap(const char *msg);
 
-/* Encodes a reply in chunks straight into the reply and sends it. Fails as
- * candid_encode does; then nothing is sent. */
+/* Encodes a reply in chunks straight into the reply and sends it. All or
+ * nothing: the values are checked with a size-only pass first, so on a
+ * failure no byte is appended and the method may still reply or reject.
+ * Fails as candid_encode does. */
 candid_status candid_reply(const candid_header *h, const void *values, void *work,
                            size_t work_cap);
 

@@ -10,7 +10,11 @@
  *
  * The answering-side functions of call.h address the message being handled
  * by the host passed to candid_host_activate (one host per thread).
- * Effects of a handler that traps are not rolled back.
+ * Effects of a handler that traps are not rolled back; a call a handler
+ * began but did not perform is dropped when the handler ends, as on the IC
+ * (performing it later fails with CANDID_ERR_CALL, c->refused 0).
+ * Reject and trap messages are kept to 128 bytes, cut on a UTF-8 character
+ * boundary.
  */
 #ifndef CANDID_HOST_H
 #define CANDID_HOST_H
@@ -52,6 +56,8 @@ typedef struct candid_host_msg {
     size_t method_len;
     const uint8_t *callee_id;
     size_t callee_id_len;
+    uint8_t callee_copy[32];      /* a call's callee and method, copied */
+    char method_copy[64];
     uint8_t caller[32];
     size_t caller_len;
     uint8_t *arg;                 /* call: arguments; response: reply bytes */
@@ -78,6 +84,7 @@ typedef struct candid_host {
     int building;                 /* the call under construction, or -1 */
     jmp_buf trap;
     char trap_msg[128];
+    uint32_t refuse_code;         /* see candid_host_refuse_calls */
 } candid_host;
 
 /* Uses mem[0..cap) for message buffers (CANDID_HOST_MESSAGES equal slots
@@ -85,17 +92,26 @@ typedef struct candid_host {
  * would be under 512 bytes. */
 candid_status candid_host_init(candid_host *h, void *mem, size_t cap);
 
-/* Makes h the host that call.h's functions act on. */
+/* Makes h the host that call.h's functions act on. Cannot fail. */
 void candid_host_activate(candid_host *h);
 
-/* Registers a canister (kept by pointer). CANDID_ERR_LIMIT when full. */
+/* From now on, every candid_call_perform is refused at once with reject
+ * code `code`, as ic0.call_perform refuses a call when the system cannot
+ * take it (CANDID_REJECT_SYS_TRANSIENT, say); 0 accepts calls again. For
+ * tests of the path where a call is never sent. Cannot fail. */
+void candid_host_refuse_calls(candid_host *h, uint32_t code);
+
+/* Registers a canister (kept by pointer, as are its id and methods).
+ * CANDID_ERR_LIMIT when CANDID_HOST_CANISTERS are registered already. */
 candid_status candid_host_add(candid_host *h, const candid_host_canister *c);
 
 /* Sends an ingress message from `caller` and runs the queue until nothing
  * is left; the outcome of the message lands in *out (reply bytes are in
- * the host's memory until the next ingress). CANDID_ERR_LIMIT when the
- * queue overflows, CANDID_ERR_BUFFER_FULL when a message does not fit a
- * slot. */
+ * the host's memory until the next ingress); CANDID_OK once it is answered,
+ * by a reply or a reject. CANDID_ERR_LIMIT when the queue overflows,
+ * CANDID_ERR_BUFFER_FULL when the argument does not fit a slot or the
+ * caller is over 32 bytes, CANDID_ERR_CALL when the message was left
+ * unanswered. */
 candid_status candid_host_ingress(candid_host *h, const uint8_t *callee, size_t callee_len,
                                   const char *method, const uint8_t *caller, size_t caller_len,
                                   const uint8_t *arg, size_t arg_len, candid_outcome *out);

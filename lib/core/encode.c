@@ -159,11 +159,11 @@ enc_leaf(candid_writer *w, const candid_type *t, const uint8_t *src) {
     }
 }
 
-candid_status candid_encode(candid_writer *w, const candid_header *h,
-                            const void *values, void *work, size_t work_cap,
-                            uint32_t max_depth) {
-    if (!w || !h || !h->args || (!h->bytes && h->len) || (!values && h->args->size))
-        return CANDID_ERR_ARGUMENT;
+/* The values of a message after its header. Returns the first value or
+ * work-memory error without latching it: candid_encode does, for every
+ * return here. */
+static candid_status put_values(candid_writer *w, const candid_type *args, const uint8_t *values,
+                                void *work, size_t work_cap, uint32_t max_depth) {
     if (!max_depth) max_depth = 4096;
     uintptr_t base = ((uintptr_t)work + 7) & ~(uintptr_t)7;
     eframe *stack = (eframe *)base;
@@ -172,9 +172,8 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
                      : 0;
     if (cap > max_depth) cap = max_depth;
     size_t sp = 0;
-    candid__put_bytes(w, h->bytes, h->len);
     if (!cap) return CANDID_ERR_WORK_FULL;
-    stack[sp++] = (eframe){h->args, (const uint8_t *)values, 0};
+    stack[sp++] = (eframe){args, values, 0};
     const candid_type *t;
     const uint8_t *src;
 
@@ -312,5 +311,24 @@ candid_status candid_encode(candid_writer *w, const candid_header *h,
         }
         }
     }
+    return CANDID_OK;
+}
+
+/* A header as candid_header_build leaves it on success: at least "DIDL"
+ * and the two counts. A failed build leaves args and bytes NULL. */
+static int built(const candid_header *h) {
+    const uint8_t *b = h->bytes;
+    return h->args && b && h->len >= 6 && b[0] == 'D' && b[1] == 'I' && b[2] == 'D' && b[3] == 'L';
+}
+
+candid_status candid_encode(candid_writer *w, const candid_header *h,
+                            const void *values, void *work, size_t work_cap,
+                            uint32_t max_depth) {
+    if (!w) return CANDID_ERR_ARGUMENT;
+    if (!h || !built(h) || (!values && h->args->size))
+        return candid_writer_fail(w, CANDID_ERR_ARGUMENT);
+    candid__put_bytes(w, h->bytes, h->len);
+    candid_status st = put_values(w, h->args, values, work, work_cap, max_depth);
+    if (st) return candid_writer_fail(w, st);
     return candid_writer_finish(w);
 }

@@ -78,13 +78,10 @@ static candid_status put_entry(candid_writer *w, table *tb, const candid_type *t
     }
 }
 
-candid_status candid_header_build(candid_header *h, const candid_type *args,
-                                  uint8_t *out, size_t cap, void *work,
-                                  size_t work_cap) {
-    if (!h || !args || args->kind != CANDID_RECORD) return CANDID_ERR_ARGUMENT;
+static candid_status build(candid_header *h, const candid_type *args, uint8_t *out, size_t cap,
+                           void *work, size_t work_cap) {
     h->args = args;
     h->bytes = out;
-    h->len = 0;
     table tb = {(const candid_type **)work, 0, (uint32_t)(work_cap / sizeof(void *))};
     if (!work) tb.cap = 0;
     /* Discover the table first: the entry count precedes the entries. The
@@ -109,4 +106,20 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
     if (st) return st;
     h->len = w.total;
     return candid_writer_finish(&w);
+}
+
+candid_status candid_header_build(candid_header *h, const candid_type *args,
+                                  uint8_t *out, size_t cap, void *work,
+                                  size_t work_cap) {
+    if (!h) return CANDID_ERR_ARGUMENT;
+    h->len = 0;
+    candid_status st = args && args->kind == CANDID_RECORD
+                           ? build(h, args, out, cap, work, work_cap)
+                           : CANDID_ERR_ARGUMENT;
+    if (st) {
+        /* Nothing half-built may pass for a header: candid_encode checks. */
+        h->args = NULL;
+        h->bytes = NULL;
+    }
+    return st;
 }

@@ -70,3 +70,11 @@ candid_status candid_writer_finish(candid_writer *w) {
     if (!w->err && w->flush) drain(w);
     return w->err;
 }
+
+candid_status candid_writer_fail(candid_writer *w, candid_status st) {
+    /* A full buffer is the one soft error: `total` would claim a size at
+     * which the message can be written, and a hard error says there is
+     * none. */
+    if (!w->err || (w->err == CANDID_ERR_BUFFER_FULL && st)) w->err = st;
+    return w->err;
+}

@@ -327,6 +327,141 @@ static void empty_values_are_errors(void **state) {
     assert_int_equal(out[h.len], 0);
 }
 
+/* Encodes into a fresh buffer writer and checks that the failure is
+ * latched: the writer holds it, finish reports it, later writes do nothing. */
+static void expect_latched(const candid_header *h, const void *v, void *wk, size_t wcap,
+                           uint32_t max_depth, candid_status want) {
+    static uint8_t out[4096];
+    candid_writer w;
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_encode(&w, h, v, wk, wcap, max_depth), want);
+    assert_int_equal(w.err, want);
+    assert_int_equal(candid_writer_finish(&w), want);
+    size_t len = w.len;
+    candid_put_u8(&w, 0);
+    assert_int_equal(w.len, len);
+}
+
+/* (bool) */
+static const candid_field bool_args_f[] = {
+    {.id = 0, .type = &(const candid_type){.kind = CANDID_BOOL, .size = 1, .align = 1}}};
+static const candid_type bool_args = {.kind = CANDID_RECORD, .size = 1, .align = 1, .count = 1,
+                                      .fields = bool_args_f};
+
+static candid_header built(const candid_type *args) {
+    static uint8_t hb[8][64];
+    static int next;
+    candid_header h;
+    uint8_t *b = hb[next++ % 8];
+    assert_int_equal(candid_header_build(&h, args, b, 64, work, sizeof work), CANDID_OK);
+    return h;
+}
+
+/* QCBOR's rule: every encoder failure latches in the writer, so a message
+ * that failed half-way can never be finished (or flushed) as if whole. */
+static void every_encoder_error_latches(void **state) {
+    (void)state;
+    /* vec text with an invalid middle element, in a buffer */
+    candid_header h3 = built(&three_t);
+    uint64_t nats[] = {5};
+    int64_t ints[] = {1};
+    candid_slice texts[] = {{(const uint8_t *)"a", 1}, {(const uint8_t *)"\xff", 1},
+                            {(const uint8_t *)"bc", 2}};
+    three_vecs v = {{nats, 1}, {ints, 1}, {texts, 3}};
+    expect_latched(&h3, &v, work, sizeof work, 0, CANDID_ERR_UTF8);
+    /* and streamed: what is still buffered is never flushed */
+    uint8_t chunk[5];
+    sink s = {.fail_at = 0};
+    candid_writer w;
+    candid_writer_init_stream(&w, chunk, sizeof chunk, collect, &s);
+    assert_int_equal(candid_encode(&w, &h3, &v, work, sizeof work, 0), CANDID_ERR_UTF8);
+    size_t flushed = s.len;
+    assert_int_equal(candid_writer_finish(&w), CANDID_ERR_UTF8);
+    assert_int_equal(s.len, flushed);
+
+    /* each kind of value error, and the work memory's */
+    uint8_t b = 2;
+    candid_header hb = built(&bool_args);
+    expect_latched(&hb, &b, work, sizeof work, 0, CANDID_ERR_BAD_TAG);
+    two t2;
+    memset(&t2, 0, sizeof t2);
+    t2.r.tag = 2;
+    t2.i = (candid_bignum){(const uint8_t *)"\x01", 1, 0};
+    candid_header h2 = built(&two_t);
+    expect_latched(&h2, &t2, work, sizeof work, 0, CANDID_ERR_VARIANT_TAG);
+    t2.r.tag = 0;
+    t2.r.u.ok = (candid_bignum){(const uint8_t *)"\x7f", 1, 1};
+    expect_latched(&h2, &t2, work, sizeof work, 0, CANDID_ERR_RANGE);
+    opt_empty_slot e = {1};
+    candid_header he = built(&opt_empty_args);
+    expect_latched(&he, &e, work, sizeof work, 0, CANDID_ERR_EMPTY_VALUE);
+    person p = {1, {0, 0}, {NULL, 3}};
+    candid_header hp = header();
+    expect_latched(&hp, &p, work, sizeof work, 0, CANDID_ERR_ARGUMENT);
+    p.name = (candid_slice){(const uint8_t *)"x", 1};
+    expect_latched(&hp, &p, NULL, 0, 0, CANDID_ERR_WORK_FULL);
+    static lnode nodes[3] = {{&nodes[1], 0}, {&nodes[2], 1}, {NULL, 2}};
+    lnode *first = &nodes[0];
+    candid_header hl = built(&left_args);
+    expect_latched(&hl, &first, work, sizeof work, 2, CANDID_ERR_DEPTH);
+
+    /* an error latched before the call wins, and nothing is written */
+    uint8_t out[64];
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_writer_fail(&w, CANDID_ERR_FLUSH), CANDID_ERR_FLUSH);
+    assert_int_equal(candid_writer_fail(&w, CANDID_ERR_UTF8), CANDID_ERR_FLUSH);
+    assert_int_equal(candid_encode(&w, &hp, &p, work, sizeof work, 0), CANDID_ERR_FLUSH);
+    assert_int_equal(w.len, 0);
+    /* a full buffer is soft: an invalid value after it is the error, as no
+     * size would do (and `total` is not the size needed) */
+    person bad = {1, {0, 0}, {(const uint8_t *)"\xff", 1}};
+    candid_writer_init(&w, out, 10);
+    assert_int_equal(candid_encode(&w, &hp, &bad, work, sizeof work, 0), CANDID_ERR_UTF8);
+    assert_int_equal(w.err, CANDID_ERR_UTF8);
+    /* candid_writer_fail with CANDID_OK changes nothing */
+    candid_writer_init(&w, out, sizeof out);
+    assert_int_equal(candid_writer_fail(&w, CANDID_OK), CANDID_OK);
+    assert_int_equal(candid_encode(&w, &hp, &p, work, sizeof work, 0), CANDID_OK);
+}
+
+/* A header whose build failed is not a header: candid_encode refuses it
+ * instead of writing a message without "DIDL" (or reading past the short
+ * buffer the build ran out of). */
+static void failed_header_is_an_argument_error(void **state) {
+    (void)state;
+    person p = {42, {1, 7}, {(const uint8_t *)"Ada", 3}};
+    uint8_t small[8];
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &args_t, small, sizeof small, work, sizeof work),
+                     CANDID_ERR_BUFFER_FULL);
+    assert_int_equal(h.len, 26); /* the size needed */
+    assert_null(h.args);
+    assert_null(h.bytes);
+    expect_latched(&h, &p, work, sizeof work, 0, CANDID_ERR_ARGUMENT);
+    /* unsorted fields: a bad description */
+    static const candid_field unsorted_f[] = {
+        {.id = 1, .offset = 0, .type = &nat8_t},
+        {.id = 0, .offset = 1, .type = &nat8_t},
+    };
+    static const candid_type unsorted = {.kind = CANDID_RECORD, .size = 2, .align = 1, .count = 2,
+                                         .fields = unsorted_f};
+    static const candid_field ua_f[] = {{.id = 0, .offset = 0, .type = &unsorted}};
+    static const candid_type ua = {.kind = CANDID_RECORD, .size = 2, .align = 1, .count = 1, .fields = ua_f};
+    uint8_t hb[64];
+    assert_int_equal(candid_header_build(&h, &ua, hb, sizeof hb, work, sizeof work), CANDID_ERR_BAD_TYPE);
+    assert_int_equal(h.len, 0);
+    uint8_t two_bytes[2] = {1, 2};
+    expect_latched(&h, two_bytes, work, sizeof work, 0, CANDID_ERR_ARGUMENT);
+    /* a header never built, and one whose bytes are not a header */
+    candid_header z = {0};
+    expect_latched(&z, &p, work, sizeof work, 0, CANDID_ERR_ARGUMENT);
+    candid_header fake = {&args_t, (const uint8_t *)"XIDL\x00\x00", 6};
+    expect_latched(&fake, &p, work, sizeof work, 0, CANDID_ERR_ARGUMENT);
+    /* no writer: nothing to latch into */
+    candid_header good = header();
+    assert_int_equal(candid_encode(NULL, &good, &p, work, sizeof work, 0), CANDID_ERR_ARGUMENT);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(record_bytes_exact),
@@ -338,6 +473,8 @@ int main(void) {
         cmocka_unit_test(recursive_round_trip),
         cmocka_unit_test(depth_limit),
         cmocka_unit_test(vectors_of_leaves),
+        cmocka_unit_test(every_encoder_error_latches),
+        cmocka_unit_test(failed_header_is_an_argument_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,8 @@
 #  - its exports match examples/ledger/ledger.did (ic-wasm check-endpoints;
 #    canister_init is the one system entry point beside the methods), the
 #    interface embeds as candid:service metadata, and ic-wasm info reads it;
+#  - its messages run under an emulation of the ic0 API (ic0-emu.mjs): a
+#    refused call, a long reject relayed, a trap's message;
 #  - the core's test driver built for wasm32-wasi passes under Node's WASI.
 # Prints PASS/FAIL per check; exits non-zero on any FAIL.
 set -uo pipefail
@@ -23,6 +25,10 @@ if (cd "$dir" && npm install --no-audit --no-fund --prefix . @icp-sdk/ic-wasm-li
   icwasm=$(find "$dir/node_modules/@icp-sdk" -type f -name ic-wasm | head -n 1)
 fi
 
+# memory64 is behind a flag on Node 20, standard (and the flag gone) later
+node_flags=()
+node --experimental-wasm-memory64 -e 0 >/dev/null 2>&1 && node_flags=(--experimental-wasm-memory64)
+
 for w in 32 64; do
   mod="$dir/ledger$w.wasm"
   bash tools/wasm/build-canister.sh "$w" "$mod" >"$log" 2>&1
@@ -32,6 +38,9 @@ for w in 32 64; do
   others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
   [ -z "$others" ]
   result "wasm$w imports only from ic0" $?
+  node "${node_flags[@]}" tools/wasm/ic0-emu.mjs "$mod" "$w" >"$log" 2>&1
+  status=$?
+  result "wasm$w messages under the ic0 emulation ($(grep -c '^PASS' "$log") scenarios pass)" $status
   if [ -z "$icwasm" ]; then
     echo "SKIP ic-wasm checks for wasm$w: @icp-sdk/ic-wasm-linux-x64 could not be installed"
     continue

@@ -1,4 +1,6 @@
 /* The in-process call backend; see include/candid/host.h. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../backend.h"
@@ -8,6 +10,7 @@
 static candid_host *active;
 
 candid_status candid_host_init(candid_host *h, void *mem, size_t cap) {
+    if (!h) return CANDID_ERR_ARGUMENT;
     memset(h, 0, sizeof *h);
     h->slot_bytes = cap / CANDID_HOST_MESSAGES / 2;
     if (!mem || h->slot_bytes < 512) return CANDID_ERR_ARGUMENT;
@@ -18,6 +21,8 @@ candid_status candid_host_init(candid_host *h, void *mem, size_t cap) {
 }
 
 void candid_host_activate(candid_host *h) { active = h; }
+
+void candid_host_refuse_calls(candid_host *h, uint32_t code) { h->refuse_code = code; }
 
 candid_status candid_host_add(candid_host *h, const candid_host_canister *c) {
     if (h->ncanisters == CANDID_HOST_CANISTERS) return CANDID_ERR_LIMIT;
@@ -47,11 +52,29 @@ static const candid_host_canister *find(candid_host *h, const uint8_t *id, size_
     return NULL;
 }
 
-static void reject(candid_host_msg *m, uint32_t code, const char *msg) {
+/* Copies as much of the UTF-8 text src[0..n) as fits dst[0..cap), whole
+ * characters only; returns the length copied. */
+static size_t clip_copy(char *dst, size_t cap, const char *src, size_t n) {
+    n = candid__utf8_clip((const uint8_t *)src, n, cap);
+    memcpy(dst, src, n);
+    return n;
+}
+
+static void reject(candid_host_msg *m, uint32_t code, const char *msg, size_t len) {
     m->replied = 2;
     m->reject_code = code;
-    m->reject_len = strlen(msg) < sizeof m->reject_msg ? strlen(msg) : sizeof m->reject_msg;
-    memcpy(m->reject_msg, msg, m->reject_len);
+    m->reject_len = clip_copy(m->reject_msg, sizeof m->reject_msg, msg, len);
+}
+
+/* Frees the calls a handler began but did not perform: as on the IC, a
+ * call under construction when the message ends is dropped. */
+static void drop_unsent(candid_host *h, int ctx) {
+    for (int i = 0; i < CANDID_HOST_MESSAGES; i++) {
+        candid_host_msg *m = &h->msgs[i];
+        if (m->kind != -1 || m->parent != ctx) continue;
+        m->call->state = 0;
+        m->kind = 0;
+    }
 }
 
 /* Runs `fn` for message `ctx` (a call, or the call context a continuation
@@ -65,9 +88,10 @@ static void run_handler(candid_host *h, int ctx, void (*fn)(void *), void *arg) 
         char msg[160];
         size_t n = strlen(h->trap_msg);
         memcpy(msg, "Canister trapped: ", 18);
-        memcpy(msg + 18, h->trap_msg, n + 1);
-        reject(&h->msgs[ctx], CANDID_REJECT_CANISTER_ERROR, msg);
+        memcpy(msg + 18, h->trap_msg, n);
+        reject(&h->msgs[ctx], CANDID_REJECT_CANISTER_ERROR, msg, 18 + n);
     }
+    drop_unsent(h, ctx);
     h->current = saved;
 }
 
@@ -92,7 +116,7 @@ static int outstanding(candid_host *h, int i) {
 static void settle(candid_host *h, int i) {
     candid_host_msg *m = &h->msgs[i];
     if (!m->replied && !outstanding(h, i))
-        reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister did not reply to the call");
+        reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister did not reply to the call", 34);
     if (m->replied && !m->ingress) m->kind = 2;
 }
 
@@ -100,7 +124,7 @@ static void dispatch(candid_host *h, int i) {
     candid_host_msg *m = &h->msgs[i];
     const candid_host_canister *c = find(h, m->callee_id, m->callee_id_len);
     if (!c) {
-        reject(m, CANDID_REJECT_DESTINATION_INVALID, "Canister not found");
+        reject(m, CANDID_REJECT_DESTINATION_INVALID, "Canister not found", 18);
         return;
     }
     for (size_t k = 0; k < c->nmethods; k++) {
@@ -111,7 +135,7 @@ static void dispatch(candid_host *h, int i) {
             return;
         }
     }
-    reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister has no such method");
+    reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister has no such method", 27);
 }
 
 /* Delivers one queued message or response; returns 0 when none is left. */
@@ -175,9 +199,13 @@ candid_status candid_host_ingress(candid_host *h, const uint8_t *callee, size_t 
 }
 
 _Noreturn void candid_trap(const char *msg) {
-    size_t n = strlen(msg);
-    if (n >= sizeof active->trap_msg) n = sizeof active->trap_msg - 1;
-    memcpy(active->trap_msg, msg, n);
+    if (!msg) msg = "";
+    if (!active || active->current < 0) {
+        /* No handler's jump buffer to return to: a harness bug, said plainly. */
+        fprintf(stderr, "candid_trap outside a method (no message is being handled): %s\n", msg);
+        abort();
+    }
+    size_t n = clip_copy(active->trap_msg, sizeof active->trap_msg - 1, msg, strlen(msg));
     active->trap_msg[n] = 0;
     longjmp(active->trap, 1);
 }
@@ -185,7 +213,7 @@ _Noreturn void candid_trap(const char *msg) {
 /* ---- call.h, answering side ---- */
 
 static candid_host_msg *cur(void) {
-    if (!active || active->current < 0) candid_trap("no message is being handled");
+    if (!active || active->current < 0) candid_trap("a call.h function needs a message");
     return &active->msgs[active->current];
 }
 
@@ -228,10 +256,7 @@ void candid_msg_reply(void) {
 void candid_msg_reject(const char *msg, size_t len) {
     candid_host_msg *m = cur();
     if (m->replied) candid_trap("reject after the message was answered");
-    m->replied = 2;
-    m->reject_code = CANDID_REJECT_CANISTER_REJECT;
-    m->reject_len = len < sizeof m->reject_msg ? len : sizeof m->reject_msg;
-    memcpy(m->reject_msg, msg, m->reject_len);
+    reject(m, CANDID_REJECT_CANISTER_REJECT, msg, len);
 }
 
 /* ---- call.h, caller side ---- */
@@ -243,28 +268,48 @@ candid_status candid__call_begin(candid_call *c) {
     if (i < 0) return CANDID_ERR_LIMIT;
     candid_host_msg *m = &h->msgs[i];
     candid_host_msg *self = &h->msgs[h->current];
+    /* Copied, as ic0.call_new copies them: the caller's buffers may be gone
+     * (a stack frame, an arena reset) when the call is delivered. */
+    if (c->callee_len > sizeof m->callee_copy || c->method_len > sizeof m->method_copy)
+        return CANDID_ERR_LIMIT;
     m->kind = -1; /* under construction: not delivered yet */
-    m->callee_id = c->callee;
+    if (c->callee_len) memcpy(m->callee_copy, c->callee, c->callee_len);
+    memcpy(m->method_copy, c->method, c->method_len);
+    m->callee_id = m->callee_copy;
     m->callee_id_len = c->callee_len;
-    m->method = c->method;
+    m->method = m->method_copy;
     m->method_len = c->method_len;
     m->caller_len = self->callee_id_len < sizeof m->caller ? self->callee_id_len : sizeof m->caller;
     memcpy(m->caller, self->callee_id, m->caller_len);
     m->call = c;
     m->parent = h->current;
-    c->state = i;
+    c->state = i + 1; /* the message under construction, 0 for none */
     return CANDID_OK;
 }
 
 int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
-    candid_host_msg *m = &active->msgs[c->state];
+    if (!c->state) return -1; /* dropped with the handler that began it */
+    candid_host_msg *m = &active->msgs[c->state - 1];
     if (n > m->arg_cap - m->arg_len) return -1;
     memcpy(m->arg + m->arg_len, p, n);
     m->arg_len += n;
     return 0;
 }
 
+void candid__call_cancel(candid_call *c) {
+    if (!c->state) return;
+    active->msgs[c->state - 1].kind = 0;
+    c->state = 0;
+}
+
 candid_status candid__call_send(candid_call *c) {
-    active->msgs[c->state].kind = 1; /* delivered when the queue runs */
+    if (!c->state) return CANDID_ERR_CALL; /* dropped with its handler */
+    if (active->refuse_code) {
+        c->refused = active->refuse_code;
+        candid__call_cancel(c);
+        return CANDID_ERR_CALL;
+    }
+    active->msgs[c->state - 1].kind = 1; /* delivered when the queue runs */
+    c->state = 0;
     return CANDID_OK;
 }

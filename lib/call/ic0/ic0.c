@@ -24,6 +24,7 @@ IC0(call_on_cleanup) void ic0_call_on_cleanup(uintptr_t fun, uintptr_t env);
 IC0(call_data_append) void ic0_call_data_append(uintptr_t src, uintptr_t size);
 IC0(call_cycles_add128) void ic0_call_cycles_add128(uint64_t high, uint64_t low);
 IC0(call_perform) uint32_t ic0_call_perform(void);
+IC0(trap) void ic0_trap(uintptr_t src, uintptr_t size);
 
 #define P(x) ((uintptr_t)(x))
 
@@ -51,13 +52,18 @@ void candid_msg_reply_append(const void *p, size_t n) { ic0_msg_reply_data_appen
 void candid_msg_reply(void) { ic0_msg_reply(); }
 void candid_msg_reject(const char *msg, size_t len) { ic0_msg_reject(P(msg), len); }
 
-/* No trap import is used: an unreachable instruction traps the message. */
+/* ic0.trap carries the message to the caller's reject; it does not
+ * return, and the unreachable after it says so to the compiler. */
 _Noreturn void candid_trap(const char *msg) {
-    (void)msg;
+    size_t n = 0;
+    if (!msg) msg = "";
+    while (msg[n]) n++;
+    ic0_trap(P(msg), n);
     __builtin_trap();
 }
 
-/* Reject messages are copied here for the continuation (bounded). */
+/* Reject messages are copied here for the continuation: the first 1,024
+ * bytes, cut back to a whole character. */
 static char reject_text[1024];
 
 static void deliver_reply(uintptr_t env) {
@@ -83,11 +89,10 @@ static void deliver_reject(uintptr_t env) {
     candid_call *c = (candid_call *)env;
     candid_outcome o = {0};
     size_t n = ic0_msg_reject_msg_size();
-    if (n > sizeof reject_text) n = sizeof reject_text;
-    ic0_msg_reject_msg_copy(P(reject_text), 0, n);
+    ic0_msg_reject_msg_copy(P(reject_text), 0, n < sizeof reject_text ? n : sizeof reject_text);
     o.reject_code = ic0_msg_reject_code();
     o.reject_message = reject_text;
-    o.reject_message_len = n;
+    o.reject_message_len = candid__utf8_clip((const uint8_t *)reject_text, n, sizeof reject_text);
     c->state = 0;
     c->done(c, &o);
 }
@@ -109,17 +114,17 @@ int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
     return 0;
 }
 
+/* The IC drops a call under construction when the message ends, and a
+ * new call_new replaces it: nothing to undo. */
+void candid__call_cancel(candid_call *c) { (void)c; }
+
 candid_status candid__call_send(candid_call *c) {
     if (c->cycles_high || c->cycles_low) ic0_call_cycles_add128(c->cycles_high, c->cycles_low);
     uint32_t err = ic0_call_perform();
     if (!err) return CANDID_OK;
-    /* Refused at once: there will be no callback, so report it now. */
-    static const char refused[] = "call_perform refused the call";
-    candid_outcome o = {0};
-    o.reject_code = err;
-    o.reject_message = refused;
-    o.reject_message_len = sizeof refused - 1;
+    /* Refused at once: no callback will run, and the caller, told so, still
+     * answers its own message. */
+    c->refused = err;
     c->state = 0;
-    c->done(c, &o);
     return CANDID_ERR_CALL;
 }
