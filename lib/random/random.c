@@ -38,7 +38,7 @@ typedef struct gen {
     height_map heights;
     frame *stack;
     size_t top, cap;
-    uint64_t made; /* values made so far */
+    uint64_t made; /* values made or promised (children chosen) so far */
 } gen;
 
 static uint8_t *zeroed(gen *g, size_t size, size_t align) {
@@ -57,6 +57,13 @@ static candid_status push(gen *g, frame f) {
     }
     g->stack[g->top++] = f;
     return CANDID_OK;
+}
+
+/* Counts children chosen before they are made, so that siblings still to
+ * come are not given the same room. */
+static candid_status promise(gen *g, uint64_t n) {
+    g->made += n;
+    return g->made > (uint64_t)g->r->max_size + SMALLEST_MAX ? CANDID_ERR_LIMIT : CANDID_OK;
 }
 
 /* Past the size or depth bound, values stop growing. */
@@ -115,7 +122,7 @@ static candid_status start(gen *g, const candid_type *t, uint8_t *slot, uint32_t
         }
         *child = t->inner;
         *child_slot = inner;
-        return CANDID_OK;
+        return promise(g, 1);
     }
     case CANDID_VEC: {
         if (t->repr & CANDID_REPR_SLICE) break;
@@ -126,16 +133,21 @@ static candid_status start(gen *g, const candid_type *t, uint8_t *slot, uint32_t
         candid_vec v = {zeroed(g, n * stride, candid_slot_align(t->inner)), (size_t)n};
         if (!v.items) return CANDID_ERR_ARENA_FULL;
         memcpy(slot, &v, sizeof v);
-        return n ? push(g, (frame){t, v.items, 0, (uint32_t)n, depth}) : CANDID_OK;
+        if (!n) return CANDID_OK;
+        candid_status st = promise(g, n);
+        return st ? st : push(g, (frame){t, v.items, 0, (uint32_t)n, depth});
     }
-    case CANDID_RECORD:
-        return t->count ? push(g, (frame){t, block, 0, t->count, depth}) : CANDID_OK;
+    case CANDID_RECORD: {
+        if (!t->count) return CANDID_OK;
+        candid_status st = promise(g, t->count);
+        return st ? st : push(g, (frame){t, block, 0, t->count, depth});
+    }
     case CANDID_VARIANT: {
         uint32_t i = pick_case(g, t, depth);
         memcpy(block, &i, sizeof i);
         *child = t->fields[i].type;
         *child_slot = block + t->fields[i].offset;
-        return CANDID_OK;
+        return promise(g, 1);
     }
     default: break;
     }
@@ -148,12 +160,9 @@ candid_status candid_random_value(candid_random *r, const candid_type *t, void *
     candid_status st = height_build(&g.heights, t);
     uint8_t *at = slot;
     uint32_t depth = 0;
+    g.made = 1;
     while (!st) {
         if (t) {
-            if (++g.made > (uint64_t)r->max_size + SMALLEST_MAX) {
-                st = CANDID_ERR_LIMIT;
-                break;
-            }
             st = start(&g, t, at, depth, &t, &at);
             depth++;
             continue;
