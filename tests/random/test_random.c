@@ -316,8 +316,9 @@ static void deep_values_use_no_recursion(void **state) {
     const uint8_t *at = (const uint8_t *)&slot;
     size_t depth = 0;
     while (t->kind == CANDID_RECORD) {
-        memcpy(&at, at, sizeof at); /* boxed: the slot holds the block */
-        at += t->fields[0].offset;
+        const uint8_t *block; /* boxed: the slot holds the block */
+        memcpy(&block, at, sizeof block);
+        at = block + t->fields[0].offset;
         t = t->fields[0].type;
         depth++;
     }
