@@ -123,10 +123,16 @@ static void floating(candid_random *r, int single, uint8_t *slot) {
     }
 }
 
-/* Characters that need escapes, and one to four UTF-8 bytes. */
-static const char *const pieces[] = {
-    "a", "Z", "0", " ", "_", "\"", "\\", "'", "\n", "\t", "\r", "\x01", "\x7f",
-    "\xc3\xa9", "\xe2\x82\xac", "\xe0\xa0\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf",
+/* Characters that need escapes (NUL among them), and one to four UTF-8
+ * bytes. */
+static const struct {
+    char bytes[4];
+    uint8_t len;
+} pieces[] = {
+    {"a", 1}, {"Z", 1}, {"0", 1}, {" ", 1}, {"_", 1}, {"\"", 1}, {"\\", 1}, {"'", 1},
+    {"\n", 1}, {"\t", 1}, {"\r", 1}, {"\0", 1}, {"\x01", 1}, {"\x7f", 1},
+    {"\xc3\xa9", 2}, {"\xe2\x82\xac", 3}, {"\xe0\xa0\x80", 3}, {"\xef\xbf\xbd", 3},
+    {"\xf0\x9f\x98\x80", 4}, {"\xf4\x8f\xbf\xbf", 4},
 };
 
 /* Valid UTF-8 of up to max_len characters (often none). */
@@ -139,9 +145,9 @@ static candid_status text(candid_random *r, candid_slice *out, candid_arena *a) 
         if (random_below(r, 2)) {
             p[len++] = (uint8_t)(' ' + random_below(r, 95));
         } else {
-            const char *s = pieces[random_below(r, sizeof pieces / sizeof pieces[0])];
-            memcpy(p + len, s, strlen(s));
-            len += strlen(s);
+            size_t k = (size_t)random_below(r, sizeof pieces / sizeof pieces[0]);
+            memcpy(p + len, pieces[k].bytes, pieces[k].len);
+            len += pieces[k].len;
         }
     }
     out->ptr = p;

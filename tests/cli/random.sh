@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh" "$1"
 
 expect 0 '(record { owner = principal "ujip7-bthly-f3taf-fowuj-myp6y-cfkqo-3d6hx-aqru4-zwwj7-5zvvm-tyu"; subaccount = opt blob "\1c" }, variant { Ok = 18_446_744_073_709_551_615 : nat }, opt opt record { head = -592_451_880_279_254_187_772_830_152_522_362_442_823_056_716_576_334_498_643_862_527 : int; tail = null })
-(record { owner = principal "2vxsx-fae"; subaccount = null }, variant { Err = "F\t_€H\01\nA" }, opt opt record { head = 23_424_529_627_346_790_377_943_135_830 : int; tail = null })' '' \
+(record { owner = principal "2vxsx-fae"; subaccount = null }, variant { Err = "F_\01\\H\"\rA" }, opt opt record { head = 23_424_529_627_346_790_377_943_135_830 : int; tail = null })' '' \
   random -d "$did" -t '(Account, Result, opt List)' --seed 1 -n 2
 expect 0 '4449444c016e71027b00470100
 4449444c016e71027b00ff00
