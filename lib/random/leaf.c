@@ -69,8 +69,14 @@ static candid_status bignum(candid_random *r, int is_signed, uint8_t *slot, cand
     case 0:
     case 1:
         if (!(out = alloc(a, 10))) return CANDID_ERR_ARENA_FULL;
-        v.len = is_signed ? candid_sleb_encode((int64_t)random_signed(r, 64), out)
-                          : candid_leb_encode(random_unsigned(r, 64), out);
+        if (is_signed) {
+            uint64_t u = random_signed(r, 64);
+            int64_t i;
+            memcpy(&i, &u, sizeof i); /* two's complement, without an implementation-defined cast */
+            v.len = candid_sleb_encode(i, out);
+        } else {
+            v.len = candid_leb_encode(random_unsigned(r, 64), out);
+        }
         break;
     case 2: {
         const uint8_t *edge = !is_signed ? nat_2p64 : random_below(r, 2) ? int_2p63 : int_below_min;

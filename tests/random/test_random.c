@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
 
 #include "candid/candid.h"
 #include "candid/idl.h"
@@ -193,6 +195,49 @@ static void struct_layouts_round_trip(void **state) {
     round_trips(&args, 400, 200);
 }
 
+/* Every method of every .did file of the production corpus, both ways. */
+static void corpus_methods_round_trip(void **state) {
+    (void)state;
+    DIR *dir = opendir(CORPUS_DIR);
+    if (!dir) {
+        print_message("corpus not found at %s: skipped\n", CORPUS_DIR);
+        skip();
+    }
+    candid_arena saved = types;
+    candid_idl saved_idl = idl;
+    size_t files = 0, methods = 0;
+    for (struct dirent *d; (d = readdir(dir));) {
+        size_t n = strlen(d->d_name);
+        if (n < 4 || strcmp(d->d_name + n - 4, ".did") != 0) continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, d->d_name);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        static char src[1 << 20];
+        size_t len = fread(src, 1, sizeof src, f);
+        fclose(f);
+        types = saved;
+        candid_idl_init(&idl, &types);
+        candid_syntax_error e;
+        assert_int_equal(candid_idl_parse(&idl, src, len, &e), CANDID_OK);
+        files++;
+        if (!idl.service) continue;
+        for (uint32_t m = 0; m < idl.service->count; m++) {
+            const candid_method *cm = &idl.service->methods[m];
+            const candid_type *args, *results;
+            assert_int_equal(candid_idl_method(&idl, cm->name, cm->name_len, &args, &results), CANDID_OK);
+            round_trips(args, m, 20);
+            round_trips(results, m, 20);
+            methods++;
+        }
+    }
+    closedir(dir);
+    types = saved;
+    idl = saved_idl;
+    print_message("%zu files, %zu methods\n", files, methods);
+    assert_true(files > 0);
+}
+
 static char *printed(const candid_type *args, candid_random *r) {
     void *v = block(args);
     assert_int_equal(candid_random_value(r, args, v, &values), CANDID_OK);
@@ -334,6 +379,7 @@ int main(void) {
         cmocka_unit_test(recursive_types_round_trip),
         cmocka_unit_test(references_round_trip),
         cmocka_unit_test(struct_layouts_round_trip),
+        cmocka_unit_test(corpus_methods_round_trip),
         cmocka_unit_test(fixed_seed_gives_exact_values),
         cmocka_unit_test(same_seed_same_values),
         cmocka_unit_test(types_without_values_fail),
