@@ -8,20 +8,17 @@ static const char usage[] =
     "usage: candid <command> [options]\n"
     "\n"
     "commands:\n"
-    "  encode [-d defs.did] [-t '(T, ...)' | -m METHOD] '(v, ...)'\n"
-    "                                   textual values to a message (hex)\n"
+    "  encode [-d defs.did] [-t '(T, ...)'] '(v, ...)'   textual values to a message (hex)\n"
     "  decode [-d defs.did] [-t '(T, ...)' | -m METHOD] HEX|-|@file\n"
-    "                                   a message to textual values\n"
-    "  random [-d defs.did] -t '(T, ...)' [--seed N] [--count N]\n"
-    "                                   random values of the types\n"
-    "  hash NAME...                     field ids of names\n"
-    "  test FILE.test.did...            run conformance-suite files\n"
-    "  bench [-d defs.did] -t '(T, ...)' HEX|-|@file\n"
-    "                                   decode/encode timings\n"
+    "                                                    a message to textual values\n"
+    "  random [-d defs.did] -t '(T, ...)' [--seed N]     random values of the types\n"
+    "  hash NAME...                                      field ids of names\n"
+    "  test FILE.test.did...                             run conformance-suite files\n"
+    "  bench [-d defs.did] -t '(T, ...)' HEX|@file       decode/encode timings\n"
     "\n"
-    "'candid <command> --help' describes a command; 'candid --version' prints\n"
-    "the version. Exit status: 0 success, 1 a decoding or parse failure\n"
-    "(reported on stderr), 2 bad usage.\n";
+    "'candid <command> --help' describes a command. Exit status: 0 success,\n"
+    "1 a decoding or parse failure (reported on stderr), 2 bad usage.\n"
+    "'candid --version' prints the version.\n";
 
 int main(int argc, char **argv) {
     if (argc < 2) {
