@@ -126,9 +126,11 @@ static candid_status start(gen *g, const candid_type *t, uint8_t *slot, uint32_t
     }
     case CANDID_VEC: {
         if (t->repr & CANDID_REPR_SLICE) break;
-        uint64_t room = g->r->max_size - g->made, n = 0;
-        if (!smallest(g, depth) && grow(g, depth) && height_of(&g->heights, t->inner) != HEIGHT_NONE)
+        uint64_t n = 0;
+        if (!smallest(g, depth) && grow(g, depth) && height_of(&g->heights, t->inner) != HEIGHT_NONE) {
+            uint64_t room = g->r->max_size - g->made; /* not smallest: made < max_size */
             n = random_below(g->r, (room < g->r->max_len ? room : g->r->max_len) + 1);
+        }
         size_t stride = candid_slot_size(t->inner);
         candid_vec v = {zeroed(g, n * stride, candid_slot_align(t->inner)), (size_t)n};
         if (!v.items) return CANDID_ERR_ARENA_FULL;
