@@ -7,7 +7,7 @@
 #include "options.h"
 
 static const char help[] =
-    "usage: candid bench [-d defs.did] -t '(T, ...)' HEX|@file\n"
+    "usage: candid bench [-d defs.did] (-t '(T, ...)' | -m METHOD [--reply]) HEX|-|@file\n"
     "Decodes the message at the types repeatedly through the generic (struct-less)\n"
     "plan path and re-encodes it; prints ns/op for a cold decode (no plan cache),\n"
     "a warm decode (cached plan) and an encode.\n";
@@ -24,8 +24,12 @@ int cmd_bench(int argc, char **argv) {
     const char *input;
     session_init(&s);
     int rc = EXIT_USAGE;
-    if (parse_options(argc, argv, &s, 1, &input) || !input || !(s.type_text || s.method)) {
-        fputs(help, stderr);
+    cli_options o = {.command = "bench", .argument = "the message (HEX, - or @file)",
+                     .allowed = OPT_DEFS | OPT_TYPES | OPT_METHOD | OPT_REPLY};
+    if (parse_options(argc, argv, &s, &o)) goto out;
+    input = o.positional;
+    if (!s.type_text && !s.method) {
+        rc = usage_error("bench", "give the types with -t or -m");
         goto out;
     }
     rc = EXIT_FAILURE_INPUT;

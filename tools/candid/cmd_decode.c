@@ -5,11 +5,19 @@
 #include "options.h"
 
 static const char help[] =
-    "usage: candid decode [-d defs.did] [-t '(T, ...)' | -m METHOD] HEX|-|@file\n"
-    "Prints the values of a Candid message. With -t (or -m, the argument types\n"
-    "of a method of the service in -d) the message is decoded at those types,\n"
-    "with the subtyping rules of the spec; without, at its own wire types.\n"
-    "The message is hex text, '-' for standard input, or @file (raw bytes or hex).\n";
+    "usage: candid decode [-d defs.did] [-t '(T, ...)' | -m METHOD [--reply]]\n"
+    "                     [--budget STEPS] [--max-depth N] HEX|-|@file\n"
+    "Prints the values of a Candid message. With -t (or -m: the argument types\n"
+    "of that method of the service in -d, its result types with --reply) the\n"
+    "message is decoded at those types, with the subtyping rules of the spec;\n"
+    "without, at its own wire types. The message is hex text, '-' for standard\n"
+    "input, or @file (raw bytes or hex).\n"
+    "  --budget STEPS   at most STEPS decoding steps (one per value, field or\n"
+    "                   element, one per 16 bytes of text or blob), and as many\n"
+    "                   for skipped values; default 100000 + 64 per message byte\n"
+    "  --max-depth N    at most N levels of nesting in types and values\n"
+    "                   (default 4096)\n"
+    "Exceeding either fails with exit status 1 (budget or depth exceeded).\n";
 
 int cmd_decode(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
@@ -17,9 +25,21 @@ int cmd_decode(int argc, char **argv) {
     const char *input;
     session_init(&s);
     int rc = EXIT_USAGE;
-    if (parse_options(argc, argv, &s, 1, &input) || !input) {
-        if (!input) fputs(help, stderr);
-        goto out;
+    cli_options o = {.command = "decode", .argument = "the message (HEX, - or @file)",
+                     .allowed = OPT_DEFS | OPT_TYPES | OPT_METHOD | OPT_REPLY | OPT_BUDGET |
+                                OPT_MAX_DEPTH};
+    if (parse_options(argc, argv, &s, &o)) goto out;
+    input = o.positional;
+    if (o.given & OPT_BUDGET) {
+        s.limits.budget_base = s.limits.skip_base = o.budget;
+        s.limits.budget_per_byte = s.limits.skip_per_byte = 0;
+    }
+    if (o.given & OPT_MAX_DEPTH) {
+        if (o.max_depth < 1 || o.max_depth > UINT32_MAX) {
+            rc = usage_error("decode", "--max-depth must be between 1 and %u", UINT32_MAX);
+            goto out;
+        }
+        s.limits.max_depth = (uint32_t)o.max_depth;
     }
     rc = EXIT_FAILURE_INPUT;
     cli_bytes msg;

@@ -5,11 +5,16 @@
 #include "options.h"
 
 static const char help[] =
-    "usage: candid encode [-d defs.did] [-t '(T, ...)'] [--format hex|bin] '(v, ...)'\n"
+    "usage: candid encode [-d defs.did] [-t '(T, ...)' | -m METHOD [--reply]]\n"
+    "                     [-f|--format hex|bin] ['(v, ...)' | - | @file]\n"
     "Encodes textual Candid values. With -t the values take those types (names\n"
-    "from -d); without, the types the values have by themselves. Prints hex, or\n"
-    "writes the bytes with --format bin. The values are the argument, '-' or\n"
+    "from -d); with -m, the argument types of that method of the service in -d\n"
+    "(its result types with --reply); without either, the types the values have\n"
+    "by themselves (integers are int). Prints hex and a newline (the default), or\n"
+    "writes the raw bytes with --format bin. The values are the argument, '-' or\n"
     "nothing for standard input, or @file.\n";
+
+static const char *const formats[] = {"hex", "bin", NULL};
 
 int cmd_encode(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
@@ -18,12 +23,11 @@ int cmd_encode(int argc, char **argv) {
     cli_bytes src = {0};
     session_init(&s);
     int rc = EXIT_USAGE;
-    const char *format = option_value(argc, argv, "--format");
-    if (parse_options(argc, argv, &s, 0, &text) ||
-        (format && strcmp(format, "hex") != 0 && strcmp(format, "bin") != 0)) {
-        if (format) fputs(help, stderr);
-        goto out;
-    }
+    cli_options o = {.command = "encode", .formats = formats, .argument = "the values '(v, ...)'",
+                     .argument_optional = 1,
+                     .allowed = OPT_DEFS | OPT_TYPES | OPT_METHOD | OPT_REPLY | OPT_FORMAT};
+    if (parse_options(argc, argv, &s, &o)) goto out;
+    text = o.positional;
     rc = EXIT_FAILURE_INPUT;
     if (session_types(&s) || cli_read_text(text, &src)) goto out;
     candid_syntax_error e;
@@ -47,7 +51,7 @@ int cmd_encode(int argc, char **argv) {
                 candid_status_name(st));
         goto out;
     }
-    if (format && strcmp(format, "bin") == 0) fwrite(msg, 1, len, stdout);
+    if (strcmp(o.format, "bin") == 0) fwrite(msg, 1, len, stdout);
     else cli_print_hex(stdout, msg, len);
     free(msg);
     rc = EXIT_OK;

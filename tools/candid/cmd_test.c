@@ -103,11 +103,13 @@ int cmd_test(int argc, char **argv) {
     int trip = 0, files = 0;
     long pass = 0, failed = 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--round-trip") == 0) {
-            trip = 1;
-            continue;
-        }
-        files++;
+        if (strcmp(argv[i], "--round-trip") == 0) trip = 1;
+        else if (argv[i][0] == '-') return usage_error("test", "unknown option '%s'", argv[i]);
+        else files++;
+    }
+    if (!files) return usage_error("test", "missing FILE.test.did");
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--round-trip") == 0) continue;
         session s;
         session_init(&s);
         cli_bytes src;
@@ -171,10 +173,6 @@ int cmd_test(int argc, char **argv) {
         }
         free(src.data);
         session_free(&s);
-    }
-    if (!files) {
-        fputs(help, stderr);
-        return EXIT_USAGE;
     }
     printf("%ld passed, %ld failed\n", pass, failed);
     return failed ? EXIT_FAILURE_INPUT : EXIT_OK;

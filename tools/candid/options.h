@@ -1,14 +1,46 @@
-/* Option parsing shared by encode, decode and bench. */
+/* Option parsing shared by the subcommands: each command names the options
+ * it takes; anything else, a missing or malformed value, or a wrong number
+ * of arguments is bad usage (exit 2) with a message naming the problem. */
 #ifndef CANDID_CLI_OPTIONS_H
 #define CANDID_CLI_OPTIONS_H
 
 #include "session.h"
 
-/* -d FILE, -t TYPES, -m METHOD (when allowed), one positional argument.
- * Prints the problem and returns non-zero on bad usage. */
-int parse_options(int argc, char **argv, session *s, int allow_method, const char **positional);
+/* The options a command takes (a set, cli_options.allowed). */
+enum {
+    OPT_DEFS = 1u << 0,      /* -d, --defs FILE.did */
+    OPT_TYPES = 1u << 1,     /* -t, --types '(T, ...)' */
+    OPT_METHOD = 1u << 2,    /* -m, --method NAME */
+    OPT_REPLY = 1u << 3,     /* --reply: the method's results, not its arguments */
+    OPT_FORMAT = 1u << 4,    /* -f, --format NAME, one of cli_options.formats */
+    OPT_BUDGET = 1u << 5,    /* --budget STEPS */
+    OPT_MAX_DEPTH = 1u << 6, /* --max-depth N */
+    OPT_SEED = 1u << 7,      /* --seed N */
+    OPT_COUNT = 1u << 8,     /* -n, --count N */
+    OPT_MAX_SIZE = 1u << 9   /* --max-size N */
+};
 
-/* The value after `name` in argv, or NULL. */
-const char *option_value(int argc, char **argv, const char *name);
+typedef struct cli_options {
+    const char *command;           /* "encode", ...: for messages */
+    unsigned allowed;              /* OPT_* the command takes */
+    const char *const *formats;    /* accepted --format values, NULL-terminated */
+    unsigned given;                /* OPT_* that were given */
+    const char *format;            /* formats[0] unless given */
+    uint64_t budget, max_depth, seed, count, max_size; /* set when given */
+    const char *argument;          /* the one argument the command takes, as
+                                      messages name it; NULL: none */
+    int argument_optional;         /* 1: the argument may be left out */
+    const char *positional;        /* that argument */
+} cli_options;
+
+/* Parses argv[1..argc) into o (command, allowed, formats and argument set by
+ * the caller) and the -d/-t/-m/--reply fields of s. `--name=v`
+ * is the same as `--name v`; `--` ends the options. Prints the problem on
+ * stderr and returns non-zero on bad usage. */
+int parse_options(int argc, char **argv, session *s, cli_options *o);
+
+/* Prints "candid CMD: <message>" and a pointer to --help on stderr; returns
+ * EXIT_USAGE. */
+int usage_error(const char *command, const char *fmt, ...);
 
 #endif

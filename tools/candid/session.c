@@ -15,6 +15,9 @@ void session_init(session *s) {
         exit(EXIT_FAILURE_INPUT);
     }
     s->work_cap = WORK_CAP;
+    candid_limits_default(&s->limits);
+    s->limits.max_table_entries = 1u << 20;
+    s->limits.max_table_bytes = 64u << 20;
     candid_arena_init(&s->types, t, TYPES_CAP);
     candid_arena_init(&s->values, v, VALUES_CAP);
     candid_idl_init(&s->idl, &s->types);
@@ -54,10 +57,12 @@ int session_types(session *s) {
             fprintf(stderr, "candid: -m needs a service in the file given with -d\n");
             return 1;
         }
-        if (candid_idl_method(&s->idl, s->method, strlen(s->method), &s->args, NULL)) {
+        const candid_type *args, *results;
+        if (candid_idl_method(&s->idl, s->method, strlen(s->method), &args, &results)) {
             fprintf(stderr, "candid: the service has no method '%s'\n", s->method);
             return 1;
         }
+        s->args = s->reply ? results : args;
     }
     return 0;
 }
@@ -66,8 +71,7 @@ candid_status session_decode(session *s, const uint8_t *msg, size_t len, const c
                              const candid_type **args_out, void **out, size_t *err_off) {
     candid_decoder d;
     candid_decoder_init(&d, s->work, s->work_cap);
-    d.limits.max_table_entries = 1u << 20;
-    d.limits.max_table_bytes = 64u << 20;
+    d.limits = s->limits;
     candid_status st;
     if (!args) {
         st = candid_wire_types(&d, msg, len, &args, &s->values);

@@ -15,6 +15,8 @@ typedef struct session {
     const char *defs_path;
     const char *type_text;   /* -t */
     const char *method;      /* -m */
+    int reply;               /* --reply: -m picks the results, not the arguments */
+    candid_limits limits;    /* of session_decode; defaults, tables up to 1M entries */
     const candid_type *args; /* chosen argument types, or NULL */
     uint8_t *work;
     size_t work_cap;
@@ -24,7 +26,8 @@ typedef struct session {
 void session_init(session *s);
 void session_free(session *s);
 
-/* Reads -d, parses -t or looks up -m; prints the error (file:line:col) and
+/* Reads -d, parses -t or looks up -m (its arguments, or its results with
+ * --reply); prints the error (file:line:col) and
  * returns non-zero on failure. */
 int session_types(session *s);
 
@@ -32,7 +35,8 @@ int session_types(session *s);
 void print_syntax_error(const char *where, const candid_syntax_error *e);
 
 /* Decodes msg at args (or at its own wire types when args is NULL) into a
- * block from s->values; *args_out gets the types used. Prints nothing. */
+ * block from s->values, within s->limits; *args_out gets the types used.
+ * Prints nothing. */
 candid_status session_decode(session *s, const uint8_t *msg, size_t len, const candid_type *args,
                              const candid_type **args_out, void **out, size_t *err_off);
 
