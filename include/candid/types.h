@@ -42,6 +42,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "candid/error.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -165,15 +167,20 @@ const candid_type *candid_prim_type(candid_kind kind);
 const candid_type *candid_prim_type_big(candid_kind kind);
 
 /* Computes size, align and offsets (of fields and of inline opt values) for a
- * mutable type graph, as a C compiler lays out the equivalent structs. The
- * graph must not contain an unboxed cycle (a record, variant or inline opt
- * that contains itself without a vec or BOXED node in between): that
- * returns CANDID_ERR_BAD_TYPE. `types` lists every node of the graph; `n` is
- * its length. Never fails otherwise. Does not allocate. */
-int candid_type_layout(candid_type *types, size_t n);
+ * mutable type graph, as a C compiler lays out the equivalent structs.
+ * `types` lists every node of the graph; `n` is its length. Fails with
+ * CANDID_ERR_BAD_TYPE when the graph contains an unboxed cycle (a record,
+ * variant or inline opt that contains itself without a vec or BOXED node in
+ * between) or an opt, record or variant with a NULL member type. Does not
+ * allocate. */
+candid_status candid_type_layout(candid_type *types, size_t n);
 
 /* The same for nodes that are not contiguous: types[0..n) point at them. */
-int candid_type_layout_list(candid_type *const *types, size_t n);
+candid_status candid_type_layout_list(candid_type *const *types, size_t n);
+
+/* The kind's name as in the .did language ("nat", "record", ...; "future"
+ * for CANDID_FUTURE, "?" for a value that is no kind). Never NULL. */
+const char *candid_kind_name(candid_kind kind);
 
 /* Field-name hash of the Candid spec: h = h * 223 + byte, mod 2^32. */
 uint32_t candid_hash(const char *name, size_t len);
