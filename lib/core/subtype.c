@@ -219,8 +219,9 @@ static int next_func_member(sub_ctx *c, frame *f, const candid_type **a, const c
             if (k < t2->count) {
                 f->edge = E_ARG;
                 f->edge_index = k;
-                *a = t2->args[k];
-                *b = t1->args[k];
+                /* for equality the sides keep their order in the message */
+                *a = c->equal ? t1->args[k] : t2->args[k];
+                *b = c->equal ? t2->args[k] : t1->args[k];
                 return 1;
             }
             if (!t1->args[k]) break;
