@@ -62,13 +62,17 @@ static void valid_descriptions_pass(void **state) {
 
 static void unsorted_fields_name_the_field(void **state) {
     (void)state;
-    static const candid_field f[] = {user_f[1], user_f[0]};
+    static const candid_field f[] = {
+        {.id = 1224700491, .offset = offsetof(user, name), .type = &text_t, .name = "name"},
+        {.id = 23515, .offset = offsetof(user, id), .type = &nat64_t, .name = "id"},
+    };
     static const candid_type t = {.kind = CANDID_RECORD, .size = sizeof(user), .align = 8,
                                   .count = 2, .fields = f, .name = "user"};
     FAILS(&t, 0, "record user: field 'id' (id 23515): ids not sorted");
     assert_ptr_equal(err.type, &t);
     assert_int_equal(err.index, 1);
-    static const candid_field d[] = {user_f[0], user_f[0]};
+    static const candid_field d[] = {{.id = 23515, .type = &nat64_t, .name = "id"},
+                                     {.id = 23515, .offset = 8, .type = &nat64_t, .name = "id"}};
     static const candid_type dup = {.kind = CANDID_RECORD, .size = sizeof(user), .align = 8,
                                     .count = 2, .fields = d};
     FAILS(&dup, 0, "record: field 'id' (id 23515): duplicate id");
