@@ -4,8 +4,10 @@
  * The relation is the spec's ("Upgrading and Subtyping"), decided
  * coinductively for recursive types. The check keeps its stack and its memo
  * in caller memory, so types of any nesting depth take constant native
- * stack; the memory needed grows with the nesting depth and with the number
- * of distinct type pairs examined (about 64 bytes each on 64-bit hosts).
+ * stack; the memory needed grows with the number of distinct composite type
+ * pairs examined, at most about 140 bytes each on 64-bit hosts (a frame on
+ * the current path and the memo with its growth): 100,000 nested records
+ * take 14 MB.
  */
 #ifndef CANDID_SUBTYPE_H
 #define CANDID_SUBTYPE_H
