@@ -95,20 +95,26 @@ int cmd_check(int argc, char **argv) {
         fputs(help, stderr);
         return EXIT_USAGE;
     }
-    /* one session per file: each has its own definitions */
-    session cur, old;
-    session_init(&cur);
-    session_init(&old);
-    cur.defs_path = files[0];
-    old.defs_path = files[1];
+    /* Both files load into one session, each into its own environment: the
+     * previous one first, then the session's environment starts afresh. */
+    session s;
+    session_init(&s);
+    candid_idl old = {0};
     int rc = EXIT_FAILURE_INPUT;
-    if (session_types(&cur) || (files[1] && session_types(&old))) goto out;
+    if (files[1]) {
+        s.defs_path = files[1];
+        if (session_types(&s)) goto out;
+        old = s.idl;
+        candid_idl_init(&s.idl, &s.types);
+    }
+    s.defs_path = files[0];
+    if (session_types(&s)) goto out;
     if (!files[1]) {
         printf("%s: ok\n", files[0]);
         rc = EXIT_OK;
         goto out;
     }
-    const candid_type *cs = cur.idl.service, *os = old.idl.service;
+    const candid_type *cs = s.idl.service, *os = old.service;
     if (!os) {
         fprintf(stderr, "candid: %s has no service to compare with\n", files[1]);
         goto out;
@@ -121,12 +127,11 @@ int cmd_check(int argc, char **argv) {
     char headline[4096];
     snprintf(headline, sizeof headline, "candid: %s is not %s %s:\n", files[0], relation, files[1]);
     report r = {headline, 0};
-    if (compare_services(&cur, cs, os, flags, &r) == 0) {
+    if (compare_services(&s, cs, os, flags, &r) == 0) {
         printf("%s is %s %s\n", files[0], relation, files[1]);
         rc = EXIT_OK;
     }
 out:
-    session_free(&cur);
-    session_free(&old);
+    session_free(&s);
     return rc;
 }
