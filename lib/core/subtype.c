@@ -181,7 +181,8 @@ static int next_member(sub_ctx *c, frame *f, const candid_type **a, const candid
                 *b = t2->methods[f->j].type;
             } else {
                 f->edge = t1->kind == CANDID_RECORD ? E_FIELD : E_CASE;
-                f->edge_what = &t2->fields[f->j];
+                /* a name from either side (wire types have none) */
+                f->edge_what = t2->fields[f->j].name ? &t2->fields[f->j] : &t1->fields[f->i];
                 *a = t1->fields[f->i].type;
                 *b = t2->fields[f->j].type;
             }
@@ -196,7 +197,7 @@ static int next_member(sub_ctx *c, frame *f, const candid_type **a, const candid
             f->i++;
         } else {
             const candid_type *ft = service ? NULL : t2->fields[f->j].type;
-            if (ft == NULL && !service) {
+            if (!service && !ft) {
                 c->err = CANDID_ERR_BAD_TYPE;
                 return -1;
             }

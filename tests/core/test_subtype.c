@@ -222,6 +222,13 @@ static void explanations_name_the_path(void **state) {
                              "in the supertype and is not opt, null or reserved");
     assert_int_equal(explain(&r_wide, &r_a_nat, 0), 0);
     assert_string_equal(why, "field 1: int is not a subtype of nat");
+    /* the field's name comes from whichever side has one */
+    static const candid_field unnamed_f[] = {{.id = 25979, .type = &text_t}};
+    static const candid_type r_unnamed = {.kind = CANDID_RECORD, .count = 1, .fields = unnamed_f};
+    assert_int_equal(explain(&r_unnamed, &r_named2, 0), 0);
+    assert_string_equal(why, "field 'to' (id 25979): text is not a subtype of nat");
+    assert_int_equal(explain(&r_named2, &r_unnamed, 0), 0);
+    assert_string_equal(why, "field 'to' (id 25979): nat is not a subtype of text");
     assert_int_equal(explain(&text_t, &r_named, 0), 0);
     assert_string_equal(why, "text is not a subtype of record Arg");
     /* a short buffer truncates, always terminated */
