@@ -43,6 +43,21 @@ candid_status candid_subtype_explain(const candid_type *t1, const candid_type *t
                                      unsigned flags, void *work, size_t work_cap,
                                      int *result, char *why, size_t why_cap);
 
+typedef void (*candid_subtype_warn_fn)(void *ctx, const char *warning);
+
+/* Where does t1 <: t2 hold only by the special opt rule? That rule makes
+ * every t a subtype of any opt t' (and opt t of opt t'): when t is not a
+ * subtype of t', a receiver at the supertype reads null where the sender
+ * had a value. `warn` is called once for each such place with the path to
+ * it and what differs below the option, as candid_subtype_explain writes
+ * them; the text lives until the call returns. A pair of types is examined
+ * once, so a difference reached along several paths is reported once.
+ * Meant for pairs where t1 <: t2 holds (ask candid_subtype_explain first):
+ * on others the search stops at the first difference outside options, or
+ * may not reach it. Fails as candid_subtype_explain does. */
+candid_status candid_subtype_warnings(const candid_type *t1, const candid_type *t2, void *work,
+                                      size_t work_cap, candid_subtype_warn_fn warn, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -40,6 +40,10 @@ enum why { W_KIND, W_FUTURE, W_ANNOTATION, W_ARITY, W_ONLY1, W_ONLY2, W_ARG, W_R
 typedef struct sub_ctx {
     pair_set assumed;
     unsigned equal;
+    /* Warning mode: options are compared by their values' types, and a
+     * failure below an option is reported to warn() instead of failing. */
+    candid_subtype_warn_fn warn;
+    void *warn_ctx;
     candid_status err;
     frame *root, *top;
     /* the failure */
@@ -116,8 +120,12 @@ static int test_pair(sub_ctx *c, const candid_type *a, const candid_type *b) {
     if (!c->equal) {
         /* reserved is top, empty is bottom, and by the special opt rules
          * every type is a subtype of an option. */
-        if (b->kind == CANDID_RESERVED || a->kind == CANDID_EMPTY || b->kind == CANDID_OPT)
+        if (b->kind == CANDID_RESERVED || a->kind == CANDID_EMPTY)
             return HOLDS;
+        if (b->kind == CANDID_OPT) {
+            if (!c->warn || a->kind == CANDID_NULL || a->kind == CANDID_RESERVED) return HOLDS;
+            goto composite;
+        }
         if ((a->kind == CANDID_NAT && b->kind == CANDID_INT) ||
             (a->kind == CANDID_SERVICE && b->kind == CANDID_PRINCIPAL))
             return HOLDS;
@@ -252,15 +260,16 @@ static int next_func_member(sub_ctx *c, frame *f, const candid_type **a, const c
  * -1 when it fails. */
 static int next_pair(sub_ctx *c, frame *f, const candid_type **a, const candid_type **b) {
     f->edge = E_NONE;
-    switch (f->t1->kind) {
-    case CANDID_OPT:
-    case CANDID_VEC:
+    if (f->t2->kind == CANDID_OPT || f->t2->kind == CANDID_VEC) {
         if (f->j) return 0;
         f->j = 1;
-        f->edge = f->t1->kind == CANDID_OPT ? E_OPT : E_VEC;
-        *a = f->t1->inner;
+        f->edge = f->t2->kind == CANDID_OPT ? E_OPT : E_VEC;
+        /* in warning mode, t <: opt t' compares t with t' */
+        *a = f->t1->kind == f->t2->kind ? f->t1->inner : f->t1;
         *b = f->t2->inner;
         return 1;
+    }
+    switch (f->t1->kind) {
     case CANDID_FUNC:
         return next_func_member(c, f, a, b);
     default:
@@ -369,49 +378,71 @@ static void say_reason(const sub_ctx *c, msgbuf *m) {
     }
 }
 
-static candid_status check(candid_arena *work, const candid_type *t1, const candid_type *t2,
-                           unsigned flags, int *result, char *why, size_t why_cap) {
+/* The path (every frame's edge down to the failing pair) and the reason. */
+static void say_failure(const sub_ctx *c, msgbuf *m) {
+    int any = 0;
+    for (const frame *f = c->top ? c->root : NULL; f; f = f == c->top ? NULL : f->down) {
+        if (f->edge == E_NONE) continue;
+        if (any) candid__msg_str(m, " > ");
+        say_edge(m, f);
+        any = 1;
+    }
+    if (any) candid__msg_str(m, ": ");
+    say_reason(c, m);
+}
+
+/* In warning mode, a failure below an option is reported and the option
+ * holds (by the special opt rule): returns 1 when the search goes on. */
+static int warn_and_resume(sub_ctx *c) {
+    frame *f = c->top;
+    while (f && f->t2->kind != CANDID_OPT) f = f->up;
+    if (!f) return 0;
+    enum { WARNING_CAP = 1024 };
+    char *buf = candid_arena_alloc(c->assumed.work, WARNING_CAP, 1);
+    if (!buf) {
+        c->err = CANDID_ERR_WORK_FULL;
+        return 0;
+    }
+    msgbuf m;
+    candid__msg_init(&m, buf, WARNING_CAP);
+    say_failure(c, &m);
+    c->warn(c->warn_ctx, buf);
+    c->top = f->up;
+    return 1;
+}
+
+static candid_status check(sub_ctx *c, const candid_type *t1, const candid_type *t2,
+                           int *result, char *why, size_t why_cap) {
     msgbuf m;
     candid__msg_init(&m, why, why_cap);
-    sub_ctx c = {{work, NULL, 15, 0}, (flags & CANDID_SUB_EQUAL) != 0, CANDID_OK,
-                 NULL, NULL, 0, NULL, NULL, 0, NULL};
-    c.assumed.keys = new_keys(work, 16);
-    if (!c.assumed.keys) return CANDID_ERR_WORK_FULL;
-    int r = test_pair(&c, t1, t2);
-    if (r == NEEDS_FRAME && !push(&c, t1, t2)) c.err = CANDID_ERR_WORK_FULL;
-    while (r == NEEDS_FRAME && c.top && !c.err) {
+    c->assumed.keys = new_keys(c->assumed.work, 16);
+    if (!c->assumed.keys) return CANDID_ERR_WORK_FULL;
+    int r = test_pair(c, t1, t2);
+    if (r == NEEDS_FRAME && !push(c, t1, t2)) c->err = CANDID_ERR_WORK_FULL;
+    while (r == NEEDS_FRAME && c->top && !c->err) {
         const candid_type *a, *b;
-        int n = next_pair(&c, c.top, &a, &b);
+        int n = next_pair(c, c->top, &a, &b);
         if (n < 0) {
             r = -1;
         } else if (n == 0) {
-            c.top = c.top->up;
+            c->top = c->top->up;
         } else {
-            int t = test_pair(&c, a, b);
+            int t = test_pair(c, a, b);
             if (t < 0) r = -1;
-            else if (t == NEEDS_FRAME && !push(&c, a, b)) c.err = CANDID_ERR_WORK_FULL;
+            else if (t == NEEDS_FRAME && !push(c, a, b)) c->err = CANDID_ERR_WORK_FULL;
         }
+        if (r < 0 && !c->err && c->warn && warn_and_resume(c)) r = NEEDS_FRAME;
     }
-    if (c.err) return c.err;
-    if (r < 0) {
-        /* the path: every frame's edge down to the failing pair */
-        int any = 0;
-        for (frame *f = c.top ? c.root : NULL; f; f = f == c.top ? NULL : f->down) {
-            if (f->edge == E_NONE) continue;
-            if (any) candid__msg_str(&m, " > ");
-            say_edge(&m, f);
-            any = 1;
-        }
-        if (any) candid__msg_str(&m, ": ");
-        say_reason(&c, &m);
-    }
+    if (c->err) return c->err;
+    if (r < 0) say_failure(c, &m);
     *result = r >= 0;
     return CANDID_OK;
 }
 
 candid_status candid__subtype(candid_arena *work, const candid_type *t1,
                               const candid_type *t2, int *result) {
-    return check(work, t1, t2, 0, result, NULL, 0);
+    sub_ctx c = {.assumed = {work, NULL, 15, 0}};
+    return check(&c, t1, t2, result, NULL, 0);
 }
 
 candid_status candid_subtype_explain(const candid_type *t1, const candid_type *t2,
@@ -421,5 +452,16 @@ candid_status candid_subtype_explain(const candid_type *t1, const candid_type *t
         return CANDID_ERR_ARGUMENT;
     candid_arena a;
     candid_arena_init(&a, work, work_cap);
-    return check(&a, t1, t2, flags, result, why, why_cap);
+    sub_ctx c = {.assumed = {&a, NULL, 15, 0}, .equal = (flags & CANDID_SUB_EQUAL) != 0};
+    return check(&c, t1, t2, result, why, why_cap);
+}
+
+candid_status candid_subtype_warnings(const candid_type *t1, const candid_type *t2, void *work,
+                                      size_t work_cap, candid_subtype_warn_fn warn, void *ctx) {
+    if (!t1 || !t2 || !warn || (!work && work_cap)) return CANDID_ERR_ARGUMENT;
+    candid_arena a;
+    candid_arena_init(&a, work, work_cap);
+    sub_ctx c = {.assumed = {&a, NULL, 15, 0}, .warn = warn, .warn_ctx = ctx};
+    int holds;
+    return check(&c, t1, t2, &holds, NULL, 0);
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <cmocka.h>
 
@@ -257,6 +258,59 @@ static void equality(void **state) {
     assert_string_equal(why, "1 -> 0 arguments and results vs 0 -> 0");
 }
 
+typedef struct warnings { char text[1024]; int n; } warnings;
+
+static void collect(void *ctx, const char *warning) {
+    warnings *w = ctx;
+    size_t len = strlen(w->text);
+    snprintf(w->text + len, sizeof w->text - len, "%s%s", w->n++ ? " | " : "", warning);
+}
+
+static const char *warn(const candid_type *a, const candid_type *b) {
+    static warnings w;
+    w.text[0] = 0;
+    w.n = 0;
+    assert_int_equal(explain(a, b, 0), 1);
+    assert_int_equal(candid_subtype_warnings(a, b, work, sizeof work, collect, &w), CANDID_OK);
+    return w.text;
+}
+
+/* record { 1 : opt nat; 2 : opt text } and record { 1 : opt bool; 2 : opt nat } */
+static const candid_type opt_text = {.kind = CANDID_OPT, .inner = &text_t};
+static const candid_field two_opts_f[] = {{.id = 1, .type = &opt_nat}, {.id = 2, .type = &opt_text}};
+static const candid_type two_opts = {.kind = CANDID_RECORD, .count = 2, .fields = two_opts_f};
+static const candid_field two_opts2_f[] = {{.id = 1, .type = &opt_bool}, {.id = 2, .type = &opt_nat}};
+static const candid_type two_opts2 = {.kind = CANDID_RECORD, .count = 2, .fields = two_opts2_f};
+/* opt record { 1 : opt nat } and opt record { 1 : opt text }; opt record { 1 : nat } */
+static const candid_type opt_r_a_opt = {.kind = CANDID_OPT, .inner = &r_a_opt};
+static const candid_field r_opt_text_f[] = {{.id = 1, .type = &opt_text}};
+static const candid_type r_opt_text = {.kind = CANDID_RECORD, .count = 1, .fields = r_opt_text_f};
+static const candid_type opt_r_opt_text = {.kind = CANDID_OPT, .inner = &r_opt_text};
+static const candid_type opt_r_a_nat = {.kind = CANDID_OPT, .inner = &r_a_nat};
+static const candid_field r_text_f[] = {{.id = 1, .type = &text_t}};
+static const candid_type r_text = {.kind = CANDID_RECORD, .count = 1, .fields = r_text_f};
+static const candid_type opt_r_text = {.kind = CANDID_OPT, .inner = &r_text};
+
+static void special_opt_rule_warnings(void **state) {
+    (void)state;
+    assert_string_equal(warn(&opt_nat, &opt_bool), "opt: nat is not a subtype of bool");
+    assert_string_equal(warn(&nat_t, &opt_bool), "opt: nat is not a subtype of bool");
+    assert_string_equal(warn(&null_t, &opt_bool), "");
+    assert_string_equal(warn(&opt_nat, &opt_nat), "");
+    assert_string_equal(warn(&nat_t, &opt_nat), "");
+    assert_string_equal(warn(&two_opts, &two_opts2),
+                        "field 1 > opt: nat is not a subtype of bool | field 2 > opt: text is not a subtype of nat");
+    /* the innermost option absorbs the difference, the outer one holds */
+    assert_string_equal(warn(&opt_r_a_opt, &opt_r_opt_text), "opt > field 1 > opt: nat is not a subtype of text");
+    assert_string_equal(warn(&opt_r_a_nat, &opt_r_text), "opt > field 1: nat is not a subtype of text");
+    /* arguments: the caller's opt nat arrives at opt bool */
+    static const candid_type *const fa[] = {&opt_nat};
+    static const candid_type *const fb[] = {&opt_bool};
+    static const candid_type f_a = {.kind = CANDID_FUNC, .count = 1, .args = fa};
+    static const candid_type f_b = {.kind = CANDID_FUNC, .count = 1, .args = fb};
+    assert_string_equal(warn(&f_b, &f_a), "argument 0 > opt: nat is not a subtype of bool");
+}
+
 static void errors(void **state) {
     (void)state;
     int r;
@@ -361,6 +415,7 @@ int main(void) {
         cmocka_unit_test(func_references_decode_by_subtyping),
         cmocka_unit_test(explanations_name_the_path),
         cmocka_unit_test(equality),
+        cmocka_unit_test(special_opt_rule_warnings),
         cmocka_unit_test(errors),
         cmocka_unit_test(deep_types_take_no_native_stack),
     };
