@@ -12,9 +12,12 @@ static const char help[] =
     "there with a type that old clients can call), naming each incompatible\n"
     "method and where its types differ. Argument types are compared the other\n"
     "way round (old <: new): the reasons inside arguments speak of the old\n"
-    "argument as the subtype. --strict requires the two services to be\n"
-    "structurally equal. Exit status 0 when the file is valid (and the upgrade\n"
-    "safe), 1 otherwise, 2 for bad usage.\n";
+    "argument as the subtype. Places where the upgrade is safe only by the\n"
+    "special opt rule (a value whose type changed inside an opt, which the\n"
+    "receiver then reads as null) are reported as warnings on stderr.\n"
+    "--strict requires the two services to be structurally equal.\n"
+    "Exit status 0 when the file is valid (and the upgrade safe), 1 otherwise,\n"
+    "2 for bad usage.\n";
 
 typedef struct report {
     const char *headline; /* printed before the first problem */
@@ -23,6 +26,17 @@ typedef struct report {
 
 static void problem(report *r) {
     if (!r->problems++) fputs(r->headline, stderr);
+}
+
+typedef struct method_name {
+    const char *name;
+    int len;
+} method_name;
+
+static void print_warning(void *ctx, const char *warning) {
+    const method_name *m = ctx;
+    fprintf(stderr, "candid: warning: method '%.*s': %s (only by the special opt rule: "
+                    "the receiver reads null)\n", m->len, m->name, warning);
 }
 
 /* Reports each method of the old service that the new one lacks or changes
@@ -65,6 +79,14 @@ static int compare_services(session *s, const candid_type *cur, const candid_typ
             if (!holds) {
                 problem(r);
                 fprintf(stderr, "  method '%.*s': %s\n", (int)mc->name_len, mc->name, why);
+            } else if (!flags) {
+                method_name m = {mc->name, (int)mc->name_len};
+                st = candid_subtype_warnings(mc->type, mo->type, s->work, s->work_cap, print_warning, &m);
+                if (st) {
+                    fprintf(stderr, "candid: cannot compare method '%.*s': %s (%s)\n", m.len, m.name,
+                            candid_status_message(st), candid_status_name(st));
+                    return -1;
+                }
             }
             i++;
             j++;

@@ -8,7 +8,15 @@ static const char help[] =
     "Decides T1 <: T2 by the subtyping rules of the spec (with --strict:\n"
     "structural equality), where T1 and T2 are type expressions that may use\n"
     "the definitions of defs.did. Exit status 0 when it holds, 1 when not\n"
-    "(the reason on stderr: where the types differ and how), 2 for bad usage.\n";
+    "(the reason on stderr: where the types differ and how), 2 for bad usage.\n"
+    "Where it holds only by the special opt rule (a type changed inside an\n"
+    "opt: the receiver reads null), a warning on stderr says where.\n";
+
+static void print_warning(void *ctx, const char *warning) {
+    (void)ctx;
+    fprintf(stderr, "candid: warning: %s (only by the special opt rule: the receiver reads null)\n",
+            warning);
+}
 
 int cmd_subtype(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
@@ -60,6 +68,12 @@ int cmd_subtype(int argc, char **argv) {
                 flags ? "equal to" : "a subtype of", types[1], why);
     } else {
         rc = EXIT_OK;
+        if (!flags) st = candid_subtype_warnings(t[0], t[1], s.work, s.work_cap, print_warning, NULL);
+        if (st) {
+            fprintf(stderr, "candid: cannot compare: %s (%s)\n", candid_status_message(st),
+                    candid_status_name(st));
+            rc = EXIT_FAILURE_INPUT;
+        }
     }
 out:
     session_free(&s);
