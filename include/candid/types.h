@@ -203,8 +203,9 @@ enum {
  * methods sorted and unique with function types, annotations, slot sizes of
  * the fixed kinds, alignments (powers of two, offsets aligned), every
  * field's and inline option's slot inside its struct, variant payloads after
- * the tag, and with CANDID_CHECK_ARGS the argument-list wrapper. Overlapping
- * record fields and unboxed cycles are not detected.
+ * the tag, record fields that do not overlap, and with CANDID_CHECK_ARGS the
+ * argument-list wrapper. Unboxed cycles (a zero-sized record containing
+ * itself, say) are not detected; decoder and encoder stop at their depth limit.
  * Fails with CANDID_ERR_BAD_TYPE and fills *err (when not NULL) for the first
  * problem found, CANDID_ERR_WORK_FULL when work[0..work_cap) cannot hold the
  * walk (about 24 bytes per node on 64-bit hosts), CANDID_ERR_ARGUMENT when t

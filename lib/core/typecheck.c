@@ -126,6 +126,63 @@ static const char *slot_problem(const candid_type *m, uint32_t offset, uint32_t 
     return NULL;
 }
 
+/* Field x sorts after field y: by offset, then by position. */
+static int after(const candid_field *f, uint32_t x, uint32_t y) {
+    return f[x].offset > f[y].offset || (f[x].offset == f[y].offset && x > y);
+}
+
+/* Heap sort of field indices by slot offset: in place, no recursion. */
+static void sort_by_offset(const candid_field *f, uint32_t *ix, uint32_t n) {
+    if (n < 2) return;
+    for (uint32_t end = n, start = n / 2;;) {
+        uint32_t root;
+        if (start > 0) {
+            root = --start; /* building the heap */
+        } else {
+            if (--end == 0) return;
+            uint32_t top = ix[0]; /* the largest goes to the end */
+            ix[0] = ix[end];
+            ix[end] = top;
+            root = 0;
+        }
+        for (uint32_t child; (child = 2 * root + 1) < end; root = child) {
+            if (child + 1 < end && after(f, ix[child + 1], ix[child])) child++;
+            if (!after(f, ix[child], ix[root])) break;
+            uint32_t tmp = ix[root];
+            ix[root] = ix[child];
+            ix[child] = tmp;
+        }
+    }
+}
+
+/* Record fields whose slots share bytes (a copied offsetof, say): the
+ * fields sorted by offset, each must end before the next begins. Slots of
+ * size zero take no bytes. The index array is temporary work memory. */
+static candid_status check_overlaps(walk *w, const candid_type *t) {
+    if (t->kind != CANDID_RECORD || t->count < 2) return CANDID_OK;
+    size_t used = w->work->used, needed = w->work->needed;
+    uint32_t *ix = candid_arena_alloc(w->work, (size_t)t->count * sizeof *ix, _Alignof(uint32_t));
+    if (!ix) return CANDID_ERR_WORK_FULL;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < t->count; i++)
+        if (candid_slot_size(t->fields[i].type)) ix[n++] = i;
+    sort_by_offset(t->fields, ix, n);
+    candid_status st = CANDID_OK;
+    for (uint32_t k = 1; k < n && !st; k++) {
+        const candid_field *a = &t->fields[ix[k - 1]], *b = &t->fields[ix[k]];
+        if ((uint64_t)a->offset + candid_slot_size(a->type) <= b->offset) continue;
+        st = bad(w, t, ix[k], "field", b, "slot overlaps that of ");
+        if (w->err) {
+            msgbuf m = {w->err->message, sizeof w->err->message, 0};
+            while (m.buf[m.len]) m.len++;
+            candid__msg_field(&m, "field", a);
+        }
+    }
+    w->work->used = used;
+    w->work->needed = needed;
+    return st;
+}
+
 static candid_status check_fields(walk *w, const candid_type *t) {
     if (t->count && !t->fields) return BAD_NODE("fields is NULL");
     uint32_t first = t->kind == CANDID_VARIANT ? 4 : 0;
@@ -145,7 +202,7 @@ static candid_status check_fields(walk *w, const candid_type *t) {
         if (p) return bad(w, t, i, "field", f, p);
         if (enqueue(w, f->type)) return CANDID_ERR_WORK_FULL;
     }
-    return CANDID_OK;
+    return check_overlaps(w, t);
 }
 
 static candid_status check_func(walk *w, const candid_type *t) {

@@ -121,6 +121,48 @@ static void layout_mistakes(void **state) {
     FAILS(&t7, 0, "record: field 0: type is NULL");
 }
 
+static const candid_type null_t = {.kind = CANDID_NULL};
+
+static void overlapping_fields(void **state) {
+    (void)state;
+    /* the second field copied the first one's offsetof */
+    static const candid_field f[] = {
+        {.id = 23515, .offset = offsetof(user, id), .type = &nat64_t, .name = "id"},
+        {.id = 1224700491, .offset = offsetof(user, id), .type = &text_t, .name = "name"},
+    };
+    static const candid_type t = {.kind = CANDID_RECORD, .size = sizeof(user), .align = 8,
+                                  .count = 2, .fields = f};
+    FAILS(&t, 0, "record: field 'name' (id 1224700491): slot overlaps that of field 'id' (id 23515)");
+    assert_int_equal(err.index, 1);
+    /* five fields in scrambled offset order, the third overlapping the fifth */
+    static const candid_field g[] = {
+        {.id = 1, .offset = 16, .type = &nat64_t}, {.id = 2, .offset = 0, .type = &nat64_t},
+        {.id = 3, .offset = 28, .type = &nat8_t},  {.id = 4, .offset = 8, .type = &nat64_t},
+        {.id = 5, .offset = 24, .type = &nat64_t},
+    };
+    static const candid_type u = {.kind = CANDID_RECORD, .size = 32, .align = 8, .count = 5, .fields = g};
+    FAILS(&u, 0, "record: field 3: slot overlaps that of field 5");
+    /* slots of size zero take no room, variant cases share theirs */
+    static const candid_field z[] = {{.id = 0, .offset = 0, .type = &null_t},
+                                     {.id = 1, .offset = 0, .type = &nat64_t},
+                                     {.id = 2, .offset = 0, .type = &null_t}};
+    static const candid_type r = {.kind = CANDID_RECORD, .size = 8, .align = 8, .count = 3, .fields = z};
+    assert_int_equal(check(&r, 0), CANDID_OK);
+    static const candid_field c[] = {{.id = 0, .offset = 8, .type = &nat64_t},
+                                     {.id = 1, .offset = 8, .type = &text_t}};
+    static const candid_type v = {.kind = CANDID_VARIANT, .size = 8 + sizeof(candid_slice), .align = 8,
+                                  .count = 2, .fields = c};
+    assert_int_equal(check(&v, 0), CANDID_OK);
+    /* 1,000 fields at permuted offsets: none overlap, until two do */
+    static candid_field many[1000];
+    for (uint32_t i = 0; i < 1000; i++)
+        many[i] = (candid_field){.id = i, .offset = (i * 7919u % 1000u) * 8, .type = &nat64_t};
+    candid_type m = {.kind = CANDID_RECORD, .size = 8000, .align = 8, .count = 1000, .fields = many};
+    assert_int_equal(check(&m, 0), CANDID_OK);
+    many[500].offset = many[10].offset;
+    FAILS(&m, 0, "record: field 500: slot overlaps that of field 10");
+}
+
 static void kinds_and_repr_flags(void **state) {
     (void)state;
     static const candid_type big_text = {.kind = CANDID_TEXT, .repr = CANDID_REPR_BIG,
@@ -220,6 +262,7 @@ int main(void) {
         cmocka_unit_test(unsorted_fields_name_the_field),
         cmocka_unit_test(argument_wrapper),
         cmocka_unit_test(layout_mistakes),
+        cmocka_unit_test(overlapping_fields),
         cmocka_unit_test(kinds_and_repr_flags),
         cmocka_unit_test(functions_and_services),
         cmocka_unit_test(deep_graphs_and_small_work),
