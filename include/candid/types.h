@@ -203,12 +203,12 @@ enum {
  * methods sorted and unique with function types, annotations, slot sizes of
  * the fixed kinds, alignments (powers of two, offsets aligned), every
  * field's and inline option's slot inside its struct, variant payloads after
- * the tag, record fields that do not overlap, and with CANDID_CHECK_ARGS the
- * argument-list wrapper. Unboxed cycles (a zero-sized record containing
- * itself, say) are not detected; decoder and encoder stop at their depth limit.
+ * the tag, record fields that do not overlap, no value containing itself
+ * without a vec or BOXED node in between, and with CANDID_CHECK_ARGS the
+ * argument-list wrapper.
  * Fails with CANDID_ERR_BAD_TYPE and fills *err (when not NULL) for the first
  * problem found, CANDID_ERR_WORK_FULL when work[0..work_cap) cannot hold the
- * walk (about 24 bytes per node on 64-bit hosts), CANDID_ERR_ARGUMENT when t
+ * walk (at most about 64 bytes per node on 64-bit hosts), CANDID_ERR_ARGUMENT when t
  * is NULL. */
 candid_status candid_type_check(const candid_type *t, unsigned flags, void *work,
                                 size_t work_cap, candid_type_error *err);

@@ -297,6 +297,64 @@ static candid_status check_args(walk *w, const candid_type *t) {
     return CANDID_OK;
 }
 
+static uint32_t seen_slot(const walk *w, const candid_type *t) {
+    uint32_t i = ptr_hash(t) & w->seen_mask;
+    while (w->seen[i] != t) i = (i + 1) & w->seen_mask;
+    return i;
+}
+
+/* Whether t's slot holds its value itself, not a pointer or a vector. */
+static int inline_composite(const candid_type *t) {
+    return (t->kind == CANDID_OPT || t->kind == CANDID_RECORD || t->kind == CANDID_VARIANT) &&
+           !(t->repr & CANDID_REPR_BOXED);
+}
+
+/* A value that contains itself inline has no finite size, and an encoder
+ * walking it would never reach its end. Depth first over the inline
+ * members of every node (all valid by now) with states in an array beside
+ * the seen set: a member still on the path closes a cycle. */
+static candid_status check_cycles(walk *w) {
+    typedef struct cframe {
+        const candid_type *t;
+        uint32_t next;
+    } cframe;
+    enum { NEW, ON_PATH, DONE };
+    uint32_t slots = w->seen_mask + 1;
+    uint8_t *state = candid_arena_alloc(w->work, slots, 1);
+    cframe *path = candid_arena_alloc(w->work, (size_t)w->seen_used * sizeof *path, _Alignof(cframe));
+    if (!state || !path) return CANDID_ERR_WORK_FULL;
+    CANDID_MEMSET(state, NEW, slots);
+    for (uint32_t r = 0; r < slots; r++) {
+        if (!w->seen[r] || !inline_composite(w->seen[r]) || state[r] != NEW) continue;
+        uint32_t depth = 1;
+        path[0] = (cframe){w->seen[r], 0};
+        state[r] = ON_PATH;
+        while (depth) {
+            cframe *f = &path[depth - 1];
+            const candid_type *t = f->t;
+            int opt = t->kind == CANDID_OPT;
+            if (f->next == (opt ? 1 : t->count)) {
+                state[seen_slot(w, t)] = DONE;
+                depth--;
+                continue;
+            }
+            uint32_t k = f->next++;
+            const candid_type *m = opt ? t->inner : t->fields[k].type;
+            if (!inline_composite(m)) continue;
+            uint32_t s = seen_slot(w, m);
+            if (state[s] == ON_PATH) {
+                static const char cycle[] = "contains its own type inline (no vec or BOXED node between)";
+                return opt ? BAD_NODE(cycle) : bad(w, t, k, "field", &t->fields[k], cycle);
+            }
+            if (state[s] == NEW) {
+                state[s] = ON_PATH;
+                path[depth++] = (cframe){m, 0};
+            }
+        }
+    }
+    return CANDID_OK;
+}
+
 candid_status candid_type_check(const candid_type *t, unsigned flags, void *work,
                                 size_t work_cap, candid_type_error *err) {
     if (!t || (!work && work_cap)) return CANDID_ERR_ARGUMENT;
@@ -315,5 +373,5 @@ candid_status candid_type_check(const candid_type *t, unsigned flags, void *work
     if (flags & CANDID_CHECK_ARGS) st = check_args(&w, t);
     if (!st && enqueue(&w, t)) st = CANDID_ERR_WORK_FULL;
     while (!st && w.sp) st = check_node(&w, w.stack[--w.sp]);
-    return st;
+    return st ? st : check_cycles(&w);
 }

@@ -163,6 +163,29 @@ static void overlapping_fields(void **state) {
     FAILS(&m, 0, "record: field 500: slot overlaps that of field 10");
 }
 
+/* type R = record { r : R } laid out inline; S and T contain each other */
+static const candid_type self_r;
+static const candid_field self_f[] = {{.id = 114, .offset = 0, .type = &self_r, .name = "r"}};
+static const candid_type self_r = {.kind = CANDID_RECORD, .size = 8, .align = 8, .count = 1,
+                                   .fields = self_f, .name = "R"};
+static const candid_type pair_s, pair_t;
+static const candid_field pair_s_f[] = {{.id = 0, .offset = 0, .type = &pair_t}};
+static const candid_field pair_t_f[] = {{.id = 0, .offset = 0, .type = &pair_s}};
+static const candid_type pair_s = {.kind = CANDID_RECORD, .size = 8, .align = 8, .count = 1,
+                                   .fields = pair_s_f};
+static const candid_type pair_t = {.kind = CANDID_RECORD, .size = 8, .align = 8, .count = 1,
+                                   .fields = pair_t_f};
+
+static void values_containing_themselves(void **state) {
+    (void)state;
+    FAILS(&self_r, 0, "record R: field 'r' (id 114): contains its own type inline (no vec or BOXED node between)");
+    /* which of the two is named depends on the walk's order */
+    assert_int_equal(check(&pair_t, 0), CANDID_ERR_BAD_TYPE);
+    assert_string_equal(err.message, "record: field 0: contains its own type inline (no vec or BOXED node between)");
+    /* boxed, the same shapes are fine (list_t is one) */
+    assert_int_equal(check(&list_t, 0), CANDID_OK);
+}
+
 static void kinds_and_repr_flags(void **state) {
     (void)state;
     static const candid_type big_text = {.kind = CANDID_TEXT, .repr = CANDID_REPR_BIG,
@@ -263,6 +286,7 @@ int main(void) {
         cmocka_unit_test(argument_wrapper),
         cmocka_unit_test(layout_mistakes),
         cmocka_unit_test(overlapping_fields),
+        cmocka_unit_test(values_containing_themselves),
         cmocka_unit_test(kinds_and_repr_flags),
         cmocka_unit_test(functions_and_services),
         cmocka_unit_test(deep_graphs_and_small_work),
