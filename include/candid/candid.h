@@ -9,5 +9,6 @@
 #include "candid/decode.h"
 #include "candid/encode.h"
 #include "candid/visit.h"
+#include "candid/subtype.h"
 
 #endif

@@ -29,9 +29,9 @@ extern "C" {
 typedef struct candid_limits {
     uint32_t max_table_entries; /* type table entries (default 4096) */
     uint32_t max_table_bytes;   /* header bytes (default 1 MiB) */
-    uint32_t max_depth;         /* value nesting and type nesting (default
-                                   4096): deeper is CANDID_ERR_DEPTH. Value
-                                   nesting counts what must wait while an inner
+    uint32_t max_depth;         /* value nesting (default 4096): deeper is
+                                   CANDID_ERR_DEPTH. Type nesting is bounded
+                                   by work memory only. Value nesting counts what must wait while an inner
                                    value decodes: fields and elements still to
                                    come, options whose value could yet fail to
                                    coerce. A last field and an option that
@@ -112,7 +112,9 @@ candid_status candid_wire_types(candid_decoder *d, const uint8_t *msg,
 /* Subtype check between two expected-type graphs (t1 <: t2) as the spec's
  * subtyping rules define it, for func and service references and upgrade
  * checks. Returns 1 or 0 in *result. Uses d->work; fails with
- * CANDID_ERR_WORK_FULL or CANDID_ERR_DEPTH when the graphs are too large. */
+ * CANDID_ERR_WORK_FULL when the graphs are too large for it and
+ * CANDID_ERR_BAD_TYPE for a NULL member type. candid_subtype_explain
+ * (subtype.h) also says why. */
 candid_status candid_subtype(candid_decoder *d, const candid_type *t1,
                              const candid_type *t2, int *result);
 

@@ -42,6 +42,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "candid/error.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -165,15 +167,51 @@ const candid_type *candid_prim_type(candid_kind kind);
 const candid_type *candid_prim_type_big(candid_kind kind);
 
 /* Computes size, align and offsets (of fields and of inline opt values) for a
- * mutable type graph, as a C compiler lays out the equivalent structs. The
- * graph must not contain an unboxed cycle (a record, variant or inline opt
- * that contains itself without a vec or BOXED node in between): that
- * returns CANDID_ERR_BAD_TYPE. `types` lists every node of the graph; `n` is
- * its length. Never fails otherwise. Does not allocate. */
-int candid_type_layout(candid_type *types, size_t n);
+ * mutable type graph, as a C compiler lays out the equivalent structs.
+ * `types` lists every node of the graph; `n` is its length. Fails with
+ * CANDID_ERR_BAD_TYPE when the graph contains an unboxed cycle (a record,
+ * variant or inline opt that contains itself without a vec or BOXED node in
+ * between) or an opt, record or variant with a NULL member type. Does not
+ * allocate. */
+candid_status candid_type_layout(candid_type *types, size_t n);
 
 /* The same for nodes that are not contiguous: types[0..n) point at them. */
-int candid_type_layout_list(candid_type *const *types, size_t n);
+candid_status candid_type_layout_list(candid_type *const *types, size_t n);
+
+/* The kind's name as in the .did language ("nat", "record", ...; "future"
+ * for CANDID_FUTURE, "?" for a value that is no kind). Never NULL. */
+const char *candid_kind_name(candid_kind kind);
+
+/* What candid_type_check found wrong: the node, the member of it (field,
+ * method or argument index; UINT32_MAX for the node itself) and a message
+ * such as "record User: field 'name' (id 1224700491): ids not sorted". */
+typedef struct candid_type_error {
+    const candid_type *type;
+    uint32_t index;
+    char message[192];
+} candid_type_error;
+
+enum {
+    /* The root is an argument list: an unboxed record with ids 0..n-1. */
+    CANDID_CHECK_ARGS = 1u << 0
+};
+
+/* Validates a description (typically hand-written) before it is trusted
+ * for decoding and encoding: every node reachable from t, once each (graphs
+ * may be recursive). Checks kinds, repr flags valid for the kind, NULL
+ * members, field ids strictly increasing and matching the names' hashes,
+ * methods sorted and unique with function types, annotations, slot sizes of
+ * the fixed kinds, alignments (powers of two, offsets aligned), every
+ * field's and inline option's slot inside its struct, variant payloads after
+ * the tag, record fields that do not overlap, no value containing itself
+ * without a vec or BOXED node in between, and with CANDID_CHECK_ARGS the
+ * argument-list wrapper.
+ * Fails with CANDID_ERR_BAD_TYPE and fills *err (when not NULL) for the first
+ * problem found, CANDID_ERR_WORK_FULL when work[0..work_cap) cannot hold the
+ * walk (at most about 64 bytes per node on 64-bit hosts), CANDID_ERR_ARGUMENT when t
+ * is NULL. */
+candid_status candid_type_check(const candid_type *t, unsigned flags, void *work,
+                                size_t work_cap, candid_type_error *err);
 
 /* Field-name hash of the Candid spec: h = h * 223 + byte, mod 2^32. */
 uint32_t candid_hash(const char *name, size_t len);

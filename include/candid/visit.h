@@ -50,7 +50,8 @@ typedef candid_status (*candid_visit_fn)(void *ctx, const candid_event *ev);
  * bytes per nesting level). Fails with the callback's status,
  * CANDID_ERR_DEPTH beyond max_depth levels (0 for 4096), CANDID_ERR_WORK_FULL
  * when work is too small, CANDID_ERR_VARIANT_TAG for a variant case index
- * out of range and CANDID_ERR_BAD_TYPE for an inconsistent description. */
+ * out of range and CANDID_ERR_BAD_TYPE for an inconsistent description or
+ * a NULL pointer in the slot of a BOXED record (with fields) or variant. */
 candid_status candid_visit(const candid_type *t, const void *slot, candid_visit_fn fn,
                            void *ctx, void *work, size_t work_cap, uint32_t max_depth);
 

@@ -293,8 +293,8 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
     h->args.fields = args;
     h->end = c.pos;
     if (layout) {
-        st = (candid_status)candid_type_layout(h->nodes, h->n_nodes);
-        if (!st) st = (candid_status)candid_type_layout(&h->args, 1);
+        st = candid_type_layout(h->nodes, h->n_nodes);
+        if (!st) st = candid_type_layout(&h->args, 1);
     }
 out:
     *err_off = c.pos;

@@ -5,6 +5,7 @@
 #include "candid/decode.h"
 #include "candid/encode.h"
 #include "candid/wire.h"
+#include "byteorder.h"
 
 #define CANDID_MEMCPY(d, s, n) __builtin_memcpy((d), (s), (n))
 #define CANDID_MEMSET(d, v, n) __builtin_memset((d), (v), (n))
@@ -61,6 +62,18 @@ typedef struct wire_header {
 candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
                                    size_t len, candid_arena *work,
                                    wire_header *h, size_t *err_off, int layout);
+
+/* Size and alignment of the slot of a kind other than opt, record and
+ * variant, whose slots are fixed by kind and repr (see types.h). */
+uint32_t candid__fixed_slot(const candid_type *t, uint16_t *align);
+
+/* Order of service methods: by name bytes, a prefix first. */
+static inline int candid__method_cmp(const candid_method *a, const candid_method *b) {
+    uint32_t m = a->name_len < b->name_len ? a->name_len : b->name_len;
+    int r = candid__memcmp(a->name, b->name, m);
+    if (r) return r;
+    return a->name_len < b->name_len ? -1 : a->name_len > b->name_len;
+}
 
 /* t1 <: t2 per the spec. Memory for the memo comes from `work`. */
 candid_status candid__subtype(candid_arena *work, const candid_type *t1,

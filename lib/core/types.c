@@ -1,7 +1,7 @@
 /* Primitive type descriptions, slot sizes, natural layout and the field
  * hash; see include/candid/types.h. */
 #include "candid/types.h"
-#include "candid/error.h"
+#include "internal.h"
 
 #define PRIM(k, T) {.kind = (k), .size = sizeof(T), .align = _Alignof(T)}
 #define ZERO(k) {.kind = (k), .size = 0, .align = 1}
@@ -62,6 +62,15 @@ size_t candid_slot_align(const candid_type *t) {
     return boxed(t) ? _Alignof(void *) : (t->align ? t->align : 1);
 }
 
+const char *candid_kind_name(candid_kind kind) {
+    static const char *const names[CANDID_FUTURE + 1] = {
+        "?",        "null",    "bool",    "nat",     "int",     "nat8",    "nat16",
+        "nat32",    "nat64",   "int8",    "int16",   "int32",   "int64",   "float32",
+        "float64",  "text",    "reserved", "empty",  "opt",     "vec",     "record",
+        "variant",  "func",    "service", "principal", "future"};
+    return (unsigned)kind <= CANDID_FUTURE ? names[kind] : "?";
+}
+
 uint32_t candid_hash(const char *name, size_t len) {
     uint32_t h = 0;
     for (size_t i = 0; i < len; i++) h = h * 223u + (uint8_t)name[i];
@@ -84,7 +93,7 @@ static int slot_known(const candid_type *t) {
     }
 }
 
-static uint32_t fixed_size(const candid_type *t, uint16_t *align) {
+uint32_t candid__fixed_slot(const candid_type *t, uint16_t *align) {
     switch (t->kind) {
     case CANDID_NAT:
     case CANDID_INT:
@@ -118,7 +127,7 @@ static uint32_t fixed_size(const candid_type *t, uint16_t *align) {
     }
 }
 
-static int layout(candid_type *array, candid_type *const *list, size_t n) {
+static candid_status layout(candid_type *array, candid_type *const *list, size_t n) {
 #define NODE(i) (list ? list[i] : &array[i])
     size_t done = 0;
     /* Leaves first, then composites in as many passes as their nesting
@@ -126,7 +135,7 @@ static int layout(candid_type *array, candid_type *const *list, size_t n) {
     for (size_t i = 0; i < n; i++) {
         candid_type *t = NODE(i);
         if (t->kind != CANDID_OPT && t->kind != CANDID_RECORD && t->kind != CANDID_VARIANT) {
-            t->size = fixed_size(t, &t->align);
+            t->size = candid__fixed_slot(t, &t->align);
             done++;
         } else {
             t->align = 0;
@@ -187,10 +196,10 @@ static int layout(candid_type *array, candid_type *const *list, size_t n) {
 }
 #undef NODE
 
-int candid_type_layout(candid_type *types, size_t n) {
+candid_status candid_type_layout(candid_type *types, size_t n) {
     return layout(types, NULL, n);
 }
 
-int candid_type_layout_list(candid_type *const *types, size_t n) {
+candid_status candid_type_layout_list(candid_type *const *types, size_t n) {
     return layout(NULL, types, n);
 }

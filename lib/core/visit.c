@@ -59,6 +59,7 @@ candid_status candid_visit(const candid_type *t, const void *slot, candid_visit_
                 break;
             default: { /* variant */
                 f->base = boxed ? deref(s) : s;
+                if (!f->base) return CANDID_ERR_BAD_TYPE; /* a variant always has a case */
                 uint32_t tag;
                 CANDID_MEMCPY(&tag, f->base, 4);
                 if (tag >= vt->count) return CANDID_ERR_VARIANT_TAG;

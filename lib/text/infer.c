@@ -166,7 +166,7 @@ candid_status candid_text_infer_args(const char *src, size_t len, const candid_t
     tstack_free(&in.todo);
     candid_status st = CANDID_OK;
     if (in.oom || !r || !f) st = CANDID_ERR_ARENA_FULL;
-    if (!st && candid_type_layout_list(in.nodes, in.n)) st = CANDID_ERR_BAD_TYPE;
+    if (!st) st = candid_type_layout_list(in.nodes, in.n);
     if (err) {
         err->status = st;
         err->line = err->column = 0;

@@ -1,9 +1,12 @@
 /* Subtyping (spec "Upgrading and Subtyping"), directly through
  * candid_subtype and as the coercion of func and service references. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "support.h"
@@ -166,6 +169,242 @@ static void func_references_decode_by_subtyping(void **state) {
                      CANDID_ERR_BAD_TAG);
 }
 
+/* t1 <: t2 (or = with CANDID_SUB_EQUAL): the answer, and the explanation
+ * when it is no. */
+static char why[512];
+static int explain(const candid_type *a, const candid_type *b, unsigned flags) {
+    int r = -1;
+    assert_int_equal(candid_subtype_explain(a, b, flags, work, sizeof work, &r, why, sizeof why),
+                     CANDID_OK);
+    if (r) assert_string_equal(why, "");
+    return r;
+}
+
+static const candid_field named_f[] = {{.id = 25979, .type = &nat_t, .name = "to"},
+                                       {.id = 1213809850, .type = &text_t, .name = "memo"}};
+static const candid_type r_named = {.kind = CANDID_RECORD, .count = 2, .fields = named_f, .name = "Arg"};
+static const candid_field named2_f[] = {{.id = 25979, .type = &nat_t, .name = "to"}};
+static const candid_type r_named2 = {.kind = CANDID_RECORD, .count = 1, .fields = named2_f};
+static const candid_type vec_named2 = {.kind = CANDID_VEC, .inner = &r_named2};
+static const candid_type vec_named = {.kind = CANDID_VEC, .inner = &r_named};
+static const candid_type *const fv_args[] = {&vec_named, &nat_t};
+static const candid_type f_vec_named = {.kind = CANDID_FUNC, .count = 1, .count2 = 1, .args = fv_args};
+static const candid_type *const fv2_args[] = {&vec_named2, &text_t};
+static const candid_type f_vec_named2 = {.kind = CANDID_FUNC, .count = 1, .count2 = 1, .args = fv2_args};
+static const candid_method m_x[] = {{.name = "xfer", .name_len = 4, .type = &f_vec_named}};
+static const candid_method m_x2[] = {{.name = "xfer", .name_len = 4, .type = &f_vec_named2}};
+static const candid_type s_x = {.kind = CANDID_SERVICE, .count = 1, .methods = m_x};
+static const candid_type s_x2 = {.kind = CANDID_SERVICE, .count = 1, .methods = m_x2};
+
+static void explanations_name_the_path(void **state) {
+    (void)state;
+    assert_int_equal(explain(&bool_t, &nat_t, 0), 0);
+    assert_string_equal(why, "bool is not a subtype of nat");
+    assert_int_equal(explain(&r_empty, &r_a_nat, 0), 0);
+    assert_string_equal(why, "field 1 is only in the supertype and is not opt, null or reserved");
+    assert_int_equal(explain(&v01, &v0, 0), 0);
+    assert_string_equal(why, "case 1 is only in the subtype");
+    assert_int_equal(explain(&s_foo, &s_foo_bar, 0), 0);
+    assert_string_equal(why, "method 'bar' is only in the supertype");
+    assert_int_equal(explain(&f_nat_void, &f_void, 0), 0);
+    assert_string_equal(why, "argument 0 of the subtype is not passed by callers of the supertype "
+                             "and is not opt, null or reserved");
+    assert_int_equal(explain(&f_void, &f_text_nat, 0), 0);
+    assert_string_equal(why, "result 0 of the supertype is not returned by the subtype "
+                             "and is not opt, null or reserved");
+    assert_int_equal(explain(&f_text_nat, &f_text_nat_q, 0), 0);
+    assert_string_equal(why, "annotations differ: none vs query");
+    /* the argument (contravariant) holds, the result does not */
+    assert_int_equal(explain(&s_x2, &s_x, 0), 0);
+    assert_string_equal(why, "method 'xfer' > result 0: text is not a subtype of nat");
+    /* arguments swap sides: the supertype's argument must be the subtype */
+    assert_int_equal(explain(&s_x, &s_x2, 0), 0);
+    assert_string_equal(why, "method 'xfer' > argument 0 > vec: field 'memo' (id 1213809850) is only "
+                             "in the supertype and is not opt, null or reserved");
+    assert_int_equal(explain(&r_wide, &r_a_nat, 0), 0);
+    assert_string_equal(why, "field 1: int is not a subtype of nat");
+    /* the field's name comes from whichever side has one */
+    static const candid_field unnamed_f[] = {{.id = 25979, .type = &text_t}};
+    static const candid_type r_unnamed = {.kind = CANDID_RECORD, .count = 1, .fields = unnamed_f};
+    assert_int_equal(explain(&r_unnamed, &r_named2, 0), 0);
+    assert_string_equal(why, "field 'to' (id 25979): text is not a subtype of nat");
+    assert_int_equal(explain(&r_named2, &r_unnamed, 0), 0);
+    assert_string_equal(why, "field 'to' (id 25979): nat is not a subtype of text");
+    assert_int_equal(explain(&text_t, &r_named, 0), 0);
+    assert_string_equal(why, "text is not a subtype of record Arg");
+    /* a short buffer truncates, always terminated */
+    int r = -1;
+    assert_int_equal(candid_subtype_explain(&bool_t, &nat_t, 0, work, sizeof work, &r, why, 5), CANDID_OK);
+    assert_string_equal(why, "bool");
+    assert_int_equal(candid_subtype_explain(&bool_t, &nat_t, 0, work, sizeof work, &r, NULL, 0), CANDID_OK);
+    assert_int_equal(r, 0);
+}
+
+static void equality(void **state) {
+    (void)state;
+    assert_int_equal(explain(&vec_rec, &vec_vec_rec, CANDID_SUB_EQUAL), 1);
+    assert_int_equal(explain(&opt_nat, &opt_nat, CANDID_SUB_EQUAL), 1);
+    assert_int_equal(explain(&opt_nat, &opt_bool, CANDID_SUB_EQUAL), 0);
+    assert_string_equal(why, "opt: nat is not bool");
+    assert_int_equal(explain(&nat_t, &int_t, CANDID_SUB_EQUAL), 0);
+    assert_string_equal(why, "nat is not int");
+    assert_int_equal(explain(&r_a_nat, &r_a_opt, CANDID_SUB_EQUAL), 0);
+    assert_string_equal(why, "field 1: nat is not opt");
+    assert_int_equal(explain(&r_empty, &r_a_opt, CANDID_SUB_EQUAL), 0);
+    assert_string_equal(why, "field 1 is only in the second type");
+    assert_int_equal(explain(&s_foo_bar, &s_foo, CANDID_SUB_EQUAL), 0);
+    assert_string_equal(why, "method 'bar' is only in the first type");
+    assert_int_equal(explain(&f_opt_void, &f_void, CANDID_SUB_EQUAL), 0);
+    assert_string_equal(why, "1 -> 0 arguments and results vs 0 -> 0");
+}
+
+typedef struct warnings { char text[1024]; int n; } warnings;
+
+static void collect(void *ctx, const char *warning) {
+    warnings *w = ctx;
+    size_t len = strlen(w->text);
+    snprintf(w->text + len, sizeof w->text - len, "%s%s", w->n++ ? " | " : "", warning);
+}
+
+static const char *warn(const candid_type *a, const candid_type *b) {
+    static warnings w;
+    w.text[0] = 0;
+    w.n = 0;
+    assert_int_equal(explain(a, b, 0), 1);
+    assert_int_equal(candid_subtype_warnings(a, b, work, sizeof work, collect, &w), CANDID_OK);
+    return w.text;
+}
+
+/* record { 1 : opt nat; 2 : opt text } and record { 1 : opt bool; 2 : opt nat } */
+static const candid_type opt_text = {.kind = CANDID_OPT, .inner = &text_t};
+static const candid_field two_opts_f[] = {{.id = 1, .type = &opt_nat}, {.id = 2, .type = &opt_text}};
+static const candid_type two_opts = {.kind = CANDID_RECORD, .count = 2, .fields = two_opts_f};
+static const candid_field two_opts2_f[] = {{.id = 1, .type = &opt_bool}, {.id = 2, .type = &opt_nat}};
+static const candid_type two_opts2 = {.kind = CANDID_RECORD, .count = 2, .fields = two_opts2_f};
+/* opt record { 1 : opt nat } and opt record { 1 : opt text }; opt record { 1 : nat } */
+static const candid_type opt_r_a_opt = {.kind = CANDID_OPT, .inner = &r_a_opt};
+static const candid_field r_opt_text_f[] = {{.id = 1, .type = &opt_text}};
+static const candid_type r_opt_text = {.kind = CANDID_RECORD, .count = 1, .fields = r_opt_text_f};
+static const candid_type opt_r_opt_text = {.kind = CANDID_OPT, .inner = &r_opt_text};
+static const candid_type opt_r_a_nat = {.kind = CANDID_OPT, .inner = &r_a_nat};
+static const candid_field r_text_f[] = {{.id = 1, .type = &text_t}};
+static const candid_type r_text = {.kind = CANDID_RECORD, .count = 1, .fields = r_text_f};
+static const candid_type opt_r_text = {.kind = CANDID_OPT, .inner = &r_text};
+
+static void special_opt_rule_warnings(void **state) {
+    (void)state;
+    assert_string_equal(warn(&opt_nat, &opt_bool), "opt: nat is not a subtype of bool");
+    assert_string_equal(warn(&nat_t, &opt_bool), "opt: nat is not a subtype of bool");
+    assert_string_equal(warn(&null_t, &opt_bool), "");
+    assert_string_equal(warn(&opt_nat, &opt_nat), "");
+    assert_string_equal(warn(&nat_t, &opt_nat), "");
+    assert_string_equal(warn(&two_opts, &two_opts2),
+                        "field 1 > opt: nat is not a subtype of bool | field 2 > opt: text is not a subtype of nat");
+    /* the innermost option absorbs the difference, the outer one holds */
+    assert_string_equal(warn(&opt_r_a_opt, &opt_r_opt_text), "opt > field 1 > opt: nat is not a subtype of text");
+    assert_string_equal(warn(&opt_r_a_nat, &opt_r_text), "opt > field 1: nat is not a subtype of text");
+    /* arguments: the caller's opt nat arrives at opt bool */
+    static const candid_type *const fa[] = {&opt_nat};
+    static const candid_type *const fb[] = {&opt_bool};
+    static const candid_type f_a = {.kind = CANDID_FUNC, .count = 1, .args = fa};
+    static const candid_type f_b = {.kind = CANDID_FUNC, .count = 1, .args = fb};
+    assert_string_equal(warn(&f_b, &f_a), "argument 0 > opt: nat is not a subtype of bool");
+}
+
+static void errors(void **state) {
+    (void)state;
+    int r;
+    static const candid_type opt_null_inner = {.kind = CANDID_VEC};
+    assert_int_equal(candid_subtype_explain(&opt_null_inner, &vec_rec, 0, work, sizeof work, &r, NULL, 0),
+                     CANDID_ERR_BAD_TYPE);
+    assert_int_equal(candid_subtype_explain(&vec_rec, &vec_vec_rec, 0, work, 64, &r, NULL, 0),
+                     CANDID_ERR_WORK_FULL);
+    assert_int_equal(candid_subtype_explain(NULL, &vec_rec, 0, work, sizeof work, &r, NULL, 0),
+                     CANDID_ERR_ARGUMENT);
+}
+
+/* 100,000 nested records (field 0) around nat, or around text, and
+ * nested options compared for equality: the check takes work memory, not
+ * native stack, and runs here in a thread with a 64 KiB stack. */
+enum { DEEP = 100000 };
+typedef struct deep_chain {
+    candid_type t[DEEP + 1];
+    candid_field f[DEEP];
+} deep_chain;
+
+static void build_chain(deep_chain *c, uint8_t kind, const candid_type *leaf) {
+    for (uint32_t i = 0; i < DEEP; i++) {
+        c->t[i] = (candid_type){.kind = kind};
+        if (kind == CANDID_RECORD) {
+            c->f[i] = (candid_field){.id = 0, .type = &c->t[i + 1]};
+            c->t[i].count = 1;
+            c->t[i].fields = &c->f[i];
+        } else {
+            c->t[i].inner = &c->t[i + 1];
+        }
+    }
+    c->t[DEEP] = *leaf;
+}
+
+typedef struct deep_job {
+    const candid_type *a, *b;
+    unsigned flags;
+    uint8_t *work;
+    size_t work_cap;
+    candid_status st;
+    int result;
+    char why[64];
+} deep_job;
+
+static void *run_deep(void *arg) {
+    deep_job *j = arg;
+    j->st = candid_subtype_explain(j->a, j->b, j->flags, j->work, j->work_cap, &j->result, j->why,
+                                   sizeof j->why);
+    return NULL;
+}
+
+static void deep_job_run(deep_job *j) {
+    pthread_attr_t attr;
+    pthread_t th;
+    assert_int_equal(pthread_attr_init(&attr), 0);
+    assert_int_equal(pthread_attr_setstacksize(&attr, 64 * 1024), 0);
+    assert_int_equal(pthread_create(&th, &attr, run_deep, j), 0);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    pthread_attr_destroy(&attr);
+}
+
+static void deep_types_take_no_native_stack(void **state) {
+    (void)state;
+    deep_chain *r1 = malloc(sizeof *r1), *r2 = malloc(sizeof *r2), *r3 = malloc(sizeof *r3);
+    deep_chain *o1 = malloc(sizeof *o1), *o2 = malloc(sizeof *o2);
+    size_t cap = 64u << 20;
+    uint8_t *mem = malloc(cap);
+    assert_non_null(r1 && r2 && r3 && o1 && o2 && mem);
+    build_chain(r1, CANDID_RECORD, &nat_t);
+    build_chain(r2, CANDID_RECORD, &int_t);
+    build_chain(r3, CANDID_RECORD, &text_t);
+    build_chain(o1, CANDID_OPT, &nat_t);
+    build_chain(o2, CANDID_OPT, &nat_t);
+    deep_job j = {.a = &r1->t[0], .b = &r2->t[0], .work = mem, .work_cap = cap};
+    deep_job_run(&j);
+    assert_int_equal(j.st, CANDID_OK);
+    assert_int_equal(j.result, 1);
+    j.b = &r3->t[0];
+    deep_job_run(&j);
+    assert_int_equal(j.st, CANDID_OK);
+    assert_int_equal(j.result, 0);
+    assert_string_equal(j.why, "field 0 > field 0 > field 0 > field 0 > field 0 > field 0 > fie");
+    j = (deep_job){.a = &o1->t[0], .b = &o2->t[0], .flags = CANDID_SUB_EQUAL, .work = mem, .work_cap = cap};
+    deep_job_run(&j);
+    assert_int_equal(j.st, CANDID_OK);
+    assert_int_equal(j.result, 1);
+    /* too little work memory is an error, not a crash */
+    j.work_cap = 1 << 20;
+    deep_job_run(&j);
+    assert_int_equal(j.st, CANDID_ERR_WORK_FULL);
+    free(r1), free(r2), free(r3), free(o1), free(o2), free(mem);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(primitives_top_bottom_and_opt),
@@ -174,6 +413,11 @@ int main(void) {
         cmocka_unit_test(services),
         cmocka_unit_test(recursive_types),
         cmocka_unit_test(func_references_decode_by_subtyping),
+        cmocka_unit_test(explanations_name_the_path),
+        cmocka_unit_test(equality),
+        cmocka_unit_test(special_opt_rule_warnings),
+        cmocka_unit_test(errors),
+        cmocka_unit_test(deep_types_take_no_native_stack),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

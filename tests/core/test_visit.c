@@ -82,11 +82,27 @@ static void depth_and_callback_errors(void **state) {
     assert_int_equal(candid_visit(args, out, record_event, &t, NULL, 0, 0), CANDID_ERR_WORK_FULL);
 }
 
+/* Regression: a BOXED variant whose slot holds NULL was read through the
+ * NULL pointer (its case index) before the check for NULL. */
+static void null_boxed_variant_is_an_error(void **state) {
+    (void)state;
+    static const candid_type null_t = {.kind = CANDID_NULL, .align = 1};
+    static const candid_field cases[] = {{.id = 0, .offset = 4, .type = &null_t}};
+    static const candid_type v = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_BOXED, .size = 4,
+                                  .align = 4, .count = 1, .fields = cases};
+    const void *slot = NULL;
+    trace t = {.len = 0};
+    assert_int_equal(candid_visit(&v, &slot, record_event, &t, work, sizeof work, 0),
+                     CANDID_ERR_BAD_TYPE);
+    assert_int_equal(t.len, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(list_events),
         cmocka_unit_test(variant_vec_and_blob_events),
         cmocka_unit_test(depth_and_callback_errors),
+        cmocka_unit_test(null_boxed_variant_is_an_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,8 @@ static const char usage[] =
     "  hash NAME...                                      field ids of names\n"
     "  test FILE.test.did...                             run conformance-suite files\n"
     "  bench [-d defs.did] -t '(T, ...)' HEX|@file       decode/encode timings\n"
+    "  check FILE.did [PREVIOUS.did] [--strict]          validate; safe upgrade of PREVIOUS\n"
+    "  subtype [-d defs.did] T1 T2                       whether T1 <: T2, and why not\n"
     "\n"
     "'candid <command> --help' describes a command. Exit status: 0 success,\n"
     "1 a decoding or parse failure (reported on stderr), 2 bad usage.\n"
@@ -40,6 +42,7 @@ int main(int argc, char **argv) {
     } cmds[] = {
         {"encode", cmd_encode}, {"decode", cmd_decode}, {"hash", cmd_hash},
         {"test", cmd_test},     {"bench", cmd_bench},   {"random", cmd_random},
+        {"check", cmd_check},   {"subtype", cmd_subtype},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].run(argc - 1, argv + 1);
