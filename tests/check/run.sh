@@ -77,8 +77,13 @@ expect 0 "candid: warning: opt: nat is not a subtype of text (only by the specia
     subtype 'opt nat' 'opt text'
 
 # usage
-expect 2 "$("$candid" check --help)" check
-expect 2 "candid: unknown option --bogus" check base.did --bogus
-expect 2 "$("$candid" subtype --help)" subtype nat
+expect 2 "candid check: missing FILE.did
+Try 'candid check --help'." check
+expect 2 "candid check: unknown option '--bogus'
+Try 'candid check --help'." check base.did --bogus
+expect 2 "candid check: --strict needs PREVIOUS.did
+Try 'candid check --help'." check base.did --strict
+expect 2 "candid subtype: missing T2
+Try 'candid subtype --help'." subtype nat
 
 exit $failed

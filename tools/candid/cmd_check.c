@@ -2,7 +2,7 @@
  * upgrade of a previous version of the interface. */
 #include <string.h>
 
-#include "session.h"
+#include "options.h"
 
 static const char help[] =
     "usage: candid check FILE.did [PREVIOUS.did] [--strict]\n"
@@ -97,32 +97,22 @@ static int compare_services(session *s, const candid_type *cur, const candid_typ
 
 int cmd_check(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
-    const char *files[2] = {NULL, NULL};
-    unsigned flags = 0;
-    int n = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--strict") == 0) {
-            flags |= CANDID_SUB_EQUAL;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "candid: unknown option %s\n", argv[i]);
-            return EXIT_USAGE;
-        } else if (n < 2) {
-            files[n++] = argv[i];
-        } else {
-            fprintf(stderr, "candid: unexpected argument %s\n", argv[i]);
-            return EXIT_USAGE;
-        }
-    }
-    if (!n || (flags && n < 2)) {
-        fputs(help, stderr);
-        return EXIT_USAGE;
-    }
     /* Both files load into one session, each into its own environment: the
      * previous one first, then the session's environment starts afresh. */
     session s;
     session_init(&s);
     candid_idl old = {0};
-    int rc = EXIT_FAILURE_INPUT;
+    int rc = EXIT_USAGE;
+    cli_options o = {.command = "check", .argument = "FILE.did", .argument2 = "PREVIOUS.did",
+                     .argument_optional = 1, .allowed = OPT_STRICT};
+    if (parse_options(argc, argv, &s, &o)) goto out;
+    const char *files[2] = {o.positional, o.positional2};
+    unsigned flags = o.given & OPT_STRICT ? CANDID_SUB_EQUAL : 0;
+    if (flags && !files[1]) {
+        usage_error(o.command, "--strict needs PREVIOUS.did");
+        goto out;
+    }
+    rc = EXIT_FAILURE_INPUT;
     if (files[1]) {
         s.defs_path = files[1];
         if (session_types(&s)) goto out;

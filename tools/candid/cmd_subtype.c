@@ -1,7 +1,7 @@
 /* candid subtype: whether one type is a subtype of another, and why not. */
 #include <string.h>
 
-#include "session.h"
+#include "options.h"
 
 static const char help[] =
     "usage: candid subtype [-d defs.did] [--strict] T1 T2\n"
@@ -20,33 +20,15 @@ static void print_warning(void *ctx, const char *warning) {
 
 int cmd_subtype(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
-    const char *types[2] = {NULL, NULL};
-    const char *defs = NULL;
-    unsigned flags = 0;
-    int n = 0;
-    for (int i = 1; i < argc; i++) {
-        if ((strcmp(argv[i], "-d") == 0 || strcmp(argv[i], "--defs") == 0) && i + 1 < argc) {
-            defs = argv[++i];
-        } else if (strcmp(argv[i], "--strict") == 0) {
-            flags |= CANDID_SUB_EQUAL;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "candid: unknown option %s\n", argv[i]);
-            return EXIT_USAGE;
-        } else if (n < 2) {
-            types[n++] = argv[i];
-        } else {
-            fprintf(stderr, "candid: unexpected argument %s\n", argv[i]);
-            return EXIT_USAGE;
-        }
-    }
-    if (n < 2) {
-        fputs(help, stderr);
-        return EXIT_USAGE;
-    }
     session s;
     session_init(&s);
-    s.defs_path = defs;
-    int rc = EXIT_FAILURE_INPUT;
+    int rc = EXIT_USAGE;
+    cli_options o = {.command = "subtype", .argument = "T1", .argument2 = "T2",
+                     .allowed = OPT_DEFS | OPT_STRICT};
+    if (parse_options(argc, argv, &s, &o)) goto out;
+    const char *types[2] = {o.positional, o.positional2};
+    unsigned flags = o.given & OPT_STRICT ? CANDID_SUB_EQUAL : 0;
+    rc = EXIT_FAILURE_INPUT;
     const candid_type *t[2];
     if (session_types(&s)) goto out;
     for (int k = 0; k < 2; k++) {

@@ -28,6 +28,7 @@ static const spec specs[] = {
     {OPT_FORMAT, "-f", "--format", 1},    {OPT_BUDGET, NULL, "--budget", 1},
     {OPT_MAX_DEPTH, NULL, "--max-depth", 1}, {OPT_SEED, NULL, "--seed", 1},
     {OPT_COUNT, "-n", "--count", 1},      {OPT_MAX_SIZE, NULL, "--max-size", 1},
+    {OPT_STRICT, NULL, "--strict", 0},
 };
 
 /* The option spelled a[0..len), or NULL. */
@@ -60,6 +61,7 @@ static int set(cli_options *o, session *s, const spec *p, const char *v) {
     case OPT_TYPES: s->type_text = v; return 0;
     case OPT_METHOD: s->method = v; return 0;
     case OPT_REPLY: s->reply = 1; return 0;
+    case OPT_STRICT: return 0;
     case OPT_FORMAT:
         for (const char *const *f = o->formats; *f; f++) {
             if (strcmp(*f, v) == 0) {
@@ -83,15 +85,15 @@ static int set(cli_options *o, session *s, const spec *p, const char *v) {
 
 int parse_options(int argc, char **argv, session *s, cli_options *o) {
     o->given = 0;
-    o->positional = NULL;
+    o->positional = o->positional2 = NULL;
     o->format = o->formats ? o->formats[0] : NULL;
     int options_end = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (options_end || a[0] != '-' || strcmp(a, "-") == 0) {
-            if (!o->argument || o->positional)
-                return usage_error(o->command, "unexpected argument '%s'", a);
-            o->positional = a;
+            if (o->argument && !o->positional) o->positional = a;
+            else if (o->argument2 && !o->positional2) o->positional2 = a;
+            else return usage_error(o->command, "unexpected argument '%s'", a);
             continue;
         }
         if (strcmp(a, "--") == 0) {
@@ -112,7 +114,11 @@ int parse_options(int argc, char **argv, session *s, cli_options *o) {
         if (set(o, s, p, v)) return 1;
         o->given |= p->bit;
     }
-    if (o->argument && !o->argument_optional && !o->positional) return usage_error(o->command, "missing %s", o->argument);
+    const char *last = o->argument2 ? o->argument2 : o->argument;
+    if (o->argument && !o->positional && (o->argument2 || !o->argument_optional))
+        return usage_error(o->command, "missing %s", o->argument);
+    if (o->argument2 && !o->positional2 && !o->argument_optional)
+        return usage_error(o->command, "missing %s", last);
     if (s->type_text && s->method) return usage_error(o->command, "give -t or -m, not both");
     if (s->method && !s->defs_path) return usage_error(o->command, "-m needs -d FILE.did");
     if (s->reply && !s->method) return usage_error(o->command, "--reply needs -m METHOD");

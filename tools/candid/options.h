@@ -17,7 +17,8 @@ enum {
     OPT_MAX_DEPTH = 1u << 6, /* --max-depth N */
     OPT_SEED = 1u << 7,      /* --seed N */
     OPT_COUNT = 1u << 8,     /* -n, --count N */
-    OPT_MAX_SIZE = 1u << 9   /* --max-size N */
+    OPT_MAX_SIZE = 1u << 9,  /* --max-size N */
+    OPT_STRICT = 1u << 10    /* --strict: structural equality, not subtyping */
 };
 
 typedef struct cli_options {
@@ -27,10 +28,12 @@ typedef struct cli_options {
     unsigned given;                /* OPT_* that were given */
     const char *format;            /* formats[0] unless given */
     uint64_t budget, max_depth, seed, count, max_size; /* set when given */
-    const char *argument;          /* the one argument the command takes, as
+    const char *argument;          /* the first argument the command takes, as
                                       messages name it; NULL: none */
-    int argument_optional;         /* 1: the argument may be left out */
-    const char *positional;        /* that argument */
+    const char *argument2;         /* a second one; NULL: none */
+    int argument_optional;         /* 1: the last of them may be left out */
+    const char *positional;        /* the first argument given */
+    const char *positional2;       /* the second */
 } cli_options;
 
 /* Parses argv[1..argc) into o (command, allowed, formats and argument set by
