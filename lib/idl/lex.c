@@ -23,10 +23,14 @@ void lex_error(lexer *lx, candid_status st, const char *msg) {
 }
 
 void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg) {
+    lex_error_pos(lx, t->line, t->col, st, msg);
+}
+
+void lex_error_pos(lexer *lx, uint32_t line, uint32_t col, candid_status st, const char *msg) {
     if (lx->err) return;
     lx->err = st;
-    lx->err_line = t->line;
-    lx->err_col = t->col;
+    lx->err_line = line;
+    lx->err_col = col;
     lx->err_msg = msg;
 }
 
@@ -198,10 +202,12 @@ static void lex_text(lexer *lx) {
             uint32_t cp = 0;
             int digits = 0, ok = q < lx->len && lx->src[q] == '{';
             if (ok) q++;
+            /* any number of digits, leading zeros included, as the
+             * reference lexer reads them; cp saturates past the range */
             while (ok && q < lx->len && (is_hex(lx->src[q]) || (lx->src[q] == '_' && digits))) {
                 if (lx->src[q] != '_') {
-                    cp = cp * 16 + (uint32_t)hex_val(lx->src[q]);
-                    if (++digits > 6) ok = 0;
+                    if (cp <= 0x10ffff) cp = cp * 16 + (uint32_t)hex_val(lx->src[q]);
+                    digits++;
                 }
                 q++;
             }

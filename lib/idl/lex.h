@@ -53,6 +53,8 @@ void lex_next(lexer *lx);
 void lex_error(lexer *lx, candid_status st, const char *msg);
 /* The same at a given token. */
 void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg);
+/* The same at a given line and column. */
+void lex_error_pos(lexer *lx, uint32_t line, uint32_t col, candid_status st, const char *msg);
 int lex_is(const lexer *lx, const char *keyword);
 /* Room for element n of an array growing in the lexer's arena: returns the
  * array (moved, with doubled capacity *cap, when it was full; new elements
