@@ -1,7 +1,7 @@
 #!/bin/sh
 # The CLI's -d reads imports relative to the importing file; a cycle and a
 # missing file are errors at the import. Usage: cli_import.sh CANDID DIR
-candid=$1
+candid=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # before the cd below
 dir=$2
 fail=0
 check() { # what expected actual
