@@ -94,6 +94,13 @@ candid_status candid_idl_parse_type(candid_idl *idl, const char *src, size_t len
 /* The type a definition names, or NULL. */
 const candid_type *candid_idl_lookup(const candid_idl *idl, const char *name, size_t len);
 
+/* Walks the definitions (those of imported files included): pass NULL
+ * for the first, the previous result for the next; NULL after the last.
+ * Sets *name (NUL-terminated), *len and *type. The order is fixed for a
+ * given input: latest first mention first. Never fails. */
+const candid_idl_def *candid_idl_next(const candid_idl *idl, const candid_idl_def *prev,
+                                      const char **name, size_t *len, const candid_type **type);
+
 /* Argument and result tuples (records with ids 0..n-1) of a method of the
  * main service. Fails with CANDID_ERR_UNBOUND (no service or no such
  * method) or CANDID_ERR_ARENA_FULL. */

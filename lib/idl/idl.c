@@ -303,6 +303,18 @@ const candid_type *candid_idl_lookup(const candid_idl *idl, const char *name, si
     return NULL;
 }
 
+const candid_idl_def *candid_idl_next(const candid_idl *idl, const candid_idl_def *prev,
+                                      const char **name, size_t *len, const candid_type **type) {
+    const candid_idl_def *d = prev ? prev->next : idl->defs;
+    while (d && !d->defined) d = d->next; /* a failed parse may leave names unbound */
+    if (d) {
+        *name = d->name;
+        *len = d->len;
+        *type = d->node;
+    }
+    return d;
+}
+
 /* The record (ids 0..n-1) of a list of types. */
 static const candid_type *as_record(candid_idl *idl, const candid_type *const *types, uint32_t n) {
     candid_type *r = candid_arena_alloc(idl->arena, sizeof *r, _Alignof(candid_type));
