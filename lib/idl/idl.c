@@ -50,7 +50,7 @@ static idl_file *open_file(file_set *fs, candid_arena *arena, const char *name,
         memcpy(copy, name, n + 1);
         f->name = copy;
     }
-    lex_init(&f->lx, src, len, arena);
+    lex_init_did(&f->lx, src, len, arena);
     f->open = 1;
     fs->stack[fs->depth++] = f;
     return f;
@@ -277,7 +277,7 @@ candid_status candid_idl_parse(candid_idl *idl, const char *src, size_t len,
 static candid_status parse_one(candid_idl *idl, const char *src, size_t len, int tuple,
                                const candid_type **out, candid_syntax_error *err) {
     lexer lx;
-    lex_init(&lx, src, len, idl->arena);
+    lex_init_did(&lx, src, len, idl->arena);
     idl_parser p;
     idl_parser_init(&p, idl, &lx);
     const candid_type *t = tuple ? idl_tuple_record(&p) : idl_type(&p);

@@ -5,13 +5,22 @@
 #include "candid/wire.h"
 #include "lex.h"
 
-void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena) {
+static void start(lexer *lx, const char *src, size_t len, candid_arena *arena, int raw_text) {
     memset(lx, 0, sizeof *lx);
     lx->src = src;
     lx->len = len;
     lx->line = 1;
     lx->arena = arena;
+    lx->raw_text = raw_text;
     lex_next(lx);
+}
+
+void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena) {
+    start(lx, src, len, arena, 0);
+}
+
+void lex_init_did(lexer *lx, const char *src, size_t len, candid_arena *arena) {
+    start(lx, src, len, arena, 1);
 }
 
 void lex_error(lexer *lx, candid_status st, const char *msg) {
@@ -148,7 +157,7 @@ static void lex_text(lexer *lx) {
     /* Unescaped text is never longer than its source: find the closing
      * quote first and reserve that much. */
     size_t end = p;
-    while (end < lx->len && lx->src[end] != '"' && lx->src[end] != '\n')
+    while (end < lx->len && lx->src[end] != '"' && (lx->src[end] != '\n' || lx->raw_text))
         end += lx->src[end] == '\\' && end + 1 < lx->len ? 2 : 1;
     /* Raw characters must be printable: valid UTF-8 and no control
      * characters (escapes are how those are written). */
@@ -157,7 +166,7 @@ static void lex_text(lexer *lx) {
         error_here(lx, CANDID_ERR_UTF8, "text is not valid UTF-8");
         return;
     }
-    for (size_t i = p; i < end; i++) {
+    for (size_t i = p; i < end && !lx->raw_text; i++) {
         uint8_t c = (uint8_t)lx->src[i];
         if (c < 0x20 || c == 0x7f) {
             lx->pos = i;
@@ -172,7 +181,7 @@ static void lex_text(lexer *lx) {
     }
     size_t n = 0;
     for (;;) {
-        if (p >= lx->len || lx->src[p] == '\n') {
+        if (p >= lx->len || (lx->src[p] == '\n' && !lx->raw_text)) {
             lx->pos = p;
             error_here(lx, CANDID_ERR_SYNTAX, "unterminated text");
             return;
@@ -180,6 +189,10 @@ static void lex_text(lexer *lx) {
         char c = lx->src[p];
         if (c == '"') break;
         if (c != '\\') {
+            if (c == '\n') { /* raw_text: the text goes on on the next line */
+                lx->line++;
+                lx->line_start = p + 1;
+            }
             out[n++] = (uint8_t)c;
             p++;
             continue;

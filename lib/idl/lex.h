@@ -38,6 +38,9 @@ typedef struct lexer {
     uint32_t line;
     size_t line_start;
     candid_arena *arena;
+    int raw_text;        /* raw control characters and line breaks may stand
+                            in texts (the reference lexer lets .did files
+                            have them; values keep the spec's escapes) */
     token tok;           /* the current token */
     /* first error */
     candid_status err;
@@ -46,6 +49,8 @@ typedef struct lexer {
 } lexer;
 
 void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena);
+/* The same for .did text (files, types, argument lists): raw_text set. */
+void lex_init_did(lexer *lx, const char *src, size_t len, candid_arena *arena);
 /* Advances to the next token; on a lexical error sets lx->err and makes
  * the current token TK_EOF. */
 void lex_next(lexer *lx);

@@ -142,7 +142,9 @@ static int field_number(idl_parser *p, const token *t, uint32_t *id) {
     uint64_t v = 0;
     size_t i = 0;
     int hex = t->len > 2 && t->start[0] == '0' && (t->start[1] == 'x' || t->start[1] == 'X');
-    if (t->num_float || t->start[0] == '-' || t->start[0] == '+' || (hex && t->start[2] == '_'))
+    /* The reference lexes 0X10 as hex but then fails to read it: agree. */
+    if (t->num_float || t->start[0] == '-' || t->start[0] == '+' || (hex && t->start[2] == '_') ||
+        (hex && t->start[1] == 'X'))
         goto bad;
     for (i = hex ? 2 : 0; i < t->len; i++) {
         char c = t->start[i];

@@ -200,7 +200,9 @@ static void errors_with_positions(void **state) {
          "imports need a file reader (candid_idl_parse_file)"},
         {"import other.did;", CANDID_ERR_SYNTAX, 1, 8, "expected the imported file's name in quotes"},
         {"type A = record { x : nat; /* open", CANDID_ERR_SYNTAX, 1, 35, "unterminated comment"},
-        {"type A = record { \"x\n\" : nat };", CANDID_ERR_SYNTAX, 1, 21, "unterminated text"},
+        {"type A = record { \"x\n : nat };", CANDID_ERR_SYNTAX, 2, 10, "unterminated text"},
+        {"type A = record { 0X10 : nat };", CANDID_ERR_SYNTAX, 1, 19,
+         "field id must be a natural number below 2^32"},
         {"type A = record { \"\\q\" : nat };", CANDID_ERR_SYNTAX, 1, 20, "unknown escape in text"},
         {"type A = record { \"\xff\" : nat };", CANDID_ERR_UTF8, 1, 20, "text is not valid UTF-8"},
         {"type A = nat; @", CANDID_ERR_SYNTAX, 1, 15, "unexpected character"},
@@ -255,8 +257,13 @@ static void reference_leniencies(void **state) {
     assert_null(idl.service);
     assert_int_equal(parse("service : {};", &e), CANDID_OK);
     assert_int_equal(idl.service->count, 0);
-    assert_int_equal(parse("type A = variant { 0x10; 0X11 : nat; 1_000 }", &e), CANDID_OK);
+    assert_int_equal(parse("type A = variant { 0x10; 0x11 : nat; 1_000 }", &e), CANDID_OK);
     assert_int_equal(def("A")->fields[2].id, 1000);
+    /* raw control characters and line breaks in quoted names */
+    assert_int_equal(parse("type A = record { \"a\tb\" : nat; \"c\nd\" : int };\ntype B = C;", &e),
+                     CANDID_ERR_UNBOUND);
+    assert_int_equal(e.line, 3);
+    assert_int_equal(e.column, 10);
 }
 
 static void argument_tuples(void **state) {
