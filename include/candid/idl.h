@@ -38,6 +38,8 @@ typedef struct candid_idl_def candid_idl_def;
 typedef struct candid_idl {
     candid_arena *arena;
     candid_idl_def *defs;
+    candid_idl_def **index;        /* defs by name, open addressing (internal) */
+    size_t index_cap, count;
     const candid_type *service;    /* the main service (kind CANDID_SERVICE) */
     const candid_type *init_args;  /* service : (init) -> ...: the init tuple */
 } candid_idl;

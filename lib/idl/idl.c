@@ -298,9 +298,8 @@ candid_status candid_idl_parse_type(candid_idl *idl, const char *src, size_t len
 }
 
 const candid_type *candid_idl_lookup(const candid_idl *idl, const char *name, size_t len) {
-    for (candid_idl_def *d = idl->defs; d; d = d->next)
-        if (d->len == len && memcmp(d->name, name, len) == 0 && d->defined) return d->node;
-    return NULL;
+    const candid_idl_def *d = idl_find_def(idl, name, len);
+    return d && d->defined ? d->node : NULL;
 }
 
 const candid_idl_def *candid_idl_next(const candid_idl *idl, const candid_idl_def *prev,

@@ -88,17 +88,46 @@ static int expect(idl_parser *p, tok_kind k, const char *msg) {
     return 1;
 }
 
-static candid_idl_def *find_def(candid_idl *idl, const char *name, size_t len) {
-    for (candid_idl_def *d = idl->defs; d; d = d->next)
-        if (d->len == len && memcmp(d->name, name, len) == 0) return d;
-    return NULL;
+static size_t name_hash(const char *name, size_t len) {
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)name[i]) * 16777619u;
+    return h;
+}
+
+/* The index slot of a name: its definition's, or the empty one to take. */
+static candid_idl_def **slot(const candid_idl *idl, const char *name, size_t len) {
+    size_t mask = idl->index_cap - 1, i = name_hash(name, len) & mask;
+    for (;; i = (i + 1) & mask) {
+        candid_idl_def *d = idl->index[i];
+        if (!d || (d->len == len && memcmp(d->name, name, len) == 0)) return &idl->index[i];
+    }
+}
+
+candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len) {
+    return idl->index_cap ? *slot(idl, name, len) : NULL;
+}
+
+/* Adds d to the index, doubling it (in the arena) at half full. */
+static int index_def(idl_parser *p, candid_idl_def *d) {
+    candid_idl *idl = p->idl;
+    if (2 * (idl->count + 1) > idl->index_cap) {
+        size_t cap = idl->index_cap ? 2 * idl->index_cap : 64;
+        candid_idl_def **index = alloc(p, cap * sizeof *index, _Alignof(candid_idl_def *));
+        if (!index) return 0;
+        idl->index = index;
+        idl->index_cap = cap;
+        for (candid_idl_def *e = idl->defs; e; e = e->next) *slot(idl, e->name, e->len) = e;
+    }
+    *slot(idl, d->name, d->len) = d;
+    idl->count++;
+    return 1;
 }
 
 /* The definition for a name, created on first mention. Its node carries
  * the name from the start, which is how a definition's right side is
  * recognised as a bare name (an alias). */
 static candid_idl_def *def_for(idl_parser *p, const token *t) {
-    candid_idl_def *d = find_def(p->idl, t->start, t->len);
+    candid_idl_def *d = idl_find_def(p->idl, t->start, t->len);
     if (d) return d;
     d = alloc(p, sizeof *d, _Alignof(candid_idl_def));
     if (!d) return NULL;
@@ -113,6 +142,7 @@ static candid_idl_def *def_for(idl_parser *p, const token *t) {
     d->file = p->file;
     d->line = t->line;
     d->col = t->col;
+    if (!index_def(p, d)) return NULL;
     d->next = p->idl->defs;
     p->idl->defs = d;
     return d;
@@ -634,7 +664,7 @@ void idl_definition(idl_parser *p) {
     candid_type *t = idl_type(p);
     if (!t) return;
     if (t->name) { /* a definition's node: the right side is a name */
-        d->alias = find_def(p->idl, t->name, strlen(t->name));
+        d->alias = idl_find_def(p->idl, t->name, strlen(t->name));
         return;
     }
     const char *keep = d->node->name;
@@ -656,20 +686,23 @@ candid_status idl_finish(idl_parser *p) {
     for (candid_idl_def *d = idl->defs; d; d = d->next)
         if (!d->defined)
             return idl_fail(p, d->file, d->line, d->col, CANDID_ERR_UNBOUND, "undefined type name");
-    /* Aliases: follow each chain to a real type; a chain that comes back
-     * on itself defines nothing (vacuous). */
+    /* Aliases: follow each chain to a real type, then give that type to
+     * every name on the chain, so each definition is walked once; a chain
+     * that comes back on itself defines nothing (vacuous). */
+    unsigned pass = 0;
     for (candid_idl_def *d = idl->defs; d; d = d->next) {
         if (!d->alias || d->node->kind) continue;
         candid_idl_def *e = d;
-        size_t steps = 0;
-        while (e->alias && !e->node->kind) {
-            e = e->alias;
-            if (++steps > 1000000 || e == d)
-                return idl_fail(p, d->file, d->line, d->col, CANDID_ERR_BAD_TYPE,
-                               "cyclic type definition");
+        for (++pass; e->alias && !e->node->kind; e = e->alias) {
+            if (e->mark == pass) /* e is on the cycle */
+                return idl_fail(p, e->file, e->line, e->col, CANDID_ERR_BAD_TYPE,
+                                "cyclic type definition");
+            e->mark = pass;
         }
-        *d->node = *e->node;
-        d->node->name = d->name;
+        for (candid_idl_def *x = d; x != e; x = x->alias) {
+            *x->node = *e->node;
+            x->node->name = x->name;
+        }
     }
     for (size_t i = 0; i < p->nrefs; i++) {
         const idl_method_ref *r = &p->refs[i];

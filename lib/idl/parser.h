@@ -12,6 +12,7 @@ struct candid_idl_def {
     candid_type *node;
     candid_idl_def *alias;  /* type X = Y: resolved by copying Y */
     int defined;
+    unsigned mark;          /* alias resolution: on the chain being followed */
     const char *file;       /* where line:col is (NULL: the main source) */
     uint32_t line, col;     /* first use or definition, for errors */
     candid_idl_def *next;
@@ -52,6 +53,8 @@ candid_type *idl_tuple_record(idl_parser *p);
 void idl_definition(idl_parser *p);
 /* Whether a token is a keyword of the .did language (so not a name). */
 int idl_is_keyword(const token *t);
+/* The definition of a name (defined or only mentioned so far), or NULL. */
+candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len);
 /* Sorts methods by name; 0 when a name repeats. */
 int idl_sort_methods(candid_method *m, size_t n);
 /* Resolves aliases, reports undefined names and lays out every node made;

@@ -146,6 +146,8 @@ static void errors_with_positions(void **state) {
     static const bad cases[] = {
         {"type A = B; type B = A;", CANDID_ERR_BAD_TYPE, 1, 18, "cyclic type definition"},
         {"type A = A;", CANDID_ERR_BAD_TYPE, 1, 6, "cyclic type definition"},
+        /* at a name on the cycle, not at one leading into it */
+        {"type X = A; type A = B; type B = A;", CANDID_ERR_BAD_TYPE, 1, 30, "cyclic type definition"},
         {"type A = record { x : Missing };", CANDID_ERR_UNBOUND, 1, 23, "undefined type name"},
         {"type A = record { x : nat; x : int };", CANDID_ERR_BAD_TYPE, 1, 10,
          "a field id is used twice (or two names hash alike)"},
