@@ -280,10 +280,12 @@ static candid_status parse_one(candid_idl *idl, const char *src, size_t len, int
     lex_init_did(&lx, src, len, idl->arena);
     idl_parser p;
     idl_parser_init(&p, idl, &lx);
+    const candid_idl_def *before = idl->defs;
     const candid_type *t = tuple ? idl_tuple_record(&p) : idl_type(&p);
     if (!lx.err && lx.tok.kind != TK_EOF) lex_error(&lx, CANDID_ERR_SYNTAX, "expected the end of the type");
     if (!lx.err) idl_finish(&p);
     if (!lx.err) *out = t;
+    else idl_forget_unbound(idl, before); /* a type defines nothing: undo its mentions */
     return idl_error(&lx, err);
 }
 

@@ -107,6 +107,21 @@ candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len
     return idl->index_cap ? *slot(idl, name, len) : NULL;
 }
 
+void idl_forget_unbound(candid_idl *idl, const candid_idl_def *since) {
+    candid_idl_def **link = &idl->defs;
+    while (*link != since) {
+        candid_idl_def *d = *link;
+        if (d->defined) {
+            link = &d->next;
+        } else {
+            *link = d->next;
+            idl->count--;
+        }
+    }
+    memset(idl->index, 0, idl->index_cap * sizeof *idl->index);
+    for (candid_idl_def *e = idl->defs; e; e = e->next) *slot(idl, e->name, e->len) = e;
+}
+
 /* Adds d to the index, doubling it (in the arena) at half full. */
 static int index_def(idl_parser *p, candid_idl_def *d) {
     candid_idl *idl = p->idl;

@@ -55,6 +55,9 @@ void idl_definition(idl_parser *p);
 int idl_is_keyword(const token *t);
 /* The definition of a name (defined or only mentioned so far), or NULL. */
 candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len);
+/* Drops the names mentioned but not defined since the definition `since`
+ * was the newest, so that a failed parse leaves no unbound name behind. */
+void idl_forget_unbound(candid_idl *idl, const candid_idl_def *since);
 /* Sorts methods by name; 0 when a name repeats. */
 int idl_sort_methods(candid_method *m, size_t n);
 /* Resolves aliases, reports undefined names and lays out every node made;

@@ -281,6 +281,11 @@ static void argument_tuples(void **state) {
     assert_int_equal(args->size, 3 * sizeof(void *) + 8);
     assert_int_equal(candid_idl_parse_args(&idl, "(T,", 3, &args, &e), CANDID_ERR_SYNTAX);
     assert_int_equal(e.column, 4);
+    /* a failed type leaves no unbound name behind to fail the next one */
+    assert_int_equal(candid_idl_parse_args(&idl, "(Missing, Absent)", 17, &args, &e), CANDID_ERR_UNBOUND);
+    assert_int_equal(candid_idl_parse_args(&idl, "(T)", 3, &args, &e), CANDID_OK);
+    assert_null(candid_idl_lookup(&idl, "Missing", 7));
+    assert_ptr_equal(args->fields[0].type, candid_idl_lookup(&idl, "T", 1));
 }
 
 static void test_files(void **state) {
