@@ -274,6 +274,14 @@ static int open_list(idl_parser *p, stack *st, frame_kind kind, const token *at)
     return 1;
 }
 
+/* The type constructors that open a list. */
+static const struct {
+    const char *keyword;
+    frame_kind kind;
+} lists[] = {
+    {"record", F_RECORD}, {"variant", F_VARIANT}, {"func", F_ARGS}, {"service", F_METHODS},
+};
+
 /* The start of a type: a complete leaf (primitive, blob, name), or NULL
  * with frames pushed for what opened (or with an error recorded). */
 static candid_type *open_type(idl_parser *p, stack *st) {
@@ -301,12 +309,12 @@ static candid_type *open_type(idl_parser *p, stack *st) {
             if (n) n->inner = candid_prim_type_big(CANDID_NAT8);
             return n;
         }
-        frame_kind k = lex_is(lx, "record") ? F_RECORD : lex_is(lx, "variant") ? F_VARIANT
-                     : lex_is(lx, "func") ? F_ARGS : F_METHODS;
-        if (k != F_METHODS || lex_is(lx, "service")) {
-            lex_next(lx);
-            open_list(p, st, k, &t);
-            return NULL;
+        for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+            if (lex_is(lx, lists[i].keyword)) {
+                lex_next(lx);
+                open_list(p, st, lists[i].kind, &t);
+                return NULL;
+            }
         }
         if (idl_is_keyword(&t)) {
             lex_error(lx, CANDID_ERR_SYNTAX, "expected a type");
