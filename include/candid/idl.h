@@ -61,8 +61,10 @@ candid_status candid_idl_parse(candid_idl *idl, const char *src, size_t len,
                                candid_syntax_error *err);
 
 /* Reads the file named by an import for candid_idl_parse_file. importer is
- * the name of the importing file (as given to candid_idl_parse_file, or as
- * this reader returned it), path the import's text (NUL-terminated). On
+ * the name of the importing file (as given to candid_idl_parse_file, NULL
+ * included, or as this reader returned it), path the import's text
+ * (NUL-terminated; resolving it, e.g. against importer's folder, is the
+ * reader's job, which keeps lib/idl free of file access). On
  * success returns 0 and sets *name to a NUL-terminated name of the file
  * that is equal for every import of the same file (a resolved path) and
  * serves as importer for the file's own imports, and *src, *len to its
@@ -75,7 +77,8 @@ typedef int (*candid_idl_reader)(void *ctx, const char *importer, const char *pa
  * read through read(ctx, ...) (may be NULL: imports are then errors).
  * `import "f.did"` adds f's definitions (and those of its imports), each
  * file read once; `import service "f.did"` also adds f's service methods
- * to the main service (which they form when the file has none). Fails as
+ * to the main service (which they form when the file has none), also when
+ * an imported file says it, as the reference parser does. Fails as
  * candid_idl_parse, and with CANDID_ERR_UNBOUND at the import when the
  * reader fails or an imported service is missing, CANDID_ERR_BAD_TYPE at
  * the import when the file imports itself (directly or through others),
