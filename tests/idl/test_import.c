@@ -100,6 +100,18 @@ static void service_from_imports_only(void **state) {
     assert_int_equal(idl.service->count, 2);
     assert_memory_equal(idl.service->methods[1].name, "c", 1);
     assert_null(idl.init_args);
+    /* an `import service` inside an imported file counts too (as in the
+     * reference), while that file's own service does not */
+    static const file nested[] = {
+        {"a.did", "import \"b.did\"; service : { a : () -> () }"},
+        {"b.did", "import service \"c.did\"; service : { b : () -> () }"},
+        {"c.did", "service : { c : () -> () }"},
+        {NULL, NULL},
+    };
+    assert_int_equal(parse(nested, &e), CANDID_OK);
+    assert_int_equal(idl.service->count, 2);
+    assert_memory_equal(idl.service->methods[0].name, "a", 1);
+    assert_memory_equal(idl.service->methods[1].name, "c", 1);
 }
 
 typedef struct bad {
