@@ -56,7 +56,8 @@ void candid_idl_init(candid_idl *idl, candid_arena *arena);
  * such as `type A = B; type B = A;`, a name defined twice, a duplicate
  * field id, method or argument name, a method that is not a function, two
  * annotations, a oneway function with results), CANDID_ERR_ARENA_FULL
- * (arena or heap exhausted); err says where and why. */
+ * (arena or heap exhausted); err says where and why. After a failure idl
+ * may hold part of the file's definitions: start again from a fresh one. */
 candid_status candid_idl_parse(candid_idl *idl, const char *src, size_t len,
                                candid_syntax_error *err);
 
@@ -88,7 +89,8 @@ candid_status candid_idl_parse_file(candid_idl *idl, const char *name, const cha
                                     candid_idl_reader read, void *ctx, candid_syntax_error *err);
 
 /* Parses an argument tuple "(T1, T2, ...)" in idl's environment: the result
- * is a record with field ids 0..n-1 (see types.h). Fails as above. */
+ * is a record with field ids 0..n-1 (see types.h). Fails as above; a
+ * failure leaves idl's definitions as they were. */
 candid_status candid_idl_parse_args(candid_idl *idl, const char *src, size_t len,
                                     const candid_type **args, candid_syntax_error *err);
 
