@@ -44,6 +44,9 @@ configure() { # dir [meson options...]
   [ -d "$dir" ] || meson setup "$dir" "$@"
 }
 
+# The reference .did parser (pinned npm package) for the idl-reference test.
+check "npm ci tests/idl/reference" npm ci --prefix tests/idl/reference --no-audit --no-fund --loglevel=error
+
 check "configure gcc" configure build-ci-gcc
 check "build gcc" ninja -C build-ci-gcc
 mesontests gcc build-ci-gcc
@@ -89,7 +92,7 @@ check "bench/run --quick" bash bench/run --quick
 
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
-for h in wire typed text call; do
+for h in wire typed text call did; do
   check "fuzz $h ${fuzz_seconds}s" bash fuzz/run "$h" "$fuzz_seconds"
 done
 

@@ -5,13 +5,22 @@
 #include "candid/wire.h"
 #include "lex.h"
 
-void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena) {
+static void start(lexer *lx, const char *src, size_t len, candid_arena *arena, int raw_text) {
     memset(lx, 0, sizeof *lx);
     lx->src = src;
     lx->len = len;
     lx->line = 1;
     lx->arena = arena;
+    lx->raw_text = raw_text;
     lex_next(lx);
+}
+
+void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena) {
+    start(lx, src, len, arena, 0);
+}
+
+void lex_init_did(lexer *lx, const char *src, size_t len, candid_arena *arena) {
+    start(lx, src, len, arena, 1);
 }
 
 void lex_error(lexer *lx, candid_status st, const char *msg) {
@@ -23,10 +32,14 @@ void lex_error(lexer *lx, candid_status st, const char *msg) {
 }
 
 void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg) {
+    lex_error_pos(lx, t->line, t->col, st, msg);
+}
+
+void lex_error_pos(lexer *lx, uint32_t line, uint32_t col, candid_status st, const char *msg) {
     if (lx->err) return;
     lx->err = st;
-    lx->err_line = t->line;
-    lx->err_col = t->col;
+    lx->err_line = line;
+    lx->err_col = col;
     lx->err_msg = msg;
 }
 
@@ -144,7 +157,7 @@ static void lex_text(lexer *lx) {
     /* Unescaped text is never longer than its source: find the closing
      * quote first and reserve that much. */
     size_t end = p;
-    while (end < lx->len && lx->src[end] != '"' && lx->src[end] != '\n')
+    while (end < lx->len && lx->src[end] != '"' && (lx->src[end] != '\n' || lx->raw_text))
         end += lx->src[end] == '\\' && end + 1 < lx->len ? 2 : 1;
     /* Raw characters must be printable: valid UTF-8 and no control
      * characters (escapes are how those are written). */
@@ -153,7 +166,7 @@ static void lex_text(lexer *lx) {
         error_here(lx, CANDID_ERR_UTF8, "text is not valid UTF-8");
         return;
     }
-    for (size_t i = p; i < end; i++) {
+    for (size_t i = p; i < end && !lx->raw_text; i++) {
         uint8_t c = (uint8_t)lx->src[i];
         if (c < 0x20 || c == 0x7f) {
             lx->pos = i;
@@ -168,7 +181,7 @@ static void lex_text(lexer *lx) {
     }
     size_t n = 0;
     for (;;) {
-        if (p >= lx->len || lx->src[p] == '\n') {
+        if (p >= lx->len || (lx->src[p] == '\n' && !lx->raw_text)) {
             lx->pos = p;
             error_here(lx, CANDID_ERR_SYNTAX, "unterminated text");
             return;
@@ -176,6 +189,10 @@ static void lex_text(lexer *lx) {
         char c = lx->src[p];
         if (c == '"') break;
         if (c != '\\') {
+            if (c == '\n') { /* raw_text: the text goes on on the next line */
+                lx->line++;
+                lx->line_start = p + 1;
+            }
             out[n++] = (uint8_t)c;
             p++;
             continue;
@@ -198,10 +215,12 @@ static void lex_text(lexer *lx) {
             uint32_t cp = 0;
             int digits = 0, ok = q < lx->len && lx->src[q] == '{';
             if (ok) q++;
+            /* any number of digits, leading zeros included, as the
+             * reference lexer reads them; cp saturates past the range */
             while (ok && q < lx->len && (is_hex(lx->src[q]) || (lx->src[q] == '_' && digits))) {
                 if (lx->src[q] != '_') {
-                    cp = cp * 16 + (uint32_t)hex_val(lx->src[q]);
-                    if (++digits > 6) ok = 0;
+                    if (cp <= 0x10ffff) cp = cp * 16 + (uint32_t)hex_val(lx->src[q]);
+                    digits++;
                 }
                 q++;
             }

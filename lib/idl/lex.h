@@ -38,6 +38,9 @@ typedef struct lexer {
     uint32_t line;
     size_t line_start;
     candid_arena *arena;
+    int raw_text;        /* raw control characters and line breaks may stand
+                            in texts (the reference lexer lets .did files
+                            have them; values keep the spec's escapes) */
     token tok;           /* the current token */
     /* first error */
     candid_status err;
@@ -46,6 +49,8 @@ typedef struct lexer {
 } lexer;
 
 void lex_init(lexer *lx, const char *src, size_t len, candid_arena *arena);
+/* The same for .did text (files, types, argument lists): raw_text set. */
+void lex_init_did(lexer *lx, const char *src, size_t len, candid_arena *arena);
 /* Advances to the next token; on a lexical error sets lx->err and makes
  * the current token TK_EOF. */
 void lex_next(lexer *lx);
@@ -53,6 +58,8 @@ void lex_next(lexer *lx);
 void lex_error(lexer *lx, candid_status st, const char *msg);
 /* The same at a given token. */
 void lex_error_at(lexer *lx, const token *t, candid_status st, const char *msg);
+/* The same at a given line and column. */
+void lex_error_pos(lexer *lx, uint32_t line, uint32_t col, candid_status st, const char *msg);
 int lex_is(const lexer *lx, const char *keyword);
 /* Room for element n of an array growing in the lexer's arena: returns the
  * array (moved, with doubled capacity *cap, when it was full; new elements

@@ -1,6 +1,10 @@
-/* The .did type grammar (spec "Core Grammar" and its shorthands) into
- * candid_type graphs with the generic layout. Names refer to one node per
- * definition, so recursive definitions become cyclic graphs. */
+/* The .did type grammar (the spec's "Core Grammar", its shorthands and the
+ * leniencies of the reference parser) into candid_type graphs with the
+ * generic layout. Names refer to one node per definition, so recursive
+ * definitions become cyclic graphs. Every open construct (opt, vec, record,
+ * variant, argument list, service) is a frame on a heap stack, so nesting
+ * is bounded by memory and input size, never by the native stack. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "parser.h"
@@ -17,16 +21,20 @@ static const struct {
     {"reserved", CANDID_RESERVED}, {"empty", CANDID_EMPTY},   {"principal", CANDID_PRINCIPAL},
 };
 
+/* The reference lexer's keywords. Primitive type names other than null and
+ * principal are identifiers there, so they may name fields, cases,
+ * methods, arguments and even definitions (which a use of the name never
+ * reaches: the primitive wins). */
 static const char *const keywords[] = {
-    "type", "import", "service", "func", "opt", "vec", "record", "variant",
-    "blob", "query", "oneway", "composite_query",
+    "type",  "import",          "service", "func",      "opt",  "vec",
+    "record", "variant",        "blob",    "query",     "oneway",
+    "composite_query", "null",  "principal", "true",    "false",
 };
 
-static int is_keyword(const token *t) {
+int idl_is_keyword(const token *t) {
+    if (t->kind != TK_ID) return 0;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
         if (t->len == strlen(keywords[i]) && memcmp(t->start, keywords[i], t->len) == 0) return 1;
-    for (size_t i = 0; i < sizeof prims / sizeof prims[0]; i++)
-        if (t->len == strlen(prims[i].name) && memcmp(t->start, prims[i].name, t->len) == 0) return 1;
     return 0;
 }
 
@@ -47,6 +55,7 @@ candid_status idl_error(const lexer *lx, candid_syntax_error *err) {
         err->line = lx->err_line;
         err->column = lx->err_col;
         err->message = lx->err_msg;
+        err->file = NULL;
     }
     return lx->err;
 }
@@ -79,15 +88,61 @@ static int expect(idl_parser *p, tok_kind k, const char *msg) {
     return 1;
 }
 
-static candid_idl_def *find_def(candid_idl *idl, const char *name, size_t len) {
-    for (candid_idl_def *d = idl->defs; d; d = d->next)
-        if (d->len == len && memcmp(d->name, name, len) == 0) return d;
-    return NULL;
+static size_t name_hash(const char *name, size_t len) {
+    size_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)name[i]) * 16777619u;
+    return h;
 }
 
-/* The definition for a name, created on first mention. */
+/* The index slot of a name: its definition's, or the empty one to take. */
+static candid_idl_def **slot(const candid_idl *idl, const char *name, size_t len) {
+    size_t mask = idl->index_cap - 1, i = name_hash(name, len) & mask;
+    for (;; i = (i + 1) & mask) {
+        candid_idl_def *d = idl->index[i];
+        if (!d || (d->len == len && memcmp(d->name, name, len) == 0)) return &idl->index[i];
+    }
+}
+
+candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len) {
+    return idl->index_cap ? *slot(idl, name, len) : NULL;
+}
+
+void idl_forget_unbound(candid_idl *idl, const candid_idl_def *since) {
+    candid_idl_def **link = &idl->defs;
+    while (*link != since) {
+        candid_idl_def *d = *link;
+        if (d->defined) {
+            link = &d->next;
+        } else {
+            *link = d->next;
+            idl->count--;
+        }
+    }
+    memset(idl->index, 0, idl->index_cap * sizeof *idl->index);
+    for (candid_idl_def *e = idl->defs; e; e = e->next) *slot(idl, e->name, e->len) = e;
+}
+
+/* Adds d to the index, doubling it (in the arena) at half full. */
+static int index_def(idl_parser *p, candid_idl_def *d) {
+    candid_idl *idl = p->idl;
+    if (2 * (idl->count + 1) > idl->index_cap) {
+        size_t cap = idl->index_cap ? 2 * idl->index_cap : 64;
+        candid_idl_def **index = alloc(p, cap * sizeof *index, _Alignof(candid_idl_def *));
+        if (!index) return 0;
+        idl->index = index;
+        idl->index_cap = cap;
+        for (candid_idl_def *e = idl->defs; e; e = e->next) *slot(idl, e->name, e->len) = e;
+    }
+    *slot(idl, d->name, d->len) = d;
+    idl->count++;
+    return 1;
+}
+
+/* The definition for a name, created on first mention. Its node carries
+ * the name from the start, which is how a definition's right side is
+ * recognised as a bare name (an alias). */
 static candid_idl_def *def_for(idl_parser *p, const token *t) {
-    candid_idl_def *d = find_def(p->idl, t->start, t->len);
+    candid_idl_def *d = idl_find_def(p->idl, t->start, t->len);
     if (d) return d;
     d = alloc(p, sizeof *d, _Alignof(candid_idl_def));
     if (!d) return NULL;
@@ -96,18 +151,21 @@ static candid_idl_def *def_for(idl_parser *p, const token *t) {
     if (!name || !d->node) return NULL;
     memcpy(name, t->start, t->len);
     d->node->kind = 0; /* not defined yet */
+    d->node->name = name;
     d->name = name;
     d->len = t->len;
+    d->file = p->file;
     d->line = t->line;
     d->col = t->col;
+    if (!index_def(p, d)) return NULL;
     d->next = p->idl->defs;
     p->idl->defs = d;
     return d;
 }
 
-/* A field or method name: an identifier or a text literal. */
+/* A field, case, method or argument name: an identifier or a text. */
 static int name_token(const token *t) {
-    return (t->kind == TK_ID && !is_keyword(t)) || t->kind == TK_TEXT;
+    return (t->kind == TK_ID && !idl_is_keyword(t)) || t->kind == TK_TEXT;
 }
 
 static const char *name_copy(idl_parser *p, const token *t, size_t *len) {
@@ -129,7 +187,10 @@ static int field_number(idl_parser *p, const token *t, uint32_t *id) {
     uint64_t v = 0;
     size_t i = 0;
     int hex = t->len > 2 && t->start[0] == '0' && (t->start[1] == 'x' || t->start[1] == 'X');
-    if (t->num_float || t->start[0] == '-' || t->start[0] == '+') goto bad;
+    /* The reference lexes 0X10 as hex but then fails to read it: agree. */
+    if (t->num_float || t->start[0] == '-' || t->start[0] == '+' || (hex && t->start[2] == '_') ||
+        (hex && t->start[1] == 'X'))
+        goto bad;
     for (i = hex ? 2 : 0; i < t->len; i++) {
         char c = t->start[i];
         if (c == '_') continue;
@@ -144,300 +205,470 @@ bad:
     return 0;
 }
 
-static int sort_fields(idl_parser *p, candid_field *f, uint32_t n) {
-    for (uint32_t i = 1; i < n; i++) {
-        candid_field x = f[i];
-        uint32_t j = i;
-        while (j > 0 && f[j - 1].id > x.id) {
-            f[j] = f[j - 1];
-            j--;
+/* One open construct. Lists (fields, arguments, methods) collect their
+ * items here until their closing token. */
+typedef enum frame_kind {
+    F_OPT, F_VEC,          /* waiting for the inner type */
+    F_RECORD, F_VARIANT,   /* fields */
+    F_ARGS, F_RESULTS,     /* a function's argument and result lists */
+    F_TUPLE,               /* an argument list on its own: a record */
+    F_METHODS              /* a service's methods */
+} frame_kind;
+
+typedef struct arg_name {
+    const char *s;
+    size_t len;
+} arg_name;
+
+typedef struct frame {
+    frame_kind kind;
+    uint32_t line, col;        /* where the construct starts, for its errors */
+    candid_type *node;         /* the record, variant or service being filled */
+    void *items;               /* fields, types or methods so far */
+    size_t n, cap;
+    arg_name *names;           /* argument lists: the names given */
+    size_t nnames, names_cap;
+    uint32_t next_id;          /* record: the id of a field without a label */
+    const candid_type **args;  /* F_RESULTS: the function's arguments */
+    uint32_t nargs;
+} frame;
+
+typedef struct stack {
+    frame *f;
+    size_t n, cap;
+} stack;
+
+static frame *push(idl_parser *p, stack *st, frame_kind kind, const token *at) {
+    if (st->n == st->cap) {
+        size_t cap = st->cap ? 2 * st->cap : 32;
+        frame *f = cap <= SIZE_MAX / sizeof *f ? realloc(st->f, cap * sizeof *f) : NULL;
+        if (!f) {
+            lex_error(p->lx, CANDID_ERR_ARENA_FULL, "out of memory");
+            return NULL;
         }
-        f[j] = x;
+        st->f = f;
+        st->cap = cap;
     }
-    for (uint32_t i = 1; i < n; i++) {
-        if (f[i].id == f[i - 1].id) {
-            lex_error(p->lx, CANDID_ERR_BAD_TYPE, "duplicate field id (or a hash collision)");
-            return 0;
-        }
-    }
+    frame *f = &st->f[st->n++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->line = at->line;
+    f->col = at->col;
+    return f;
+}
+
+static int is_tuple(frame_kind k) {
+    return k == F_ARGS || k == F_RESULTS || k == F_TUPLE;
+}
+
+/* Opens a list at its '{' or '(' (at: the keyword, where errors about a
+ * record, variant or service point). */
+static int open_list(idl_parser *p, stack *st, frame_kind kind, const token *at) {
+    frame *f = push(p, st, kind, is_tuple(kind) ? &p->lx->tok : at);
+    if (!f) return 0;
+    if (is_tuple(kind)) return expect(p, TK_LPAREN, "expected '('");
+    if (!expect(p, TK_LBRACE, "expected '{'")) return 0;
+    candid_kind k = kind == F_RECORD ? CANDID_RECORD : kind == F_VARIANT ? CANDID_VARIANT : CANDID_SERVICE;
+    if (!(f->node = new_node(p, k))) return 0;
+    if (kind != F_METHODS) f->node->repr = CANDID_REPR_BOXED;
     return 1;
 }
 
-/* record { ... } and variant { ... } (the lexer after the keyword). */
-static candid_type *fields(idl_parser *p, candid_kind kind) {
-    lexer *lx = p->lx;
-    if (!expect(p, TK_LBRACE, "expected '{'")) return NULL;
-    candid_type *t = new_node(p, kind);
-    if (!t) return NULL;
-    t->repr = CANDID_REPR_BOXED;
-    size_t cap = 0, n = 0;
-    candid_field *f = lex_reserve(lx, NULL, 0, &cap, sizeof *f);
-    uint32_t next_id = 0;
-    while (f && lx->tok.kind != TK_RBRACE && !lx->err) {
-        if (!(f = lex_reserve(lx, f, n, &cap, sizeof *f))) return NULL;
-        candid_field *fd = &f[n];
-        token first = lx->tok;
-        lex_mark m = lex_save(lx);
-        lex_next(lx);
-        int has_colon = lx->tok.kind == TK_COLON;
-        if (first.kind == TK_NUM && (has_colon || kind == CANDID_VARIANT)) {
-            if (!field_number(p, &first, &fd->id)) return NULL;
-        } else if (name_token(&first) && (has_colon || kind == CANDID_VARIANT)) {
-            size_t len;
-            fd->name = name_copy(p, &first, &len);
-            if (!fd->name) return NULL;
-            fd->id = candid_hash(fd->name, len);
-        } else if (kind == CANDID_RECORD) {
-            /* positional: the type alone, id = previous + 1 */
-            lex_restore(lx, m);
-            fd->id = next_id;
-            has_colon = -1;
-        } else {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected a variant case name or number");
-            return NULL;
-        }
-        if (has_colon == 1) {
-            lex_next(lx);
-            fd->type = idl_type(p);
-        } else if (has_colon == -1) {
-            fd->type = idl_type(p);
-        } else {
-            fd->type = candid_prim_type_big(CANDID_NULL); /* variant shorthand */
-        }
-        if (!fd->type) return NULL;
-        next_id = fd->id + 1;
-        n++;
-        if (lx->tok.kind == TK_SEMI) {
-            lex_next(lx);
-        } else if (lx->tok.kind != TK_RBRACE) {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected ';' or '}'");
-            return NULL;
-        }
-    }
-    if (lx->err || !f) return NULL;
-    lex_next(lx);
-    if (!sort_fields(p, f, (uint32_t)n)) return NULL;
-    t->fields = f;
-    t->count = (uint32_t)n;
-    return t;
-}
+/* The type constructors that open a list. */
+static const struct {
+    const char *keyword;
+    frame_kind kind;
+} lists[] = {
+    {"record", F_RECORD}, {"variant", F_VARIANT}, {"func", F_ARGS}, {"service", F_METHODS},
+};
 
-/* "(T, name : T, ...)" into an array; *count set. */
-static const candid_type **tuple(idl_parser *p, uint32_t *count) {
+/* The start of a type: a complete leaf (primitive, blob, name), or NULL
+ * with frames pushed for what opened (or with an error recorded). */
+static candid_type *open_type(idl_parser *p, stack *st) {
     lexer *lx = p->lx;
-    if (!expect(p, TK_LPAREN, "expected '('")) return NULL;
-    size_t cap = 0, n = 0;
-    const candid_type **a = lex_reserve(lx, NULL, 0, &cap, sizeof *a);
-    while (a && lx->tok.kind != TK_RPAREN && !lx->err) {
-        if (!(a = lex_reserve(lx, (void *)a, n, &cap, sizeof *a))) return NULL;
-        /* named arguments: the name is documentation only */
-        if (name_token(&lx->tok)) {
-            lex_mark m = lex_save(lx);
-            lex_next(lx);
-            if (lx->tok.kind == TK_COLON) {
+    while (!lx->err) {
+        token t = lx->tok;
+        if (t.kind != TK_ID) {
+            lex_error(lx, CANDID_ERR_SYNTAX, "expected a type");
+            return NULL;
+        }
+        for (size_t i = 0; i < sizeof prims / sizeof prims[0]; i++) {
+            if (lex_is(lx, prims[i].name)) {
                 lex_next(lx);
-            } else {
-                lex_restore(lx, m);
+                return (candid_type *)candid_prim_type_big(prims[i].kind);
             }
         }
-        a[n] = idl_type(p);
-        if (!a[n]) return NULL;
-        n++;
-        if (lx->tok.kind == TK_COMMA) {
+        if (lex_is(lx, "opt") || lex_is(lx, "vec")) {
+            if (!push(p, st, lex_is(lx, "opt") ? F_OPT : F_VEC, &t)) return NULL;
             lex_next(lx);
-        } else if (lx->tok.kind != TK_RPAREN) {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected ',' or ')'");
+            continue;
+        }
+        if (lex_is(lx, "blob")) {
+            lex_next(lx);
+            candid_type *n = new_node(p, CANDID_VEC);
+            if (n) n->inner = candid_prim_type_big(CANDID_NAT8);
+            return n;
+        }
+        for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+            if (lex_is(lx, lists[i].keyword)) {
+                lex_next(lx);
+                open_list(p, st, lists[i].kind, &t);
+                return NULL;
+            }
+        }
+        if (idl_is_keyword(&t)) {
+            lex_error(lx, CANDID_ERR_SYNTAX, "expected a type");
             return NULL;
         }
-    }
-    if (lx->err || !a) return NULL;
-    lex_next(lx);
-    *count = (uint32_t)n;
-    return a;
-}
-
-/* "(args) -> (results) annotations" (the lexer at '('). */
-static candid_type *functype(idl_parser *p) {
-    uint32_t na, nr;
-    const candid_type **args = tuple(p, &na);
-    if (!args || !expect(p, TK_ARROW, "expected '->'")) return NULL;
-    const candid_type **res = tuple(p, &nr);
-    if (!res) return NULL;
-    candid_type *t = new_node(p, CANDID_FUNC);
-    const candid_type **all = alloc(p, (na + nr + 1) * sizeof *all, _Alignof(candid_type *));
-    if (!t || !all) return NULL;
-    memcpy(all, args, na * sizeof *all);
-    memcpy(all + na, res, nr * sizeof *all);
-    t->args = all;
-    t->count = na;
-    t->count2 = nr;
-    for (;;) {
-        if (lex_is(p->lx, "query")) t->aux |= CANDID_ANN_QUERY;
-        else if (lex_is(p->lx, "oneway")) t->aux |= CANDID_ANN_ONEWAY;
-        else if (lex_is(p->lx, "composite_query")) t->aux |= CANDID_ANN_COMPOSITE_QUERY;
-        else break;
-        lex_next(p->lx);
-    }
-    if ((t->aux & CANDID_ANN_ONEWAY) && nr) {
-        lex_error(p->lx, CANDID_ERR_BAD_TYPE, "a oneway function has no results");
-        return NULL;
-    }
-    return t;
-}
-
-static int method_less(const candid_method *a, const candid_method *b) {
-    uint32_t m = a->name_len < b->name_len ? a->name_len : b->name_len;
-    int r = memcmp(a->name, b->name, m);
-    return r < 0 || (r == 0 && a->name_len < b->name_len);
-}
-
-/* "{ name : functype-or-id; ... }" (the lexer at '{'). */
-candid_type *idl_actortype(idl_parser *p) {
-    lexer *lx = p->lx;
-    if (!expect(p, TK_LBRACE, "expected '{'")) return NULL;
-    candid_type *t = new_node(p, CANDID_SERVICE);
-    size_t cap = 0, n = 0;
-    candid_method *m = lex_reserve(lx, NULL, 0, &cap, sizeof *m);
-    while (t && m && lx->tok.kind != TK_RBRACE && !lx->err) {
-        if (!(m = lex_reserve(lx, m, n, &cap, sizeof *m))) return NULL;
-        if (!name_token(&lx->tok)) {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected a method name");
-            return NULL;
-        }
-        size_t len;
-        m[n].name = name_copy(p, &lx->tok, &len);
-        m[n].name_len = (uint32_t)len;
-        if (!m[n].name) return NULL;
+        candid_idl_def *d = def_for(p, &t);
         lex_next(lx);
-        if (!expect(p, TK_COLON, "expected ':'")) return NULL;
-        if (lx->tok.kind == TK_LPAREN) {
-            m[n].type = functype(p);
-        } else if (lx->tok.kind == TK_ID && !is_keyword(&lx->tok)) {
-            candid_idl_def *d = def_for(p, &lx->tok);
-            m[n].type = d ? d->node : NULL;
-            lex_next(lx);
-        } else {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected a function type or a type name");
-            return NULL;
-        }
-        if (!m[n].type) return NULL;
-        n++;
-        if (lx->tok.kind == TK_SEMI) {
-            lex_next(lx);
-        } else if (lx->tok.kind != TK_RBRACE) {
-            lex_error(lx, CANDID_ERR_SYNTAX, "expected ';' or '}'");
-            return NULL;
-        }
+        return d ? d->node : NULL;
     }
-    if (lx->err || !t || !m) return NULL;
+    return NULL;
+}
+
+/* Room for item f->n of f's list. */
+static void *reserve_item(idl_parser *p, frame *f) {
+    size_t size = f->kind == F_METHODS ? sizeof(candid_method)
+                : is_tuple(f->kind)    ? sizeof(const candid_type *) : sizeof(candid_field);
+    f->items = lex_reserve(p->lx, f->items, f->n, &f->cap, size);
+    return f->items ? (uint8_t *)f->items + f->n * size : NULL;
+}
+
+/* A record field's or variant case's label. Returns 1 when a type
+ * follows, 0 for a case without one (its type is null), -1 on error. */
+static int field_label(idl_parser *p, frame *f) {
+    lexer *lx = p->lx;
+    candid_field *fd = reserve_item(p, f);
+    if (!fd) return -1;
+    token first = lx->tok;
+    lex_mark m = lex_save(lx);
     lex_next(lx);
-    for (size_t i = 1; i < n; i++) {
-        candid_method x = m[i];
-        size_t j = i;
-        while (j > 0 && method_less(&x, &m[j - 1])) {
-            m[j] = m[j - 1];
-            j--;
-        }
-        m[j] = x;
+    if (lx->err) return -1;
+    int colon = lx->tok.kind == TK_COLON;
+    if (first.kind == TK_NUM && (colon || f->kind == F_VARIANT)) {
+        if (!field_number(p, &first, &fd->id)) return -1;
+    } else if (name_token(&first) && (colon || f->kind == F_VARIANT)) {
+        size_t len;
+        if (!(fd->name = name_copy(p, &first, &len))) return -1;
+        fd->id = candid_hash(fd->name, len);
+    } else if (f->kind == F_RECORD) {
+        lex_restore(lx, m); /* the type alone: the id follows the previous one */
+        fd->id = f->next_id;
+        f->next_id = fd->id + 1;
+        return 1;
+    } else {
+        lex_error_at(lx, &first, CANDID_ERR_SYNTAX, "expected a variant case name or number");
+        return -1;
     }
-    for (size_t i = 1; i < n; i++) {
-        if (!method_less(&m[i - 1], &m[i])) {
-            lex_error(lx, CANDID_ERR_BAD_TYPE, "duplicate method name");
-            return NULL;
-        }
-    }
-    t->methods = m;
-    t->count = (uint32_t)n;
-    return t;
+    f->next_id = fd->id + 1;
+    if (!colon) return 0;
+    lex_next(lx);
+    return 1;
 }
 
-static candid_type *type_expr(idl_parser *p);
-
-candid_type *idl_type(idl_parser *p) {
-    if (++p->depth > CANDID_TEXT_MAX_DEPTH) {
-        lex_error(p->lx, CANDID_ERR_DEPTH, "types nested too deeply");
-        p->depth--;
-        return NULL;
-    }
-    candid_type *t = type_expr(p);
-    p->depth--;
-    return t;
-}
-
-static candid_type *type_expr(idl_parser *p) {
+/* An argument's optional "name :", kept to reject a name given twice. */
+static int arg_label(idl_parser *p, frame *f) {
     lexer *lx = p->lx;
     token t = lx->tok;
-    if (lx->err) return NULL;
-    if (t.kind != TK_ID) {
-        lex_error(lx, CANDID_ERR_SYNTAX, "expected a type");
+    if (!name_token(&t)) return 1;
+    lex_mark m = lex_save(lx);
+    lex_next(lx);
+    if (lx->err) return 0;
+    if (lx->tok.kind != TK_COLON) {
+        lex_restore(lx, m);
+        return 1;
+    }
+    lex_next(lx);
+    if (!(f->names = lex_reserve(lx, f->names, f->nnames, &f->names_cap, sizeof *f->names))) return 0;
+    arg_name *a = &f->names[f->nnames++];
+    a->s = t.kind == TK_TEXT ? (const char *)t.text : t.start;
+    a->len = t.kind == TK_TEXT ? t.text_len : t.len;
+    return 1;
+}
+
+/* "name :" of a method, then its type: a function type (pushed) or a type
+ * name (returned, checked to be a function in idl_finish). */
+static candid_type *method_head(idl_parser *p, stack *st) {
+    lexer *lx = p->lx;
+    frame *f = &st->f[st->n - 1];
+    candid_method *m = reserve_item(p, f);
+    if (!m) return NULL;
+    if (!name_token(&lx->tok)) {
+        lex_error(lx, CANDID_ERR_SYNTAX, "expected a method name");
         return NULL;
     }
-    for (size_t i = 0; i < sizeof prims / sizeof prims[0]; i++) {
-        if (lex_is(lx, prims[i].name)) {
-            lex_next(lx);
-            return (candid_type *)candid_prim_type_big(prims[i].kind);
-        }
+    size_t len;
+    if (!(m->name = name_copy(p, &lx->tok, &len))) return NULL;
+    m->name_len = (uint32_t)len;
+    lex_next(lx);
+    if (!expect(p, TK_COLON, "expected ':'")) return NULL;
+    token t = lx->tok;
+    if (t.kind == TK_LPAREN) {
+        open_list(p, st, F_ARGS, &t);
+        return NULL;
     }
-    if (lex_is(lx, "opt") || lex_is(lx, "vec")) {
-        candid_kind k = lex_is(lx, "opt") ? CANDID_OPT : CANDID_VEC;
-        lex_next(lx);
-        candid_type *inner = idl_type(p);
-        candid_type *n = inner ? new_node(p, k) : NULL;
-        if (!n) return NULL;
-        n->inner = inner;
-        if (k == CANDID_OPT) n->repr = CANDID_REPR_BOXED;
-        return n;
-    }
-    if (lex_is(lx, "blob")) {
-        lex_next(lx);
-        candid_type *n = new_node(p, CANDID_VEC);
-        if (!n) return NULL;
-        n->inner = candid_prim_type_big(CANDID_NAT8);
-        return n;
-    }
-    if (lex_is(lx, "record") || lex_is(lx, "variant")) {
-        candid_kind k = lex_is(lx, "record") ? CANDID_RECORD : CANDID_VARIANT;
-        lex_next(lx);
-        return fields(p, k);
-    }
-    if (lex_is(lx, "func")) {
-        lex_next(lx);
-        return functype(p);
-    }
-    if (lex_is(lx, "service")) {
-        lex_next(lx);
-        return idl_actortype(p);
-    }
-    if (is_keyword(&t)) {
-        lex_error(lx, CANDID_ERR_SYNTAX, "expected a type");
+    if (t.kind != TK_ID || idl_is_keyword(&t)) {
+        lex_error(lx, CANDID_ERR_SYNTAX, "expected a function type or a type name");
         return NULL;
     }
     candid_idl_def *d = def_for(p, &t);
+    if (!d) return NULL;
+    p->refs = lex_reserve(lx, p->refs, p->nrefs, &p->refs_cap, sizeof *p->refs);
+    if (!p->refs) return NULL;
+    idl_method_ref r = {d->node, p->file, t.line, t.col};
+    p->refs[p->nrefs++] = r;
     lex_next(lx);
-    return d ? d->node : NULL;
+    return d->node;
+}
+
+/* Stores a parsed type as the type of the list's current item. */
+static int add_item(idl_parser *p, frame *f, candid_type *v) {
+    if (is_tuple(f->kind)) {
+        const candid_type **a = reserve_item(p, f);
+        if (!a) return 0;
+        *a = v;
+    } else if (f->kind == F_METHODS) {
+        ((candid_method *)f->items)[f->n].type = v;
+    } else {
+        ((candid_field *)f->items)[f->n].type = v;
+    }
+    f->n++;
+    return 1;
+}
+
+/* After an item: its separator, or the list's end (left for the caller). */
+static int after_item(idl_parser *p, const frame *f) {
+    lexer *lx = p->lx;
+    int tuple = is_tuple(f->kind);
+    if (lx->tok.kind == (tuple ? TK_COMMA : TK_SEMI)) {
+        lex_next(lx);
+        return 1;
+    }
+    if (lx->tok.kind == (tuple ? TK_RPAREN : TK_RBRACE)) return 1;
+    lex_error(lx, CANDID_ERR_SYNTAX, tuple ? "expected ',' or ')'" : "expected ';' or '}'");
+    return 0;
+}
+
+static int field_cmp(const void *a, const void *b) {
+    uint32_t x = ((const candid_field *)a)->id, y = ((const candid_field *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+static int bytes_cmp(const char *a, size_t na, const char *b, size_t nb) {
+    int r = memcmp(a, b, na < nb ? na : nb);
+    return r ? r : na < nb ? -1 : na > nb;
+}
+
+static int method_cmp(const void *a, const void *b) {
+    const candid_method *x = a, *y = b;
+    return bytes_cmp(x->name, x->name_len, y->name, y->name_len);
+}
+
+static int name_cmp(const void *a, const void *b) {
+    const arg_name *x = a, *y = b;
+    return bytes_cmp(x->s, x->len, y->s, y->len);
+}
+
+/* Sorts n items with cmp and says whether two are equal. */
+static int sort_unique(void *items, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    if (n < 2) return 1;
+    qsort(items, n, size, cmp);
+    for (size_t i = 1; i < n; i++)
+        if (!cmp((uint8_t *)items + (i - 1) * size, (uint8_t *)items + i * size)) return 0;
+    return 1;
+}
+
+int idl_sort_methods(candid_method *m, size_t n) {
+    return sort_unique(m, n, sizeof *m, method_cmp);
+}
+
+/* "-> (" after a function's arguments: the frame now collects results. */
+static void start_results(idl_parser *p, frame *f) {
+    f->args = f->items;
+    f->nargs = (uint32_t)f->n;
+    f->items = NULL;
+    f->n = f->cap = f->nnames = 0;
+    if (!expect(p, TK_ARROW, "expected '->'")) return;
+    f->kind = F_RESULTS;
+    f->line = p->lx->tok.line;
+    f->col = p->lx->tok.col;
+    expect(p, TK_LPAREN, "expected '('");
+}
+
+/* A function type from its argument and result lists, and its annotation. */
+static candid_type *make_func(idl_parser *p, const frame *f) {
+    lexer *lx = p->lx;
+    uint32_t na = f->nargs, nr = (uint32_t)f->n;
+    candid_type *t = new_node(p, CANDID_FUNC);
+    const candid_type **all = alloc(p, (na + nr + 1) * sizeof *all, _Alignof(candid_type *));
+    if (!t || !all) return NULL;
+    if (na) memcpy(all, f->args, na * sizeof *all);
+    if (nr) memcpy(all + na, f->items, nr * sizeof *all);
+    t->args = all;
+    t->count = na;
+    t->count2 = nr;
+    token ann = lx->tok;
+    for (;;) {
+        uint8_t a = lex_is(lx, "query") ? CANDID_ANN_QUERY : lex_is(lx, "oneway") ? CANDID_ANN_ONEWAY
+                  : lex_is(lx, "composite_query") ? CANDID_ANN_COMPOSITE_QUERY : 0;
+        if (!a) break;
+        if (t->aux) {
+            lex_error(lx, CANDID_ERR_BAD_TYPE, "a function has at most one annotation");
+            return NULL;
+        }
+        t->aux = a;
+        ann = lx->tok;
+        lex_next(lx);
+    }
+    if ((t->aux & CANDID_ANN_ONEWAY) && nr) {
+        lex_error_at(lx, &ann, CANDID_ERR_BAD_TYPE, "a oneway function has no results");
+        return NULL;
+    }
+    return t;
+}
+
+/* The record (ids 0..n-1) of an argument list on its own. */
+static candid_type *make_tuple_record(idl_parser *p, const frame *f) {
+    candid_type *r = new_node(p, CANDID_RECORD);
+    candid_field *fs = alloc(p, (f->n + 1) * sizeof *fs, _Alignof(candid_field));
+    if (!r || !fs) return NULL;
+    const candid_type **a = f->items;
+    for (uint32_t i = 0; i < f->n; i++) {
+        fs[i].id = i;
+        fs[i].type = a[i];
+    }
+    r->fields = fs;
+    r->count = (uint32_t)f->n;
+    return r;
+}
+
+/* At the list's closing token: the finished type (its frame popped), or
+ * NULL when parsing goes on (a function's results follow its arguments)
+ * or on error. */
+static candid_type *close_list(idl_parser *p, stack *st) {
+    lexer *lx = p->lx;
+    frame *f = &st->f[st->n - 1];
+    lex_next(lx);
+    if (is_tuple(f->kind) && !sort_unique(f->names, f->nnames, sizeof *f->names, name_cmp)) {
+        lex_error_pos(lx, f->line, f->col, CANDID_ERR_BAD_TYPE, "an argument name is used twice");
+        return NULL;
+    }
+    candid_type *t = f->node;
+    switch (f->kind) {
+    case F_ARGS:
+        start_results(p, f);
+        return NULL;
+    case F_RESULTS:
+        t = make_func(p, f);
+        break;
+    case F_TUPLE:
+        t = make_tuple_record(p, f);
+        break;
+    case F_METHODS:
+        if (!idl_sort_methods(f->items, f->n)) {
+            lex_error_pos(lx, f->line, f->col, CANDID_ERR_BAD_TYPE, "a method name is used twice");
+            return NULL;
+        }
+        t->methods = f->items;
+        t->count = (uint32_t)f->n;
+        break;
+    default:
+        if (!sort_unique(f->items, f->n, sizeof(candid_field), field_cmp)) {
+            lex_error_pos(lx, f->line, f->col, CANDID_ERR_BAD_TYPE,
+                          "a field id is used twice (or two names hash alike)");
+            return NULL;
+        }
+        t->fields = f->items;
+        t->count = (uint32_t)f->n;
+        break;
+    }
+    st->n--;
+    return t;
+}
+
+typedef enum start { START_TYPE, START_TUPLE, START_ACTOR } start;
+
+/* The pushdown parser: `type` reads the start of a type, `reduce` hands a
+ * finished type to the construct around it, `item` starts the next item
+ * of the innermost list (or closes it). */
+static candid_type *run(idl_parser *p, start what) {
+    lexer *lx = p->lx;
+    stack st = {0};
+    candid_type *v = NULL;
+    frame *f;
+    token at = lx->tok;
+    if (lx->err) return NULL;
+    if (what != START_TYPE) {
+        if (!open_list(p, &st, what == START_TUPLE ? F_TUPLE : F_METHODS, &at)) goto fail;
+        goto item;
+    }
+type:
+    if (!(v = open_type(p, &st))) {
+        if (lx->err) goto fail;
+        goto item;
+    }
+reduce:
+    for (;;) {
+        if (!st.n) goto done;
+        f = &st.f[st.n - 1];
+        if (f->kind != F_OPT && f->kind != F_VEC) break;
+        candid_type *n = new_node(p, f->kind == F_OPT ? CANDID_OPT : CANDID_VEC);
+        if (!n) goto fail;
+        n->inner = v;
+        if (f->kind == F_OPT) n->repr = CANDID_REPR_BOXED;
+        v = n;
+        st.n--;
+    }
+    if (!add_item(p, f, v) || !after_item(p, f)) goto fail;
+item:
+    f = &st.f[st.n - 1];
+    if (lx->tok.kind == (is_tuple(f->kind) ? TK_RPAREN : TK_RBRACE)) {
+        if ((v = close_list(p, &st))) goto reduce;
+        if (lx->err) goto fail;
+        goto item;
+    }
+    switch (f->kind) {
+    case F_RECORD:
+    case F_VARIANT: {
+        int r = field_label(p, f);
+        if (r < 0) goto fail;
+        if (r) goto type;
+        v = (candid_type *)candid_prim_type_big(CANDID_NULL);
+        goto reduce;
+    }
+    case F_METHODS:
+        if ((v = method_head(p, &st))) goto reduce;
+        if (lx->err) goto fail;
+        goto item;
+    default:
+        if (!arg_label(p, f)) goto fail;
+        goto type;
+    }
+fail:
+    v = NULL;
+done:
+    free(st.f);
+    return v;
+}
+
+candid_type *idl_type(idl_parser *p) {
+    return run(p, START_TYPE);
+}
+
+candid_type *idl_actortype(idl_parser *p) {
+    return run(p, START_ACTOR);
 }
 
 candid_type *idl_tuple_record(idl_parser *p) {
-    uint32_t n;
-    const candid_type **a = tuple(p, &n);
-    if (!a) return NULL;
-    candid_type *r = new_node(p, CANDID_RECORD);
-    candid_field *f = alloc(p, (n + 1) * sizeof *f, _Alignof(candid_field));
-    if (!r || !f) return NULL;
-    for (uint32_t i = 0; i < n; i++) {
-        f[i].id = i;
-        f[i].type = a[i];
-    }
-    r->fields = f;
-    r->count = n;
-    return r;
+    return run(p, START_TUPLE);
 }
 
 void idl_definition(idl_parser *p) {
     lexer *lx = p->lx;
     lex_next(lx); /* "type" */
     token name = lx->tok;
-    if (name.kind != TK_ID || is_keyword(&name)) {
+    if (name.kind != TK_ID || idl_is_keyword(&name)) {
         lex_error(lx, CANDID_ERR_SYNTAX, "expected a type name");
         return;
     }
@@ -448,78 +679,68 @@ void idl_definition(idl_parser *p) {
         return;
     }
     d->defined = 1;
+    d->file = p->file;
     d->line = name.line;
     d->col = name.col;
     lex_next(lx);
     if (!expect(p, TK_EQ, "expected '='")) return;
     candid_type *t = idl_type(p);
     if (!t) return;
-    for (candid_idl_def *o = p->idl->defs; o; o = o->next) {
-        if (o->node == t) { /* the right side is a name: an alias */
-            d->alias = o;
-            return;
-        }
+    if (t->name) { /* a definition's node: the right side is a name */
+        d->alias = idl_find_def(p->idl, t->name, strlen(t->name));
+        return;
     }
+    const char *keep = d->node->name;
     *d->node = *t;
-    d->node->name = d->name;
+    d->node->name = keep;
+}
+
+candid_status idl_fail(idl_parser *p, const char *file, uint32_t line, uint32_t col,
+                       candid_status st, const char *msg) {
+    lex_error_pos(p->lx, line, col, st, msg);
+    p->err_file = file;
+    return p->lx->err;
 }
 
 candid_status idl_finish(idl_parser *p) {
     lexer *lx = p->lx;
     if (lx->err) return lx->err;
     candid_idl *idl = p->idl;
-    for (candid_idl_def *d = idl->defs; d; d = d->next) {
-        if (!d->defined) {
-            lx->err = CANDID_ERR_UNBOUND;
-            lx->err_line = d->line;
-            lx->err_col = d->col;
-            lx->err_msg = "undefined type name";
-            return lx->err;
-        }
-    }
-    /* Aliases: follow each chain to a real type; a chain that comes back
-     * on itself defines nothing (vacuous). */
+    for (candid_idl_def *d = idl->defs; d; d = d->next)
+        if (!d->defined)
+            return idl_fail(p, d->file, d->line, d->col, CANDID_ERR_UNBOUND, "undefined type name");
+    /* Aliases: follow each chain to a real type, then give that type to
+     * every name on the chain, so each definition is walked once; a chain
+     * that comes back on itself defines nothing (vacuous). */
+    unsigned pass = 0;
     for (candid_idl_def *d = idl->defs; d; d = d->next) {
         if (!d->alias || d->node->kind) continue;
         candid_idl_def *e = d;
-        size_t steps = 0;
-        while (e->alias && !e->node->kind) {
-            e = e->alias;
-            if (++steps > 1000000 || e == d) {
-                lx->err = CANDID_ERR_BAD_TYPE;
-                lx->err_line = d->line;
-                lx->err_col = d->col;
-                lx->err_msg = "cyclic type definition";
-                return lx->err;
-            }
+        for (++pass; e->alias && !e->node->kind; e = e->alias) {
+            if (e->mark == pass) /* e is on the cycle */
+                return idl_fail(p, e->file, e->line, e->col, CANDID_ERR_BAD_TYPE,
+                                "cyclic type definition");
+            e->mark = pass;
         }
-        *d->node = *e->node;
-        d->node->name = d->name;
+        for (candid_idl_def *x = d; x != e; x = x->alias) {
+            *x->node = *e->node;
+            x->node->name = x->name;
+        }
     }
+    for (size_t i = 0; i < p->nrefs; i++) {
+        const idl_method_ref *r = &p->refs[i];
+        if (r->type->kind != CANDID_FUNC)
+            return idl_fail(p, r->file, r->line, r->col, CANDID_ERR_BAD_TYPE,
+                           "a method's type must be a function");
+    }
+    p->nrefs = 0;
     for (size_t i = 0; i < p->n; i++) {
         candid_type *t = p->nodes[i];
         if (t->kind == CANDID_VEC && t->inner->kind == CANDID_NAT8) t->repr = CANDID_REPR_SLICE;
     }
-    for (size_t i = 0; i < p->n; i++) {
-        candid_type *t = p->nodes[i];
-        if (t->kind != CANDID_SERVICE) continue;
-        for (uint32_t m = 0; m < t->count; m++) {
-            if (t->methods[m].type->kind != CANDID_FUNC) {
-                lx->err = CANDID_ERR_BAD_TYPE;
-                lx->err_line = lx->tok.line;
-                lx->err_col = lx->tok.col;
-                lx->err_msg = "a method's type must be a function";
-                return lx->err;
-            }
-        }
-    }
-    if (candid_type_layout_list(p->nodes, p->n)) {
-        lx->err = CANDID_ERR_BAD_TYPE;
-        lx->err_line = lx->tok.line;
-        lx->err_col = lx->tok.col;
-        lx->err_msg = "type has no finite layout";
-        return lx->err;
-    }
+    if (candid_type_layout_list(p->nodes, p->n))
+        return idl_fail(p, p->file, lx->tok.line, lx->tok.col, CANDID_ERR_BAD_TYPE,
+                       "type has no finite layout");
     p->n = 0;
     return CANDID_OK;
 }

@@ -12,21 +12,30 @@ struct candid_idl_def {
     candid_type *node;
     candid_idl_def *alias;  /* type X = Y: resolved by copying Y */
     int defined;
+    unsigned mark;          /* alias resolution: on the chain being followed */
+    const char *file;       /* where line:col is (NULL: the main source) */
     uint32_t line, col;     /* first use or definition, for errors */
     candid_idl_def *next;
 };
 
+/* A method given by a type name, checked to be a function once every
+ * name is resolved. */
+typedef struct idl_method_ref {
+    const candid_type *type;
+    const char *file;
+    uint32_t line, col;
+} idl_method_ref;
+
 typedef struct idl_parser {
     candid_idl *idl;
     lexer *lx;
+    const char *file;       /* the source being read, for positions */
     candid_type **nodes;    /* nodes made by this parse, for the layout */
     size_t n, cap;
-    unsigned depth;         /* type nesting, bounded: the parser recurses */
+    idl_method_ref *refs;   /* methods given by name */
+    size_t nrefs, refs_cap;
+    const char *err_file;   /* the file of an error found after parsing */
 } idl_parser;
-
-/* Deeper type or value nesting in source text is CANDID_ERR_DEPTH: the
- * parsers recurse, and hostile input must not exhaust the native stack. */
-#define CANDID_TEXT_MAX_DEPTH 512
 
 void idl_parser_init(idl_parser *p, candid_idl *idl, lexer *lx);
 /* One type expression at the lexer's current token. NULL after an error. */
@@ -37,9 +46,22 @@ candid_type *idl_actortype(idl_parser *p);
 candid_type *idl_tuple_record(idl_parser *p);
 /* "type X = T" (the lexer at "type"). */
 void idl_definition(idl_parser *p);
+/* Whether a token is a keyword of the .did language (so not a name). */
+int idl_is_keyword(const token *t);
+/* The definition of a name (defined or only mentioned so far), or NULL. */
+candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len);
+/* Drops the names mentioned but not defined since the definition `since`
+ * was the newest, so that a failed parse leaves no unbound name behind. */
+void idl_forget_unbound(candid_idl *idl, const candid_idl_def *since);
+/* Sorts methods by name; 0 when a name repeats. */
+int idl_sort_methods(candid_method *m, size_t n);
 /* Resolves aliases, reports undefined names and lays out every node made;
  * returns the lexer's first error or CANDID_OK. */
 candid_status idl_finish(idl_parser *p);
+/* Records an error at a position of a file (an error found after that
+ * file was read); returns st. */
+candid_status idl_fail(idl_parser *p, const char *file, uint32_t line, uint32_t col,
+                       candid_status st, const char *msg);
 /* Copies the lexer's error into err. */
 candid_status idl_error(const lexer *lx, candid_syntax_error *err);
 

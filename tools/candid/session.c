@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "did_file.h"
 #include "session.h"
 
 enum { TYPES_CAP = 64u << 20, VALUES_CAP = 256u << 20, WORK_CAP = 16u << 20 };
@@ -37,16 +38,7 @@ void print_syntax_error(const char *where, const candid_syntax_error *e) {
 
 int session_types(session *s) {
     candid_syntax_error e;
-    if (s->defs_path) {
-        cli_bytes src;
-        if (cli_read_file(s->defs_path, &src)) return 1;
-        candid_status st = candid_idl_parse(&s->idl, (const char *)src.data, src.len, &e);
-        free(src.data);
-        if (st) {
-            print_syntax_error(s->defs_path, &e);
-            return 1;
-        }
-    }
+    if (s->defs_path && did_load(&s->idl, s->defs_path)) return 1;
     if (s->type_text) {
         if (candid_idl_parse_args(&s->idl, s->type_text, strlen(s->type_text), &s->args, &e)) {
             print_syntax_error("-t", &e);
