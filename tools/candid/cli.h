@@ -32,6 +32,7 @@ int cmd_encode(int argc, char **argv);
 int cmd_decode(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_bench(int argc, char **argv);
+int cmd_bind(int argc, char **argv);
 
 /* Prints `text` when argv holds --help or -h and returns 1. */
 int cli_wants_help(int argc, char **argv, const char *text);

@@ -14,6 +14,7 @@ static const char usage[] =
     "  hash NAME...                                      field ids of names\n"
     "  test FILE.test.did...                             run conformance-suite files\n"
     "  bench [-d defs.did] -t '(T, ...)' HEX|@file       decode/encode timings\n"
+    "  bind --target c [-o DIR] [--name NAME] FILE.did   typed C stubs for a .did\n"
     "\n"
     "'candid <command> --help' describes a command. Exit status: 0 success,\n"
     "1 a decoding or parse failure (reported on stderr), 2 bad usage.\n";
@@ -33,7 +34,7 @@ int main(int argc, char **argv) {
         int (*run)(int, char **);
     } cmds[] = {
         {"encode", cmd_encode}, {"decode", cmd_decode}, {"hash", cmd_hash},
-        {"test", cmd_test},     {"bench", cmd_bench},
+        {"test", cmd_test},     {"bench", cmd_bench},   {"bind", cmd_bind},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].run(argc - 1, argv + 1);
