@@ -87,8 +87,9 @@ void bind_names_free(bind_names *n);
 char *bind_names_reserve(bind_names *n, const char *want);
 /* Whether `s` is reserved. */
 int bind_names_taken(const bind_names *n, const char *s);
-/* A Candid name as a C identifier: [A-Za-z0-9_] kept, other bytes as _xHH,
- * a leading digit or a C keyword gets a trailing or leading '_'. */
+/* A Candid name as a C identifier: [A-Za-z0-9_] kept, other ASCII as '_',
+ * other bytes as _xHH; a leading digit gets a leading '_', a C keyword a
+ * trailing one. Callers make the results unique where they must be. */
 char *bind_escape(const char *name, size_t len);
 /* A C string literal (quotes included) of bytes. */
 char *bind_c_string(const char *s, size_t len);

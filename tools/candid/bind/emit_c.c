@@ -231,6 +231,10 @@ static void encoder(FILE *f, const char *p, const char *fn, const char *type, co
             p, fn, p, type, p, hd);
 }
 
+static void type_export(FILE *f, const char *p, const char *type, const char *desc) {
+    fprintf(f, "\nconst candid_type *const %s_%s_type = &%s;\n", p, type, desc);
+}
+
 static void decoder(FILE *f, const char *p, const char *fn, const char *type, const char *desc) {
     fprintf(f, "\ncandid_status %s_%s(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                "    %s_%s *out, candid_arena *arena) {\n"
@@ -242,6 +246,7 @@ static void method_stubs(FILE *f, const bind_model *m, const bmethod *bm) {
     const char *p = m->opts.name, *s = bm->stem;
     char *fn = bind_fmt("%s_args_encode", s), *ty = bind_fmt("%s_args", s);
     char *desc = bind_fmt("t_%s_args", s);
+    type_export(f, p, ty, desc);
     encoder(f, p, fn, ty, ty);
     free(fn);
     fn = bind_fmt("%s_args_decode", s);
@@ -253,6 +258,7 @@ static void method_stubs(FILE *f, const bind_model *m, const bmethod *bm) {
     fn = bind_fmt("%s_result_encode", s);
     ty = bind_fmt("%s_result", s);
     desc = bind_fmt("t_%s_result", s);
+    type_export(f, p, ty, desc);
     encoder(f, p, fn, ty, ty);
     free(fn);
     fn = bind_fmt("%s_result_decode", s);
@@ -346,7 +352,10 @@ int bind_emit_source(FILE *f, const bind_model *m) {
     }
     for (size_t k = 0; k < m->ndefs; k++) {
         const char *s = m->nodes[m->defs[k]].stem;
-        char *fn = bind_fmt("%s_encode", s), *desc = bind_fmt("tt_%s", s);
+        char *fn = bind_fmt("%s_encode", s), *desc = bind_dsym(m, m->defs[k]);
+        type_export(f, p, s, desc);
+        free(desc);
+        desc = bind_fmt("tt_%s", s);
         encoder(f, p, fn, s, s);
         free(fn);
         fn = bind_fmt("%s_decode", s);

@@ -32,7 +32,9 @@ static void member(FILE *f, const bind_model *m, size_t parent, size_t child, co
     const bnode *c = &m->nodes[child];
     if (bind_is_void(c->t)) return;
     char *ct = bind_ctype(m, child);
-    fprintf(f, "%s%s %s%s;\n", indent, ct, bind_edge_boxed(m, parent, child) ? "*" : "", name);
+    int boxed = bind_edge_boxed(m, parent, child);
+    fprintf(f, "%s%s%s%s%s;\n", indent, ct, boxed || ct[strlen(ct) - 1] != '*' ? " " : "",
+            boxed ? "*" : "", name);
     free(ct);
 }
 
@@ -161,9 +163,11 @@ static void forward(FILE *f, const bind_model *m) {
 
 static void prototypes(FILE *f, const bind_model *m) {
     const char *p = m->opts.name;
-    fputs("\n/* Messages of one value of a named type: (T). */\n", f);
+    fputs("\n/* Named types: the descriptor (for candid_text_print_value and the\n"
+          " * like) and messages of one value, (T). */\n", f);
     for (size_t k = 0; k < m->ndefs; k++) {
         const char *s = m->nodes[m->defs[k]].stem;
+        fprintf(f, "extern const candid_type *const %s_%s_type;\n", p, s);
         fprintf(f, "candid_status %s_%s_encode(candid_writer *w, const %s_%s *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s *out, candid_arena *arena);\n", p, s, p, s);
@@ -181,10 +185,12 @@ static void prototypes(FILE *f, const bind_model *m) {
                     : ann & CANDID_ANN_COMPOSITE_QUERY ? " (composite_query)" : "");
             free(lit);
         }
+        fprintf(f, "extern const candid_type *const %s_%s_args_type;\n", p, s);
         fprintf(f, "candid_status %s_%s_args_encode(candid_writer *w, const %s_%s_args *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_args *out, candid_arena *arena);\n", p, s, p, s);
         if (!bm->m) continue;
+        fprintf(f, "extern const candid_type *const %s_%s_result_type;\n", p, s);
         fprintf(f, "candid_status %s_%s_result_encode(candid_writer *w, const %s_%s_result *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_result *out, candid_arena *arena);\n", p, s, p, s);

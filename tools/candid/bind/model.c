@@ -257,10 +257,10 @@ static char *reserve_family(bind_names *names, const char *want, const char *con
     return stem;
 }
 
-static const char *const type_fns[] = {"_encode", "_decode", NULL};
+static const char *const type_fns[] = {"_encode", "_decode", "_type", NULL};
 static const char *const method_fns[] = {"_args", "_result", "_args_encode", "_args_decode",
                                          "_result_encode", "_result_decode", "_call",
-                                         "_reply_decode", NULL};
+                                         "_reply_decode", "_args_type", "_result_type", NULL};
 static const char *const no_fns[] = {NULL};
 
 static const char *const prim_names[] = {
@@ -424,7 +424,8 @@ int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts) {
     m->methods = xrealloc(NULL, ((s ? s->count : 0) + 2) * sizeof *m->methods);
     if (idl->init_args) {
         bmethod *bm = &m->methods[m->nmethods++];
-        static const char *const init_fns[] = {"_args", "_args_encode", "_args_decode", NULL};
+        static const char *const init_fns[] = {"_args", "_args_encode", "_args_decode",
+                                                 "_args_type", NULL};
         bm->m = NULL;
         bm->stem = reserve_family(m->names, "init", init_fns);
         bm->args = add(m, idl->init_args, &added);

@@ -102,6 +102,8 @@ char *bind_escape(const char *name, size_t len) {
         uint8_t c = (uint8_t)name[i];
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
             out[o++] = (char)c;
+        } else if (c < 0x80) {
+            out[o++] = '_';
         } else {
             o += (size_t)sprintf(out + o, "_x%02X", c);
         }
