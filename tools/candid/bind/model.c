@@ -489,7 +489,7 @@ void bind_model_free(bind_model *m) {
     for (size_t i = 0; i < m->n; i++) {
         bnode *b = &m->nodes[i];
         uint32_t count = b->t->kind == CANDID_RECORD || b->t->kind == CANDID_VARIANT ? b->t->count : 0;
-        for (uint32_t k = 0; k < count; k++) {
+        for (uint32_t k = 0; b->members && k < count; k++) {
             free(b->members[k]);
             if (b->tags) free(b->tags[k]);
         }
