@@ -7,13 +7,16 @@
 
 static const char help[] =
     "usage: candid bind --target c [-o DIR] [--name NAME] [--nat u64|big]\n"
-    "                   [-m METHOD,...] FILE.did\n"
+    "                   [-m METHOD,...] [--server] FILE.did\n"
     "Writes DIR/NAME.h and DIR/NAME.c (DIR defaults to '.', NAME to the file's\n"
     "stem): a C type per Candid type, const descriptor tables, precomputed\n"
     "message headers, typed encoders and decoders for every named type and\n"
     "every method's arguments and results, and client call stubs. -m limits\n"
     "the method stubs to the methods listed. --nat big represents nat and int\n"
-    "as candid_bignum (default u64: uint64_t/int64_t, range-checked).\n";
+    "as candid_bignum (default u64: uint64_t/int64_t, range-checked).\n"
+    "--server adds the service's entry points: NAME_METHOD_serve decodes the\n"
+    "arguments, calls NAME_METHOD_impl (yours to write) and replies; built for\n"
+    "Wasm they are the canister_update/query/composite_query/init exports.\n";
 
 /* The file's stem with every character C does not allow in a name as
  * '_' (icrc_icrc-1.did: icrc_icrc_1). */
@@ -52,6 +55,7 @@ int cmd_bind(int argc, char **argv) {
         else if (strcmp(a, "-o") == 0 && v) dir = v, i++;
         else if (strcmp(a, "--name") == 0 && v) name = v, i++;
         else if (strcmp(a, "-m") == 0 && v) mlist = v, i++;
+        else if (strcmp(a, "--server") == 0) o.server = 1;
         else if (strcmp(a, "--nat") == 0 && v && (!strcmp(v, "u64") || !strcmp(v, "big")))
             o.nat_big = v[0] == 'b', i++;
         else if (a[0] != '-' && !file) file = a;

@@ -15,6 +15,7 @@ typedef struct bind_opts {
     const char *name;          /* prefix of every public identifier */
     const char *did_name;      /* the .did file's name, for comments */
     int nat_big;               /* nat/int as candid_bignum instead of u64/i64 */
+    int server;                /* --server: canister entry points too */
     const char *const *methods;/* -m: only these methods (NULL: all) */
     size_t nmethods;
 } bind_opts;
@@ -99,5 +100,8 @@ char *bind_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * built. */
 int bind_emit_header(FILE *f, const bind_model *m);
 int bind_emit_source(FILE *f, const bind_model *m);
+/* The server side (--server), appended to each file. */
+void bind_emit_server_header(FILE *f, const bind_model *m);
+void bind_emit_server_source(FILE *f, const bind_model *m);
 
 #endif

@@ -364,6 +364,7 @@ int bind_emit_source(FILE *f, const bind_model *m) {
         free(desc);
     }
     for (size_t k = 0; k < m->nmethods; k++) method_stubs(f, m, &m->methods[k]);
+    if (m->opts.server) bind_emit_server_source(f, m);
     free(use);
     return rc || ferror(f);
 }

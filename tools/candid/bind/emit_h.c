@@ -220,6 +220,7 @@ int bind_emit_header(FILE *f, const bind_model *m) {
     aliases(f, m, 1);
     structs(f, m);
     prototypes(f, m);
+    if (m->opts.server) bind_emit_server_header(f, m);
     fprintf(f, "\n#ifdef __cplusplus\n}\n#endif\n#endif\n");
     return ferror(f) ? 1 : 0;
 }

@@ -260,7 +260,8 @@ static char *reserve_family(bind_names *names, const char *want, const char *con
 static const char *const type_fns[] = {"_encode", "_decode", "_type", NULL};
 static const char *const method_fns[] = {"_args", "_result", "_args_encode", "_args_decode",
                                          "_result_encode", "_result_decode", "_call",
-                                         "_reply_decode", "_args_type", "_result_type", NULL};
+                                         "_reply_decode", "_args_type", "_result_type",
+                                         "_impl", "_serve", "_reply", NULL};
 static const char *const no_fns[] = {NULL};
 
 static const char *const prim_names[] = {
@@ -393,6 +394,7 @@ int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts) {
     m->opts = *opts;
     m->idl = idl;
     m->names = bind_names_new();
+    free(bind_names_reserve(m->names, "ctx"));
     int added;
     for (size_t k = 1; k < sizeof prim_names / sizeof prim_names[0]; k++) {
         if (!prim_names[k]) continue;
@@ -425,7 +427,7 @@ int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts) {
     if (idl->init_args) {
         bmethod *bm = &m->methods[m->nmethods++];
         static const char *const init_fns[] = {"_args", "_args_encode", "_args_decode",
-                                                 "_args_type", NULL};
+                                                 "_args_type", "_impl", "_serve", NULL};
         bm->m = NULL;
         bm->stem = reserve_family(m->names, "init", init_fns);
         bm->args = add(m, idl->init_args, &added);
