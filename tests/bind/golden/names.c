@@ -161,16 +161,4 @@ candid_status names_get_weird_result_decode(candid_decoder *d, const uint8_t *ms
     return candid_decode(d, msg, len, &t_get_weird_result, out, arena);
 }
 
-candid_status names_get_weird_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const names_get_weird_args *args, candid_continuation done, void *env) {
-    uint64_t work[names_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "get-weird", 9, done, env);
-    if (!st) st = candid_call_args(call, &hd_get_weird_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status names_get_weird_reply_decode(candid_decoder *d, const candid_outcome *o,
-    names_get_weird_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_get_weird_result, out, arena);
-}
+const candid_header *const names_get_weird_args_header = &hd_get_weird_args;

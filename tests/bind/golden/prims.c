@@ -245,19 +245,7 @@ candid_status prims_echo_result_decode(candid_decoder *d, const uint8_t *msg, si
     return candid_decode(d, msg, len, &t_echo_result, out, arena);
 }
 
-candid_status prims_echo_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const prims_echo_args *args, candid_continuation done, void *env) {
-    uint64_t work[prims_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "echo", 4, done, env);
-    if (!st) st = candid_call_args(call, &hd_echo_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status prims_echo_reply_decode(candid_decoder *d, const candid_outcome *o,
-    prims_echo_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_echo_result, out, arena);
-}
+const candid_header *const prims_echo_args_header = &hd_echo_args;
 
 const candid_type *const prims_ping_args_type = &t_ping_args;
 
@@ -283,10 +271,4 @@ candid_status prims_ping_result_decode(candid_decoder *d, const uint8_t *msg, si
     return candid_decode(d, msg, len, &t_ping_result, out, arena);
 }
 
-candid_status prims_ping_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const prims_ping_args *args, candid_continuation done, void *env) {
-    uint64_t work[prims_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "ping", 4, done, env);
-    if (!st) st = candid_call_args(call, &hd_ping_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
+const candid_header *const prims_ping_args_header = &hd_ping_args;

@@ -110,14 +110,24 @@ extern const candid_type *const prims_echo_result_type;
 candid_status prims_echo_result_encode(candid_writer *w, const prims_echo_result *v);
 candid_status prims_echo_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const prims_echo_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status prims_echo_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const prims_echo_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status prims_echo_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const prims_echo_args *args, candid_continuation done, void *env) {
+    uint64_t work[prims_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "echo", 4, done, env);
+    if (!st) st = candid_call_args(call, prims_echo_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status prims_echo_reply_decode(candid_decoder *d, const candid_outcome *o,
-    prims_echo_result *out, candid_arena *arena);
+static inline candid_status prims_echo_reply_decode(candid_decoder *d, const candid_outcome *o,
+    prims_echo_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, prims_echo_result_type, out, arena);
+}
 
 /* Method "ping" (oneway). */
 extern const candid_type *const prims_ping_args_type;
@@ -128,10 +138,17 @@ extern const candid_type *const prims_ping_result_type;
 candid_status prims_ping_result_encode(candid_writer *w, const prims_ping_result *v);
 candid_status prims_ping_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const prims_ping_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status prims_ping_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const prims_ping_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status prims_ping_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const prims_ping_args *args, candid_continuation done, void *env) {
+    uint64_t work[prims_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "ping", 4, done, env);
+    if (!st) st = candid_call_args(call, prims_ping_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 
 #ifdef __cplusplus
 }

@@ -240,19 +240,7 @@ candid_status recursion_depth_result_decode(candid_decoder *d, const uint8_t *ms
     return candid_decode(d, msg, len, &t_depth_result, out, arena);
 }
 
-candid_status recursion_depth_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const recursion_depth_args *args, candid_continuation done, void *env) {
-    uint64_t work[recursion_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "depth", 5, done, env);
-    if (!st) st = candid_call_args(call, &hd_depth_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status recursion_depth_reply_decode(candid_decoder *d, const candid_outcome *o,
-    recursion_depth_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_depth_result, out, arena);
-}
+const candid_header *const recursion_depth_args_header = &hd_depth_args;
 
 const candid_type *const recursion_sum_args_type = &t_sum_args;
 
@@ -278,19 +266,7 @@ candid_status recursion_sum_result_decode(candid_decoder *d, const uint8_t *msg,
     return candid_decode(d, msg, len, &t_sum_result, out, arena);
 }
 
-candid_status recursion_sum_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const recursion_sum_args *args, candid_continuation done, void *env) {
-    uint64_t work[recursion_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "sum", 3, done, env);
-    if (!st) st = candid_call_args(call, &hd_sum_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status recursion_sum_reply_decode(candid_decoder *d, const candid_outcome *o,
-    recursion_sum_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_sum_result, out, arena);
-}
+const candid_header *const recursion_sum_args_header = &hd_sum_args;
 
 const candid_type *const recursion_walk_args_type = &t_walk_args;
 
@@ -316,16 +292,4 @@ candid_status recursion_walk_result_decode(candid_decoder *d, const uint8_t *msg
     return candid_decode(d, msg, len, &t_walk_result, out, arena);
 }
 
-candid_status recursion_walk_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const recursion_walk_args *args, candid_continuation done, void *env) {
-    uint64_t work[recursion_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "walk", 4, done, env);
-    if (!st) st = candid_call_args(call, &hd_walk_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status recursion_walk_reply_decode(candid_decoder *d, const candid_outcome *o,
-    recursion_walk_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_walk_result, out, arena);
-}
+const candid_header *const recursion_walk_args_header = &hd_walk_args;

@@ -154,14 +154,24 @@ extern const candid_type *const recursion_depth_result_type;
 candid_status recursion_depth_result_encode(candid_writer *w, const recursion_depth_result *v);
 candid_status recursion_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const recursion_depth_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status recursion_depth_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const recursion_depth_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status recursion_depth_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const recursion_depth_args *args, candid_continuation done, void *env) {
+    uint64_t work[recursion_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "depth", 5, done, env);
+    if (!st) st = candid_call_args(call, recursion_depth_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status recursion_depth_reply_decode(candid_decoder *d, const candid_outcome *o,
-    recursion_depth_result *out, candid_arena *arena);
+static inline candid_status recursion_depth_reply_decode(candid_decoder *d, const candid_outcome *o,
+    recursion_depth_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, recursion_depth_result_type, out, arena);
+}
 
 /* Method "sum" (query). */
 extern const candid_type *const recursion_sum_args_type;
@@ -172,14 +182,24 @@ extern const candid_type *const recursion_sum_result_type;
 candid_status recursion_sum_result_encode(candid_writer *w, const recursion_sum_result *v);
 candid_status recursion_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const recursion_sum_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status recursion_sum_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const recursion_sum_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status recursion_sum_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const recursion_sum_args *args, candid_continuation done, void *env) {
+    uint64_t work[recursion_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "sum", 3, done, env);
+    if (!st) st = candid_call_args(call, recursion_sum_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status recursion_sum_reply_decode(candid_decoder *d, const candid_outcome *o,
-    recursion_sum_result *out, candid_arena *arena);
+static inline candid_status recursion_sum_reply_decode(candid_decoder *d, const candid_outcome *o,
+    recursion_sum_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, recursion_sum_result_type, out, arena);
+}
 
 /* Method "walk". */
 extern const candid_type *const recursion_walk_args_type;
@@ -190,14 +210,24 @@ extern const candid_type *const recursion_walk_result_type;
 candid_status recursion_walk_result_encode(candid_writer *w, const recursion_walk_result *v);
 candid_status recursion_walk_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const recursion_walk_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status recursion_walk_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const recursion_walk_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status recursion_walk_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const recursion_walk_args *args, candid_continuation done, void *env) {
+    uint64_t work[recursion_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "walk", 4, done, env);
+    if (!st) st = candid_call_args(call, recursion_walk_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status recursion_walk_reply_decode(candid_decoder *d, const candid_outcome *o,
-    recursion_walk_result *out, candid_arena *arena);
+static inline candid_status recursion_walk_reply_decode(candid_decoder *d, const candid_outcome *o,
+    recursion_walk_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, recursion_walk_result_type, out, arena);
+}
 
 #ifdef __cplusplus
 }

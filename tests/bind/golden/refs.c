@@ -205,19 +205,7 @@ candid_status refs_peers_result_decode(candid_decoder *d, const uint8_t *msg, si
     return candid_decode(d, msg, len, &t_peers_result, out, arena);
 }
 
-candid_status refs_peers_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const refs_peers_args *args, candid_continuation done, void *env) {
-    uint64_t work[refs_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "peers", 5, done, env);
-    if (!st) st = candid_call_args(call, &hd_peers_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status refs_peers_reply_decode(candid_decoder *d, const candid_outcome *o,
-    refs_peers_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_peers_result, out, arena);
-}
+const candid_header *const refs_peers_args_header = &hd_peers_args;
 
 const candid_type *const refs_subscribe_args_type = &t_subscribe_args;
 
@@ -243,16 +231,4 @@ candid_status refs_subscribe_result_decode(candid_decoder *d, const uint8_t *msg
     return candid_decode(d, msg, len, &t_subscribe_result, out, arena);
 }
 
-candid_status refs_subscribe_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const refs_subscribe_args *args, candid_continuation done, void *env) {
-    uint64_t work[refs_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "subscribe", 9, done, env);
-    if (!st) st = candid_call_args(call, &hd_subscribe_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status refs_subscribe_reply_decode(candid_decoder *d, const candid_outcome *o,
-    refs_subscribe_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_subscribe_result, out, arena);
-}
+const candid_header *const refs_subscribe_args_header = &hd_subscribe_args;

@@ -113,14 +113,24 @@ extern const candid_type *const refs_peers_result_type;
 candid_status refs_peers_result_encode(candid_writer *w, const refs_peers_result *v);
 candid_status refs_peers_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const refs_peers_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status refs_peers_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const refs_peers_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status refs_peers_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const refs_peers_args *args, candid_continuation done, void *env) {
+    uint64_t work[refs_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "peers", 5, done, env);
+    if (!st) st = candid_call_args(call, refs_peers_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status refs_peers_reply_decode(candid_decoder *d, const candid_outcome *o,
-    refs_peers_result *out, candid_arena *arena);
+static inline candid_status refs_peers_reply_decode(candid_decoder *d, const candid_outcome *o,
+    refs_peers_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, refs_peers_result_type, out, arena);
+}
 
 /* Method "subscribe". */
 extern const candid_type *const refs_subscribe_args_type;
@@ -131,14 +141,24 @@ extern const candid_type *const refs_subscribe_result_type;
 candid_status refs_subscribe_result_encode(candid_writer *w, const refs_subscribe_result *v);
 candid_status refs_subscribe_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const refs_subscribe_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status refs_subscribe_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const refs_subscribe_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status refs_subscribe_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const refs_subscribe_args *args, candid_continuation done, void *env) {
+    uint64_t work[refs_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "subscribe", 9, done, env);
+    if (!st) st = candid_call_args(call, refs_subscribe_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status refs_subscribe_reply_decode(candid_decoder *d, const candid_outcome *o,
-    refs_subscribe_result *out, candid_arena *arena);
+static inline candid_status refs_subscribe_reply_decode(candid_decoder *d, const candid_outcome *o,
+    refs_subscribe_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, refs_subscribe_result_type, out, arena);
+}
 
 #ifdef __cplusplus
 }

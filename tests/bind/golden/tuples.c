@@ -202,19 +202,7 @@ candid_status tuples_nest_result_decode(candid_decoder *d, const uint8_t *msg, s
     return candid_decode(d, msg, len, &t_nest_result, out, arena);
 }
 
-candid_status tuples_nest_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const tuples_nest_args *args, candid_continuation done, void *env) {
-    uint64_t work[tuples_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "nest", 4, done, env);
-    if (!st) st = candid_call_args(call, &hd_nest_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status tuples_nest_reply_decode(candid_decoder *d, const candid_outcome *o,
-    tuples_nest_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_nest_result, out, arena);
-}
+const candid_header *const tuples_nest_args_header = &hd_nest_args;
 
 const candid_type *const tuples_swap_args_type = &t_swap_args;
 
@@ -240,16 +228,4 @@ candid_status tuples_swap_result_decode(candid_decoder *d, const uint8_t *msg, s
     return candid_decode(d, msg, len, &t_swap_result, out, arena);
 }
 
-candid_status tuples_swap_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const tuples_swap_args *args, candid_continuation done, void *env) {
-    uint64_t work[tuples_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "swap", 4, done, env);
-    if (!st) st = candid_call_args(call, &hd_swap_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status tuples_swap_reply_decode(candid_decoder *d, const candid_outcome *o,
-    tuples_swap_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_swap_result, out, arena);
-}
+const candid_header *const tuples_swap_args_header = &hd_swap_args;

@@ -127,14 +127,24 @@ extern const candid_type *const tuples_nest_result_type;
 candid_status tuples_nest_result_encode(candid_writer *w, const tuples_nest_result *v);
 candid_status tuples_nest_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const tuples_nest_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status tuples_nest_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const tuples_nest_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status tuples_nest_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const tuples_nest_args *args, candid_continuation done, void *env) {
+    uint64_t work[tuples_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "nest", 4, done, env);
+    if (!st) st = candid_call_args(call, tuples_nest_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status tuples_nest_reply_decode(candid_decoder *d, const candid_outcome *o,
-    tuples_nest_result *out, candid_arena *arena);
+static inline candid_status tuples_nest_reply_decode(candid_decoder *d, const candid_outcome *o,
+    tuples_nest_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, tuples_nest_result_type, out, arena);
+}
 
 /* Method "swap". */
 extern const candid_type *const tuples_swap_args_type;
@@ -145,14 +155,24 @@ extern const candid_type *const tuples_swap_result_type;
 candid_status tuples_swap_result_encode(candid_writer *w, const tuples_swap_result *v);
 candid_status tuples_swap_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const tuples_swap_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status tuples_swap_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const tuples_swap_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status tuples_swap_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const tuples_swap_args *args, candid_continuation done, void *env) {
+    uint64_t work[tuples_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "swap", 4, done, env);
+    if (!st) st = candid_call_args(call, tuples_swap_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status tuples_swap_reply_decode(candid_decoder *d, const candid_outcome *o,
-    tuples_swap_result *out, candid_arena *arena);
+static inline candid_status tuples_swap_reply_decode(candid_decoder *d, const candid_outcome *o,
+    tuples_swap_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, tuples_swap_result_type, out, arena);
+}
 
 #ifdef __cplusplus
 }

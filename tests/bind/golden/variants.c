@@ -191,16 +191,4 @@ candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg,
     return candid_decode(d, msg, len, &t_draw_result, out, arena);
 }
 
-candid_status variants_draw_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const variants_draw_args *args, candid_continuation done, void *env) {
-    uint64_t work[variants_ENCODE_WORK / 8];
-    candid_status st = candid_call_new(call, callee, callee_len, "draw", 4, done, env);
-    if (!st) st = candid_call_args(call, &hd_draw_args, args, work, sizeof work);
-    return st ? st : candid_call_perform(call);
-}
-
-candid_status variants_draw_reply_decode(candid_decoder *d, const candid_outcome *o,
-    variants_draw_result *out, candid_arena *arena) {
-    if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &t_draw_result, out, arena);
-}
+const candid_header *const variants_draw_args_header = &hd_draw_args;

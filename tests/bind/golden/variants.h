@@ -138,14 +138,24 @@ extern const candid_type *const variants_draw_result_type;
 candid_status variants_draw_result_encode(candid_writer *w, const variants_draw_result *v);
 candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope. */
+extern const candid_header *const variants_draw_args_header;
 /* Calls the method on callee with args (candid_call_new, _args, _perform):
- * done(call, outcome) runs later with env in call->user. */
-candid_status variants_draw_call(candid_call *call, const uint8_t *callee, size_t callee_len,
-    const variants_draw_args *args, candid_continuation done, void *env);
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status variants_draw_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const variants_draw_args *args, candid_continuation done, void *env) {
+    uint64_t work[variants_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "draw", 4, done, env);
+    if (!st) st = candid_call_args(call, variants_draw_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
  * message are in the outcome). */
-candid_status variants_draw_reply_decode(candid_decoder *d, const candid_outcome *o,
-    variants_draw_result *out, candid_arena *arena);
+static inline candid_status variants_draw_reply_decode(candid_decoder *d, const candid_outcome *o,
+    variants_draw_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, variants_draw_result_type, out, arena);
+}
 
 #ifdef __cplusplus
 }

@@ -264,21 +264,7 @@ static void method_stubs(FILE *f, const bind_model *m, const bmethod *bm) {
     fn = bind_fmt("%s_result_decode", s);
     decoder(f, p, fn, ty, desc);
     free(fn);
-    char *lit = bind_c_string(bm->m->name, bm->m->name_len);
-    fprintf(f, "\ncandid_status %s_%s_call(candid_call *call, const uint8_t *callee, size_t callee_len,\n"
-               "    const %s_%s_args *args, candid_continuation done, void *env) {\n"
-               "    uint64_t work[%s_ENCODE_WORK / 8];\n"
-               "    candid_status st = candid_call_new(call, callee, callee_len, %s, %u, done, env);\n"
-               "    if (!st) st = candid_call_args(call, &hd_%s_args, args, work, sizeof work);\n"
-               "    return st ? st : candid_call_perform(call);\n}\n",
-            p, s, p, s, p, lit, bm->m->name_len, s);
-    free(lit);
-    if (!(bm->m->type->aux & CANDID_ANN_ONEWAY))
-        fprintf(f, "\ncandid_status %s_%s_reply_decode(candid_decoder *d, const candid_outcome *o,\n"
-                   "    %s_%s_result *out, candid_arena *arena) {\n"
-                   "    if (!o->replied) return CANDID_ERR_CALL;\n"
-                   "    return candid_decode(d, o->reply, o->reply_len, &%s, out, arena);\n}\n",
-                p, s, p, s, desc);
+    fprintf(f, "\nconst candid_header *const %s_%s_args_header = &hd_%s_args;\n", p, s, s);
     free(ty);
     free(desc);
 }
