@@ -66,22 +66,17 @@ static int read_args(const candid_type *args, void *out, candid_arena *a) {
     return 1;
 }
 
-/* Encodes a reply at `args`; the header is built on first use. */
-static void reply(const candid_type *args, const void *values, candid_header *h, uint8_t *hbuf,
-                  size_t hcap) {
-    if (!h->args && candid_header_build(h, args, hbuf, hcap, work, sizeof work)) {
-        reject_str("cannot build the reply type");
-        return;
-    }
+/* Encodes a reply with the header candid bind computed for its type. */
+static void reply(const candid_header *h, const void *values) {
     if (candid_reply(h, values, work, sizeof work)) reject_str("cannot encode the reply");
 }
 
 static entry *find(const account *acc, int create) {
     uint8_t sub[32] = {0};
     if (acc->owner.len > 29) return NULL;
-    if (acc->subaccount.has) {
-        if (acc->subaccount.v.len != 32) return NULL;
-        memcpy(sub, acc->subaccount.v.ptr, 32);
+    if (acc->subaccount.present) {
+        if (acc->subaccount.value.len != 32) return NULL;
+        memcpy(sub, acc->subaccount.value.ptr, 32);
     }
     entry *free_slot = NULL;
     for (int i = 0; i < MAX_ACCOUNTS; i++) {
@@ -114,19 +109,15 @@ void ledger_init(void) {
 }
 
 void ledger_icrc1_balance_of(void) {
-    static candid_header h;
-    static uint8_t hbuf[16];
     account acc;
     candid_arena a;
     if (!read_args(&ledger_account_args, &acc, &a)) return;
     entry *e = find(&acc, 0);
     uint64_t balance = e ? e->balance : 0;
-    reply(&ledger_nat_args, &balance, &h, hbuf, sizeof hbuf);
+    reply(ledger_did_icrc1_balance_of_result_header, &balance);
 }
 
 void ledger_icrc1_transfer(void) {
-    static candid_header h;
-    static uint8_t hbuf[256];
     transfer_arg t;
     candid_arena a;
     if (!read_args(&ledger_transfer_args, &t, &a)) return;
@@ -140,27 +131,27 @@ void ledger_icrc1_transfer(void) {
     from.subaccount = t.from_subaccount;
     entry *src = find(&from, 0);
     uint64_t have = src ? src->balance : 0;
-    r.tag = 1;
-    if (t.fee.has && t.fee.v != LEDGER_FEE) {
-        r.u.err.tag = TE_BAD_FEE;
-        r.u.err.u.number = LEDGER_FEE;
+    r.tag = ledger_did_icrc1_transfer_ret_0_Err_tag;
+    if (t.fee.present && t.fee.value != LEDGER_FEE) {
+        r.u.Err.tag = ledger_did_TransferError_BadFee_tag;
+        r.u.Err.u.BadFee.expected_fee = LEDGER_FEE;
     } else if (t.amount > UINT64_MAX - LEDGER_FEE || have < t.amount + LEDGER_FEE) {
-        r.u.err.tag = TE_INSUFFICIENT_FUNDS;
-        r.u.err.u.number = have;
+        r.u.Err.tag = ledger_did_TransferError_InsufficientFunds_tag;
+        r.u.Err.u.InsufficientFunds.balance = have;
     } else {
         entry *dst = find(&t.to, 1);
         if (!dst) {
-            r.u.err.tag = TE_GENERIC_ERROR;
-            r.u.err.u.generic.error_code = 1;
-            r.u.err.u.generic.message = (candid_slice){(const uint8_t *)"ledger full", 11};
+            r.u.Err.tag = ledger_did_TransferError_GenericError_tag;
+            r.u.Err.u.GenericError.error_code = 1;
+            r.u.Err.u.GenericError.message = (candid_slice){(const uint8_t *)"ledger full", 11};
         } else {
             src->balance -= t.amount + LEDGER_FEE;
             dst->balance += t.amount;
-            r.tag = 0;
-            r.u.ok = next_tx++;
+            r.tag = ledger_did_icrc1_transfer_ret_0_Ok_tag;
+            r.u.Ok = next_tx++;
         }
     }
-    reply(&ledger_result_args, &r, &h, hbuf, sizeof hbuf);
+    reply(ledger_did_icrc1_transfer_result_header, &r);
 }
 
 /* relay_fee: one call in flight at a time is enough for an example. */
@@ -168,46 +159,37 @@ static candid_call relay;
 static uint8_t relay_target[29];
 
 static void relay_done(candid_call *c, const candid_outcome *o) {
-    static candid_header h;
-    static uint8_t hbuf[64];
     (void)c;
     fee_result r;
     memset(&r, 0, sizeof r);
     if (o->replied) {
-        uint64_t fee;
+        sibling_fee_info_result info;
         candid_arena a;
         candid_arena_init(&a, arena_mem, sizeof arena_mem);
-        candid_status st = candid_decode(&decoder, o->reply, o->reply_len, &ledger_fee_info_args, &fee, &a);
+        candid_status st = sibling_fee_info_reply_decode(&decoder, o, &info, &a);
         if (st) {
-            r.tag = 1;
-            r.u.err = (candid_slice){(const uint8_t *)candid_status_message(st),
+            r.tag = ledger_did_relay_fee_ret_0_Err_tag;
+            r.u.Err = (candid_slice){(const uint8_t *)candid_status_message(st),
                                      strlen(candid_status_message(st))};
         } else {
-            r.u.ok = fee;
+            r.u.Ok = info._0.fee;
         }
     } else {
-        r.tag = 1;
-        r.u.err = (candid_slice){(const uint8_t *)o->reject_message, o->reject_message_len};
+        r.tag = ledger_did_relay_fee_ret_0_Err_tag;
+        r.u.Err = (candid_slice){(const uint8_t *)o->reject_message, o->reject_message_len};
     }
-    reply(&ledger_fee_result_args, &r, &h, hbuf, sizeof hbuf);
+    reply(ledger_did_relay_fee_result_header, &r);
 }
 
 void ledger_relay_fee(void) {
-    static candid_header none;
-    static uint8_t nbuf[8];
+    static const sibling_fee_info_args none;
     candid_slice target;
     candid_arena a;
     if (!read_args(&ledger_principal_args, &target, &a)) return;
     memcpy(relay_target, target.ptr, target.len);
-    if (!none.args && candid_header_build(&none, &ledger_no_args, nbuf, sizeof nbuf, work, sizeof work)) {
-        reject_str("cannot build the call");
-        return;
-    }
     static uint8_t reply_buf[1024];
-    static const char method[] = "fee_info";
     relay.reply_buf = reply_buf;
     relay.reply_cap = sizeof reply_buf;
-    if (candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL) ||
-        candid_call_args(&relay, &none, NULL, work, sizeof work) || candid_call_perform(&relay))
+    if (sibling_fee_info_call(&relay, relay_target, target.len, &none, relay_done, NULL))
         reject_str("cannot call the sibling");
 }

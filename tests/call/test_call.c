@@ -127,21 +127,21 @@ static void balances_and_transfers(void **state) {
     transfer_result r;
     decode(&o, &ledger_result_args, &r);
     assert_int_equal(r.tag, 0);
-    assert_true(r.u.ok == 0);
+    assert_true(r.u.Ok == 0);
     assert_true(balance_of(BOB, sizeof BOB) == 500);
     assert_true(balance_of(ALICE, sizeof ALICE) == LEDGER_SUPPLY - 500 - LEDGER_FEE);
     /* Bob cannot pay 500 plus the fee */
     call(LEDGER, sizeof LEDGER, "icrc1_transfer", BOB, sizeof BOB, encode(&ledger_transfer_args, &t), &o);
     decode(&o, &ledger_result_args, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.tag, TE_INSUFFICIENT_FUNDS);
-    assert_true(r.u.err.u.number == 500);
+    assert_int_equal(r.u.Err.tag, ledger_did_TransferError_InsufficientFunds_tag);
+    assert_true(r.u.Err.u.InsufficientFunds.balance == 500);
     /* a wrong fee */
-    t.fee = (opt_u64){1, 1};
+    t.fee = (ledger_did_opt_nat){1, 1};
     call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
     decode(&o, &ledger_result_args, &r);
-    assert_int_equal(r.u.err.tag, TE_BAD_FEE);
-    assert_true(r.u.err.u.number == LEDGER_FEE);
+    assert_int_equal(r.u.Err.tag, ledger_did_TransferError_BadFee_tag);
+    assert_true(r.u.Err.u.BadFee.expected_fee == LEDGER_FEE);
 }
 
 static void relay(const uint8_t *target, size_t len, fee_result *r) {
@@ -157,21 +157,21 @@ static void calls_between_canisters(void **state) {
     /* a reply with an extra field, decoded at the caller's narrower type */
     relay(SIBLING, sizeof SIBLING, &r);
     assert_int_equal(r.tag, 0);
-    assert_true(r.u.ok == 10000);
+    assert_true(r.u.Ok == 10000);
     /* a reject: its message comes back */
     relay(GRUMPY, sizeof GRUMPY, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.len, 14);
-    assert_memory_equal(r.u.err.ptr, "no fee for you", 14);
+    assert_int_equal(r.u.Err.len, 14);
+    assert_memory_equal(r.u.Err.ptr, "no fee for you", 14);
     /* a trap in the callee */
     relay(BROKEN, sizeof BROKEN, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.len, strlen("Canister trapped: index out of bounds"));
-    assert_memory_equal(r.u.err.ptr, "Canister trapped: index out of bounds", r.u.err.len);
+    assert_int_equal(r.u.Err.len, strlen("Canister trapped: index out of bounds"));
+    assert_memory_equal(r.u.Err.ptr, "Canister trapped: index out of bounds", r.u.Err.len);
     /* no such canister */
     relay(NOBODY, sizeof NOBODY, &r);
     assert_int_equal(r.tag, 1);
-    assert_memory_equal(r.u.err.ptr, "Canister not found", r.u.err.len);
+    assert_memory_equal(r.u.Err.ptr, "Canister not found", r.u.Err.len);
 }
 
 static void rejects_seen_by_the_harness(void **state) {

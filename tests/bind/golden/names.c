@@ -162,3 +162,4 @@ candid_status names_get_weird_result_decode(candid_decoder *d, const uint8_t *ms
 }
 
 const candid_header *const names_get_weird_args_header = &hd_get_weird_args;
+const candid_header *const names_get_weird_result_header = &hd_get_weird_result;

@@ -100,6 +100,8 @@ candid_status names_get_weird_args_encode(candid_writer *w, const names_get_weir
 candid_status names_get_weird_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_get_weird_args *out, candid_arena *arena);
 extern const candid_type *const names_get_weird_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const names_get_weird_result_header;
 candid_status names_get_weird_result_encode(candid_writer *w, const names_get_weird_result *v);
 candid_status names_get_weird_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_get_weird_result *out, candid_arena *arena);

@@ -102,9 +102,9 @@ static const candid_field f_echo_result[] = {
 };
 static const candid_type t_echo_result = {.kind = CANDID_RECORD, .size = sizeof(prims_echo_result), .align = _Alignof(prims_echo_result), .count = 1, .fields = f_echo_result};
 
-static const candid_type t_ping_args = {.kind = CANDID_RECORD, .size = sizeof(prims_ping_args), .align = _Alignof(prims_ping_args), .count = 0};
+static const candid_type t_ping_args = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(prims_ping_args), .count = 0};
 
-static const candid_type t_ping_result = {.kind = CANDID_RECORD, .size = sizeof(prims_ping_result), .align = _Alignof(prims_ping_result), .count = 0};
+static const candid_type t_ping_result = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(prims_ping_result), .count = 0};
 
 static const candid_type t_blob = {.kind = CANDID_VEC, .repr = CANDID_REPR_SLICE, .size = sizeof(candid_slice), .align = _Alignof(candid_slice), .inner = &t_nat8};
 
@@ -246,6 +246,7 @@ candid_status prims_echo_result_decode(candid_decoder *d, const uint8_t *msg, si
 }
 
 const candid_header *const prims_echo_args_header = &hd_echo_args;
+const candid_header *const prims_echo_result_header = &hd_echo_result;
 
 const candid_type *const prims_ping_args_type = &t_ping_args;
 
@@ -272,3 +273,4 @@ candid_status prims_ping_result_decode(candid_decoder *d, const uint8_t *msg, si
 }
 
 const candid_header *const prims_ping_args_header = &hd_ping_args;
+const candid_header *const prims_ping_result_header = &hd_ping_result;

@@ -107,6 +107,8 @@ candid_status prims_echo_args_encode(candid_writer *w, const prims_echo_args *v)
 candid_status prims_echo_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_args *out, candid_arena *arena);
 extern const candid_type *const prims_echo_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const prims_echo_result_header;
 candid_status prims_echo_result_encode(candid_writer *w, const prims_echo_result *v);
 candid_status prims_echo_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_result *out, candid_arena *arena);
@@ -135,6 +137,8 @@ candid_status prims_ping_args_encode(candid_writer *w, const prims_ping_args *v)
 candid_status prims_ping_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_args *out, candid_arena *arena);
 extern const candid_type *const prims_ping_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const prims_ping_result_header;
 candid_status prims_ping_result_encode(candid_writer *w, const prims_ping_result *v);
 candid_status prims_ping_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_result *out, candid_arena *arena);

@@ -241,6 +241,7 @@ candid_status recursion_depth_result_decode(candid_decoder *d, const uint8_t *ms
 }
 
 const candid_header *const recursion_depth_args_header = &hd_depth_args;
+const candid_header *const recursion_depth_result_header = &hd_depth_result;
 
 const candid_type *const recursion_sum_args_type = &t_sum_args;
 
@@ -267,6 +268,7 @@ candid_status recursion_sum_result_decode(candid_decoder *d, const uint8_t *msg,
 }
 
 const candid_header *const recursion_sum_args_header = &hd_sum_args;
+const candid_header *const recursion_sum_result_header = &hd_sum_result;
 
 const candid_type *const recursion_walk_args_type = &t_walk_args;
 
@@ -293,3 +295,4 @@ candid_status recursion_walk_result_decode(candid_decoder *d, const uint8_t *msg
 }
 
 const candid_header *const recursion_walk_args_header = &hd_walk_args;
+const candid_header *const recursion_walk_result_header = &hd_walk_result;

@@ -151,6 +151,8 @@ candid_status recursion_depth_args_encode(candid_writer *w, const recursion_dept
 candid_status recursion_depth_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_args *out, candid_arena *arena);
 extern const candid_type *const recursion_depth_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const recursion_depth_result_header;
 candid_status recursion_depth_result_encode(candid_writer *w, const recursion_depth_result *v);
 candid_status recursion_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_result *out, candid_arena *arena);
@@ -179,6 +181,8 @@ candid_status recursion_sum_args_encode(candid_writer *w, const recursion_sum_ar
 candid_status recursion_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_args *out, candid_arena *arena);
 extern const candid_type *const recursion_sum_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const recursion_sum_result_header;
 candid_status recursion_sum_result_encode(candid_writer *w, const recursion_sum_result *v);
 candid_status recursion_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_result *out, candid_arena *arena);
@@ -207,6 +211,8 @@ candid_status recursion_walk_args_encode(candid_writer *w, const recursion_walk_
 candid_status recursion_walk_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_args *out, candid_arena *arena);
 extern const candid_type *const recursion_walk_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const recursion_walk_result_header;
 candid_status recursion_walk_result_encode(candid_writer *w, const recursion_walk_result *v);
 candid_status recursion_walk_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_result *out, candid_arena *arena);

@@ -43,7 +43,7 @@ static const candid_field f_Subscription[] = {
 };
 static const candid_type t_Subscription = {.kind = CANDID_RECORD, .size = sizeof(refs_Subscription), .align = _Alignof(refs_Subscription), .count = 3, .fields = f_Subscription, .name = "Subscription"};
 
-static const candid_type t_peers_args = {.kind = CANDID_RECORD, .size = sizeof(refs_peers_args), .align = _Alignof(refs_peers_args), .count = 0};
+static const candid_type t_peers_args = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(refs_peers_args), .count = 0};
 
 static const candid_field f_peers_result[] = {
     {.id = 0u, .offset = offsetof(refs_peers_result, _0), .type = &t_vec_peers_ret_0},
@@ -206,6 +206,7 @@ candid_status refs_peers_result_decode(candid_decoder *d, const uint8_t *msg, si
 }
 
 const candid_header *const refs_peers_args_header = &hd_peers_args;
+const candid_header *const refs_peers_result_header = &hd_peers_result;
 
 const candid_type *const refs_subscribe_args_type = &t_subscribe_args;
 
@@ -232,3 +233,4 @@ candid_status refs_subscribe_result_decode(candid_decoder *d, const uint8_t *msg
 }
 
 const candid_header *const refs_subscribe_args_header = &hd_subscribe_args;
+const candid_header *const refs_subscribe_result_header = &hd_subscribe_result;

@@ -110,6 +110,8 @@ candid_status refs_peers_args_encode(candid_writer *w, const refs_peers_args *v)
 candid_status refs_peers_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_args *out, candid_arena *arena);
 extern const candid_type *const refs_peers_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const refs_peers_result_header;
 candid_status refs_peers_result_encode(candid_writer *w, const refs_peers_result *v);
 candid_status refs_peers_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_result *out, candid_arena *arena);
@@ -138,6 +140,8 @@ candid_status refs_subscribe_args_encode(candid_writer *w, const refs_subscribe_
 candid_status refs_subscribe_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_args *out, candid_arena *arena);
 extern const candid_type *const refs_subscribe_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const refs_subscribe_result_header;
 candid_status refs_subscribe_result_encode(candid_writer *w, const refs_subscribe_result *v);
 candid_status refs_subscribe_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_result *out, candid_arena *arena);

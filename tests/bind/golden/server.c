@@ -41,7 +41,7 @@ static const candid_field f_forget_args[] = {
 };
 static const candid_type t_forget_args = {.kind = CANDID_RECORD, .size = sizeof(server_forget_args), .align = _Alignof(server_forget_args), .count = 1, .fields = f_forget_args};
 
-static const candid_type t_forget_result = {.kind = CANDID_RECORD, .size = sizeof(server_forget_result), .align = _Alignof(server_forget_result), .count = 0};
+static const candid_type t_forget_result = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(server_forget_result), .count = 0};
 
 static const candid_field f_get_args[] = {
     {.id = 0u, .offset = offsetof(server_get_args, _0), .type = &t_text},
@@ -174,6 +174,7 @@ candid_status server_forget_result_decode(candid_decoder *d, const uint8_t *msg,
 }
 
 const candid_header *const server_forget_args_header = &hd_forget_args;
+const candid_header *const server_forget_result_header = &hd_forget_result;
 
 const candid_type *const server_get_args_type = &t_get_args;
 
@@ -200,6 +201,7 @@ candid_status server_get_result_decode(candid_decoder *d, const uint8_t *msg, si
 }
 
 const candid_header *const server_get_args_header = &hd_get_args;
+const candid_header *const server_get_result_header = &hd_get_result;
 
 const candid_type *const server_peek_args_type = &t_peek_args;
 
@@ -226,6 +228,7 @@ candid_status server_peek_result_decode(candid_decoder *d, const uint8_t *msg, s
 }
 
 const candid_header *const server_peek_args_header = &hd_peek_args;
+const candid_header *const server_peek_result_header = &hd_peek_result;
 
 const candid_type *const server_put_args_type = &t_put_args;
 
@@ -252,6 +255,7 @@ candid_status server_put_result_decode(candid_decoder *d, const uint8_t *msg, si
 }
 
 const candid_header *const server_put_args_header = &hd_put_args;
+const candid_header *const server_put_result_header = &hd_put_result;
 
 /* Server side: static memory shared by the entry points. */
 #ifdef __wasm__

@@ -114,6 +114,8 @@ candid_status server_forget_args_encode(candid_writer *w, const server_forget_ar
 candid_status server_forget_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_forget_args *out, candid_arena *arena);
 extern const candid_type *const server_forget_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const server_forget_result_header;
 candid_status server_forget_result_encode(candid_writer *w, const server_forget_result *v);
 candid_status server_forget_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_forget_result *out, candid_arena *arena);
@@ -135,6 +137,8 @@ candid_status server_get_args_encode(candid_writer *w, const server_get_args *v)
 candid_status server_get_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_get_args *out, candid_arena *arena);
 extern const candid_type *const server_get_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const server_get_result_header;
 candid_status server_get_result_encode(candid_writer *w, const server_get_result *v);
 candid_status server_get_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_get_result *out, candid_arena *arena);
@@ -163,6 +167,8 @@ candid_status server_peek_args_encode(candid_writer *w, const server_peek_args *
 candid_status server_peek_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_peek_args *out, candid_arena *arena);
 extern const candid_type *const server_peek_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const server_peek_result_header;
 candid_status server_peek_result_encode(candid_writer *w, const server_peek_result *v);
 candid_status server_peek_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_peek_result *out, candid_arena *arena);
@@ -191,6 +197,8 @@ candid_status server_put_args_encode(candid_writer *w, const server_put_args *v)
 candid_status server_put_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_put_args *out, candid_arena *arena);
 extern const candid_type *const server_put_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const server_put_result_header;
 candid_status server_put_result_encode(candid_writer *w, const server_put_result *v);
 candid_status server_put_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_put_result *out, candid_arena *arena);

@@ -203,6 +203,7 @@ candid_status tuples_nest_result_decode(candid_decoder *d, const uint8_t *msg, s
 }
 
 const candid_header *const tuples_nest_args_header = &hd_nest_args;
+const candid_header *const tuples_nest_result_header = &hd_nest_result;
 
 const candid_type *const tuples_swap_args_type = &t_swap_args;
 
@@ -229,3 +230,4 @@ candid_status tuples_swap_result_decode(candid_decoder *d, const uint8_t *msg, s
 }
 
 const candid_header *const tuples_swap_args_header = &hd_swap_args;
+const candid_header *const tuples_swap_result_header = &hd_swap_result;

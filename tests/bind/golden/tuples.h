@@ -124,6 +124,8 @@ candid_status tuples_nest_args_encode(candid_writer *w, const tuples_nest_args *
 candid_status tuples_nest_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_args *out, candid_arena *arena);
 extern const candid_type *const tuples_nest_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const tuples_nest_result_header;
 candid_status tuples_nest_result_encode(candid_writer *w, const tuples_nest_result *v);
 candid_status tuples_nest_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_result *out, candid_arena *arena);
@@ -152,6 +154,8 @@ candid_status tuples_swap_args_encode(candid_writer *w, const tuples_swap_args *
 candid_status tuples_swap_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_args *out, candid_arena *arena);
 extern const candid_type *const tuples_swap_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const tuples_swap_result_header;
 candid_status tuples_swap_result_encode(candid_writer *w, const tuples_swap_result *v);
 candid_status tuples_swap_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_result *out, candid_arena *arena);

@@ -192,3 +192,4 @@ candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg,
 }
 
 const candid_header *const variants_draw_args_header = &hd_draw_args;
+const candid_header *const variants_draw_result_header = &hd_draw_result;

@@ -135,6 +135,8 @@ candid_status variants_draw_args_encode(candid_writer *w, const variants_draw_ar
 candid_status variants_draw_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_args *out, candid_arena *arena);
 extern const candid_type *const variants_draw_result_type;
+/* The reply's header, for candid_reply. */
+extern const candid_header *const variants_draw_result_header;
 candid_status variants_draw_result_encode(candid_writer *w, const variants_draw_result *v);
 candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_result *out, candid_arena *arena);

@@ -115,6 +115,14 @@ static void arrays(FILE *f, const bind_model *m, size_t i) {
     }
 }
 
+/* Whether a record has a C member (it has none when all fields are null,
+ * reserved or empty: its struct's placeholder byte is not data). */
+static int has_members(const candid_type *t) {
+    for (uint32_t k = 0; k < t->count; k++)
+        if (!bind_is_void(t->fields[k].type)) return 1;
+    return 0;
+}
+
 /* The initializer of node i's descriptor (boxed: the BOXED form of a
  * record or variant). */
 static void descriptor(FILE *f, const bind_model *m, size_t i, int boxed) {
@@ -128,7 +136,10 @@ static void descriptor(FILE *f, const bind_model *m, size_t i, int boxed) {
     case CANDID_RECORD:
     case CANDID_VARIANT:
         if (boxed) fputs(", .repr = CANDID_REPR_BOXED", f);
-        fprintf(f, ", .size = sizeof(%s), .align = _Alignof(%s), .count = %u", s, s, t->count);
+        if (t->kind == CANDID_RECORD && !has_members(t))
+            fprintf(f, ", .size = 0, .align = _Alignof(%s), .count = %u", s, t->count); /* no data */
+        else
+            fprintf(f, ", .size = sizeof(%s), .align = _Alignof(%s), .count = %u", s, s, t->count);
         if (t->count) fprintf(f, ", .fields = f_%s", b->stem);
         break;
     case CANDID_OPT: {
@@ -264,7 +275,8 @@ static void method_stubs(FILE *f, const bind_model *m, const bmethod *bm) {
     fn = bind_fmt("%s_result_decode", s);
     decoder(f, p, fn, ty, desc);
     free(fn);
-    fprintf(f, "\nconst candid_header *const %s_%s_args_header = &hd_%s_args;\n", p, s, s);
+    fprintf(f, "\nconst candid_header *const %s_%s_args_header = &hd_%s_args;\n"
+               "const candid_header *const %s_%s_result_header = &hd_%s_result;\n", p, s, s, p, s, s);
     free(ty);
     free(desc);
 }

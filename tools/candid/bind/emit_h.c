@@ -191,6 +191,8 @@ static void prototypes(FILE *f, const bind_model *m) {
                    "    %s_%s_args *out, candid_arena *arena);\n", p, s, p, s);
         if (!bm->m) continue;
         fprintf(f, "extern const candid_type *const %s_%s_result_type;\n", p, s);
+        fprintf(f, "/* The reply's header, for candid_reply. */\n"
+                   "extern const candid_header *const %s_%s_result_header;\n", p, s);
         fprintf(f, "candid_status %s_%s_result_encode(candid_writer *w, const %s_%s_result *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_result *out, candid_arena *arena);\n", p, s, p, s);

@@ -261,7 +261,8 @@ static const char *const type_fns[] = {"_encode", "_decode", "_type", NULL};
 static const char *const method_fns[] = {"_args", "_result", "_args_encode", "_args_decode",
                                          "_result_encode", "_result_decode", "_call",
                                          "_reply_decode", "_args_type", "_result_type",
-                                         "_impl", "_serve", "_reply", "_args_header", NULL};
+                                         "_impl", "_serve", "_reply", "_args_header",
+                                         "_result_header", NULL};
 static const char *const no_fns[] = {NULL};
 
 static const char *const prim_names[] = {
