@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     candid_outcome o;
     candid_host_ingress(&host, LEDGER, sizeof LEDGER, "canister_init", CALLER, sizeof CALLER, NULL, 0, &o);
     static const char *const methods[] = {"icrc1_balance_of", "icrc1_transfer", "relay_fee"};
-    const candid_type *const results[] = {&ledger_nat_args, &ledger_result_args, &ledger_fee_result_args};
+    static const candid_type *const results[] = {&ledger_nat_args, &ledger_result_args, &ledger_fee_result_args};
     int m = data[0] % 3;
     if (candid_host_ingress(&host, LEDGER, sizeof LEDGER, methods[m], CALLER, sizeof CALLER, data + 1,
                             size - 1, &o) != CANDID_OK)

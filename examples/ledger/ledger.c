@@ -114,7 +114,7 @@ void ledger_icrc1_balance_of(void) {
     if (!read_args(&ledger_account_args, &acc, &a)) return;
     entry *e = find(&acc, 0);
     uint64_t balance = e ? e->balance : 0;
-    reply(ledger_did_icrc1_balance_of_result_header, &balance);
+    reply(&ledger_did_icrc1_balance_of_result_header, &balance);
 }
 
 void ledger_icrc1_transfer(void) {
@@ -151,7 +151,7 @@ void ledger_icrc1_transfer(void) {
             r.u.Ok = next_tx++;
         }
     }
-    reply(ledger_did_icrc1_transfer_result_header, &r);
+    reply(&ledger_did_icrc1_transfer_result_header, &r);
 }
 
 /* relay_fee: one call in flight at a time is enough for an example. */
@@ -178,7 +178,7 @@ static void relay_done(candid_call *c, const candid_outcome *o) {
         r.tag = ledger_did_relay_fee_ret_0_Err_tag;
         r.u.Err = (candid_slice){(const uint8_t *)o->reject_message, o->reject_message_len};
     }
-    reply(ledger_did_relay_fee_result_header, &r);
+    reply(&ledger_did_relay_fee_result_header, &r);
 }
 
 void ledger_relay_fee(void) {

@@ -7,16 +7,6 @@ static const candid_type t_nat8;
 static const candid_type t_nat64;
 static const candid_type t_text;
 static const candid_type t_principal;
-static const candid_type t_Account;
-static const candid_type t_TransferArg;
-static const candid_type t_TransferError;
-static const candid_type t_init_args;
-static const candid_type t_icrc1_balance_of_args;
-static const candid_type t_icrc1_balance_of_result;
-static const candid_type t_icrc1_transfer_args;
-static const candid_type t_icrc1_transfer_result;
-static const candid_type t_relay_fee_args;
-static const candid_type t_relay_fee_result;
 static const candid_type t_opt_blob;
 static const candid_type t_blob;
 static const candid_type t_opt_nat64;
@@ -46,17 +36,17 @@ static const candid_field f_Account[] = {
     {.id = 947296307u, .offset = offsetof(ledger_did_Account, owner), .type = &t_principal, .name = "owner"},
     {.id = 1349681965u, .offset = offsetof(ledger_did_Account, subaccount), .type = &t_opt_blob, .name = "subaccount"},
 };
-static const candid_type t_Account = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_Account), .align = _Alignof(ledger_did_Account), .count = 2, .fields = f_Account, .name = "Account"};
+const candid_type ledger_did_Account_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_Account), .align = _Alignof(ledger_did_Account), .count = 2, .fields = f_Account, .name = "Account"};
 
 static const candid_field f_TransferArg[] = {
-    {.id = 25979u, .offset = offsetof(ledger_did_TransferArg, to), .type = &t_Account, .name = "to"},
+    {.id = 25979u, .offset = offsetof(ledger_did_TransferArg, to), .type = &ledger_did_Account_type, .name = "to"},
     {.id = 5094982u, .offset = offsetof(ledger_did_TransferArg, fee), .type = &t_opt_nat, .name = "fee"},
     {.id = 1213809850u, .offset = offsetof(ledger_did_TransferArg, memo), .type = &t_opt_blob, .name = "memo"},
     {.id = 1835347746u, .offset = offsetof(ledger_did_TransferArg, from_subaccount), .type = &t_opt_blob, .name = "from_subaccount"},
     {.id = 3258775938u, .offset = offsetof(ledger_did_TransferArg, created_at_time), .type = &t_opt_nat64, .name = "created_at_time"},
     {.id = 3573748184u, .offset = offsetof(ledger_did_TransferArg, amount), .type = &t_nat, .name = "amount"},
 };
-static const candid_type t_TransferArg = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_TransferArg), .align = _Alignof(ledger_did_TransferArg), .count = 6, .fields = f_TransferArg, .name = "TransferArg"};
+const candid_type ledger_did_TransferArg_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_TransferArg), .align = _Alignof(ledger_did_TransferArg), .count = 6, .fields = f_TransferArg, .name = "TransferArg"};
 
 _Static_assert(offsetof(ledger_did_TransferError, tag) == 0, "a variant's case index comes first");
 static const candid_field f_TransferError[] = {
@@ -69,39 +59,39 @@ static const candid_field f_TransferError[] = {
     {.id = 3373249171u, .offset = 0, .type = &t_null, .name = "TooOld"},
     {.id = 4206284395u, .offset = offsetof(ledger_did_TransferError, u.InsufficientFunds), .type = &t_TransferError_InsufficientFunds, .name = "InsufficientFunds"},
 };
-static const candid_type t_TransferError = {.kind = CANDID_VARIANT, .size = sizeof(ledger_did_TransferError), .align = _Alignof(ledger_did_TransferError), .count = 8, .fields = f_TransferError, .name = "TransferError"};
+const candid_type ledger_did_TransferError_type = {.kind = CANDID_VARIANT, .size = sizeof(ledger_did_TransferError), .align = _Alignof(ledger_did_TransferError), .count = 8, .fields = f_TransferError, .name = "TransferError"};
 
-static const candid_type t_init_args = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(ledger_did_init_args), .count = 0};
+const candid_type ledger_did_init_args_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(ledger_did_init_args), .count = 0};
 
 static const candid_field f_icrc1_balance_of_args[] = {
-    {.id = 0u, .offset = offsetof(ledger_did_icrc1_balance_of_args, _0), .type = &t_Account},
+    {.id = 0u, .offset = offsetof(ledger_did_icrc1_balance_of_args, _0), .type = &ledger_did_Account_type},
 };
-static const candid_type t_icrc1_balance_of_args = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_balance_of_args), .align = _Alignof(ledger_did_icrc1_balance_of_args), .count = 1, .fields = f_icrc1_balance_of_args};
+const candid_type ledger_did_icrc1_balance_of_args_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_balance_of_args), .align = _Alignof(ledger_did_icrc1_balance_of_args), .count = 1, .fields = f_icrc1_balance_of_args};
 
 static const candid_field f_icrc1_balance_of_result[] = {
     {.id = 0u, .offset = offsetof(ledger_did_icrc1_balance_of_result, _0), .type = &t_nat},
 };
-static const candid_type t_icrc1_balance_of_result = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_balance_of_result), .align = _Alignof(ledger_did_icrc1_balance_of_result), .count = 1, .fields = f_icrc1_balance_of_result};
+const candid_type ledger_did_icrc1_balance_of_result_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_balance_of_result), .align = _Alignof(ledger_did_icrc1_balance_of_result), .count = 1, .fields = f_icrc1_balance_of_result};
 
 static const candid_field f_icrc1_transfer_args[] = {
-    {.id = 0u, .offset = offsetof(ledger_did_icrc1_transfer_args, _0), .type = &t_TransferArg},
+    {.id = 0u, .offset = offsetof(ledger_did_icrc1_transfer_args, _0), .type = &ledger_did_TransferArg_type},
 };
-static const candid_type t_icrc1_transfer_args = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_transfer_args), .align = _Alignof(ledger_did_icrc1_transfer_args), .count = 1, .fields = f_icrc1_transfer_args};
+const candid_type ledger_did_icrc1_transfer_args_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_transfer_args), .align = _Alignof(ledger_did_icrc1_transfer_args), .count = 1, .fields = f_icrc1_transfer_args};
 
 static const candid_field f_icrc1_transfer_result[] = {
     {.id = 0u, .offset = offsetof(ledger_did_icrc1_transfer_result, _0), .type = &t_icrc1_transfer_ret_0},
 };
-static const candid_type t_icrc1_transfer_result = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_transfer_result), .align = _Alignof(ledger_did_icrc1_transfer_result), .count = 1, .fields = f_icrc1_transfer_result};
+const candid_type ledger_did_icrc1_transfer_result_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_icrc1_transfer_result), .align = _Alignof(ledger_did_icrc1_transfer_result), .count = 1, .fields = f_icrc1_transfer_result};
 
 static const candid_field f_relay_fee_args[] = {
     {.id = 0u, .offset = offsetof(ledger_did_relay_fee_args, _0), .type = &t_principal},
 };
-static const candid_type t_relay_fee_args = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_relay_fee_args), .align = _Alignof(ledger_did_relay_fee_args), .count = 1, .fields = f_relay_fee_args};
+const candid_type ledger_did_relay_fee_args_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_relay_fee_args), .align = _Alignof(ledger_did_relay_fee_args), .count = 1, .fields = f_relay_fee_args};
 
 static const candid_field f_relay_fee_result[] = {
     {.id = 0u, .offset = offsetof(ledger_did_relay_fee_result, _0), .type = &t_relay_fee_ret_0},
 };
-static const candid_type t_relay_fee_result = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_relay_fee_result), .align = _Alignof(ledger_did_relay_fee_result), .count = 1, .fields = f_relay_fee_result};
+const candid_type ledger_did_relay_fee_result_type = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_relay_fee_result), .align = _Alignof(ledger_did_relay_fee_result), .count = 1, .fields = f_relay_fee_result};
 
 _Static_assert(offsetof(ledger_did_opt_blob, present) == 0, "an option's flag comes first");
 static const candid_type t_opt_blob = {.kind = CANDID_OPT, .size = sizeof(ledger_did_opt_blob), .align = _Alignof(ledger_did_opt_blob), .offset = offsetof(ledger_did_opt_blob, value), .inner = &t_blob};
@@ -148,7 +138,7 @@ static const candid_type t_TransferError_GenericError = {.kind = CANDID_RECORD, 
 _Static_assert(offsetof(ledger_did_icrc1_transfer_ret_0, tag) == 0, "a variant's case index comes first");
 static const candid_field f_icrc1_transfer_ret_0[] = {
     {.id = 17724u, .offset = offsetof(ledger_did_icrc1_transfer_ret_0, u.Ok), .type = &t_nat, .name = "Ok"},
-    {.id = 3456837u, .offset = offsetof(ledger_did_icrc1_transfer_ret_0, u.Err), .type = &t_TransferError, .name = "Err"},
+    {.id = 3456837u, .offset = offsetof(ledger_did_icrc1_transfer_ret_0, u.Err), .type = &ledger_did_TransferError_type, .name = "Err"},
 };
 static const candid_type t_icrc1_transfer_ret_0 = {.kind = CANDID_VARIANT, .size = sizeof(ledger_did_icrc1_transfer_ret_0), .align = _Alignof(ledger_did_icrc1_transfer_ret_0), .count = 2, .fields = f_icrc1_transfer_ret_0};
 
@@ -160,7 +150,7 @@ static const candid_field f_relay_fee_ret_0[] = {
 static const candid_type t_relay_fee_ret_0 = {.kind = CANDID_VARIANT, .size = sizeof(ledger_did_relay_fee_ret_0), .align = _Alignof(ledger_did_relay_fee_ret_0), .count = 2, .fields = f_relay_fee_ret_0};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Account[] = {{.id = 0, .offset = 0, .type = &t_Account}};
+static const candid_field ft_Account[] = {{.id = 0, .offset = 0, .type = &ledger_did_Account_type}};
 static const candid_type tt_Account = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_Account), .align = _Alignof(ledger_did_Account), .count = 1, .fields = ft_Account};
 static const uint8_t h_Account[] = {
     0x44, 0x49, 0x44, 0x4c, 0x03, 0x6c, 0x02, 0xb3, 0xb0, 0xda, 0xc3, 0x03,
@@ -168,7 +158,7 @@ static const uint8_t h_Account[] = {
     0x00,
 };
 static const candid_header hd_Account = {&tt_Account, h_Account, sizeof h_Account};
-static const candid_field ft_TransferArg[] = {{.id = 0, .offset = 0, .type = &t_TransferArg}};
+static const candid_field ft_TransferArg[] = {{.id = 0, .offset = 0, .type = &ledger_did_TransferArg_type}};
 static const candid_type tt_TransferArg = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_TransferArg), .align = _Alignof(ledger_did_TransferArg), .count = 1, .fields = ft_TransferArg};
 static const uint8_t h_TransferArg[] = {
     0x44, 0x49, 0x44, 0x4c, 0x0a, 0x6c, 0x06, 0xfb, 0xca, 0x01, 0x01, 0xc6,
@@ -179,7 +169,7 @@ static const uint8_t h_TransferArg[] = {
     0x6e, 0x78, 0x6e, 0x09, 0x6d, 0x7b, 0x6d, 0x7b, 0x6d, 0x7b, 0x01, 0x00,
 };
 static const candid_header hd_TransferArg = {&tt_TransferArg, h_TransferArg, sizeof h_TransferArg};
-static const candid_field ft_TransferError[] = {{.id = 0, .offset = 0, .type = &t_TransferError}};
+static const candid_field ft_TransferError[] = {{.id = 0, .offset = 0, .type = &ledger_did_TransferError_type}};
 static const candid_type tt_TransferError = {.kind = CANDID_RECORD, .size = sizeof(ledger_did_TransferError), .align = _Alignof(ledger_did_TransferError), .count = 1, .fields = ft_TransferError};
 static const uint8_t h_TransferError[] = {
     0x44, 0x49, 0x44, 0x4c, 0x07, 0x6b, 0x08, 0xd1, 0xc4, 0x98, 0x7c, 0x01,
@@ -199,17 +189,17 @@ static const candid_header hd_TransferError = {&tt_TransferError, h_TransferErro
 static const uint8_t h_init_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
 };
-static const candid_header hd_init_args = {&t_init_args, h_init_args, sizeof h_init_args};
+const candid_header ledger_did_init_args_header = {&ledger_did_init_args_type, h_init_args, sizeof h_init_args};
 static const uint8_t h_icrc1_balance_of_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x03, 0x6c, 0x02, 0xb3, 0xb0, 0xda, 0xc3, 0x03,
     0x68, 0xad, 0x86, 0xca, 0x83, 0x05, 0x01, 0x6e, 0x02, 0x6d, 0x7b, 0x01,
     0x00,
 };
-static const candid_header hd_icrc1_balance_of_args = {&t_icrc1_balance_of_args, h_icrc1_balance_of_args, sizeof h_icrc1_balance_of_args};
+const candid_header ledger_did_icrc1_balance_of_args_header = {&ledger_did_icrc1_balance_of_args_type, h_icrc1_balance_of_args, sizeof h_icrc1_balance_of_args};
 static const uint8_t h_icrc1_balance_of_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7d,
 };
-static const candid_header hd_icrc1_balance_of_result = {&t_icrc1_balance_of_result, h_icrc1_balance_of_result, sizeof h_icrc1_balance_of_result};
+const candid_header ledger_did_icrc1_balance_of_result_header = {&ledger_did_icrc1_balance_of_result_type, h_icrc1_balance_of_result, sizeof h_icrc1_balance_of_result};
 static const uint8_t h_icrc1_transfer_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x0a, 0x6c, 0x06, 0xfb, 0xca, 0x01, 0x01, 0xc6,
     0xfc, 0xb6, 0x02, 0x02, 0xba, 0x89, 0xe5, 0xc2, 0x04, 0x03, 0xa2, 0xde,
@@ -218,7 +208,7 @@ static const uint8_t h_icrc1_transfer_args[] = {
     0xad, 0x86, 0xca, 0x83, 0x05, 0x06, 0x6e, 0x7d, 0x6e, 0x07, 0x6e, 0x08,
     0x6e, 0x78, 0x6e, 0x09, 0x6d, 0x7b, 0x6d, 0x7b, 0x6d, 0x7b, 0x01, 0x00,
 };
-static const candid_header hd_icrc1_transfer_args = {&t_icrc1_transfer_args, h_icrc1_transfer_args, sizeof h_icrc1_transfer_args};
+const candid_header ledger_did_icrc1_transfer_args_header = {&ledger_did_icrc1_transfer_args_type, h_icrc1_transfer_args, sizeof h_icrc1_transfer_args};
 static const uint8_t h_icrc1_transfer_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x08, 0x6b, 0x02, 0xbc, 0x8a, 0x01, 0x7d, 0xc5,
     0xfe, 0xd2, 0x01, 0x01, 0x6b, 0x08, 0xd1, 0xc4, 0x98, 0x7c, 0x02, 0xc2,
@@ -232,18 +222,16 @@ static const uint8_t h_icrc1_transfer_result[] = {
     0x8c, 0x0a, 0x78, 0x6c, 0x01, 0x9c, 0xba, 0xb6, 0x9c, 0x02, 0x7d, 0x01,
     0x00,
 };
-static const candid_header hd_icrc1_transfer_result = {&t_icrc1_transfer_result, h_icrc1_transfer_result, sizeof h_icrc1_transfer_result};
+const candid_header ledger_did_icrc1_transfer_result_header = {&ledger_did_icrc1_transfer_result_type, h_icrc1_transfer_result, sizeof h_icrc1_transfer_result};
 static const uint8_t h_relay_fee_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x68,
 };
-static const candid_header hd_relay_fee_args = {&t_relay_fee_args, h_relay_fee_args, sizeof h_relay_fee_args};
+const candid_header ledger_did_relay_fee_args_header = {&ledger_did_relay_fee_args_type, h_relay_fee_args, sizeof h_relay_fee_args};
 static const uint8_t h_relay_fee_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6b, 0x02, 0xbc, 0x8a, 0x01, 0x7d, 0xc5,
     0xfe, 0xd2, 0x01, 0x71, 0x01, 0x00,
 };
-static const candid_header hd_relay_fee_result = {&t_relay_fee_result, h_relay_fee_result, sizeof h_relay_fee_result};
-
-const candid_type *const ledger_did_Account_type = &t_Account;
+const candid_header ledger_did_relay_fee_result_header = {&ledger_did_relay_fee_result_type, h_relay_fee_result, sizeof h_relay_fee_result};
 
 candid_status ledger_did_Account_encode(candid_writer *w, const ledger_did_Account *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
@@ -255,8 +243,6 @@ candid_status ledger_did_Account_decode(candid_decoder *d, const uint8_t *msg, s
     return candid_decode(d, msg, len, &tt_Account, out, arena);
 }
 
-const candid_type *const ledger_did_TransferArg_type = &t_TransferArg;
-
 candid_status ledger_did_TransferArg_encode(candid_writer *w, const ledger_did_TransferArg *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
     return candid_encode(w, &hd_TransferArg, v, work, sizeof work, 0);
@@ -266,8 +252,6 @@ candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *ms
     ledger_did_TransferArg *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_TransferArg, out, arena);
 }
-
-const candid_type *const ledger_did_TransferError_type = &t_TransferError;
 
 candid_status ledger_did_TransferError_encode(candid_writer *w, const ledger_did_TransferError *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
@@ -279,95 +263,72 @@ candid_status ledger_did_TransferError_decode(candid_decoder *d, const uint8_t *
     return candid_decode(d, msg, len, &tt_TransferError, out, arena);
 }
 
-const candid_type *const ledger_did_init_args_type = &t_init_args;
-
 candid_status ledger_did_init_args_encode(candid_writer *w, const ledger_did_init_args *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_init_args, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_init_args_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_init_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_init_args, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_init_args_type, out, arena);
 }
-
-const candid_type *const ledger_did_icrc1_balance_of_args_type = &t_icrc1_balance_of_args;
 
 candid_status ledger_did_icrc1_balance_of_args_encode(candid_writer *w, const ledger_did_icrc1_balance_of_args *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_icrc1_balance_of_args, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_icrc1_balance_of_args_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_icrc1_balance_of_args, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_icrc1_balance_of_args_type, out, arena);
 }
-
-const candid_type *const ledger_did_icrc1_balance_of_result_type = &t_icrc1_balance_of_result;
 
 candid_status ledger_did_icrc1_balance_of_result_encode(candid_writer *w, const ledger_did_icrc1_balance_of_result *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_icrc1_balance_of_result, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_icrc1_balance_of_result_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_icrc1_balance_of_result, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_icrc1_balance_of_result_type, out, arena);
 }
-
-const candid_header *const ledger_did_icrc1_balance_of_args_header = &hd_icrc1_balance_of_args;
-const candid_header *const ledger_did_icrc1_balance_of_result_header = &hd_icrc1_balance_of_result;
-
-const candid_type *const ledger_did_icrc1_transfer_args_type = &t_icrc1_transfer_args;
 
 candid_status ledger_did_icrc1_transfer_args_encode(candid_writer *w, const ledger_did_icrc1_transfer_args *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_icrc1_transfer_args, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_icrc1_transfer_args_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_icrc1_transfer_args, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_icrc1_transfer_args_type, out, arena);
 }
-
-const candid_type *const ledger_did_icrc1_transfer_result_type = &t_icrc1_transfer_result;
 
 candid_status ledger_did_icrc1_transfer_result_encode(candid_writer *w, const ledger_did_icrc1_transfer_result *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_icrc1_transfer_result, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_icrc1_transfer_result_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_icrc1_transfer_result, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_icrc1_transfer_result_type, out, arena);
 }
-
-const candid_header *const ledger_did_icrc1_transfer_args_header = &hd_icrc1_transfer_args;
-const candid_header *const ledger_did_icrc1_transfer_result_header = &hd_icrc1_transfer_result;
-
-const candid_type *const ledger_did_relay_fee_args_type = &t_relay_fee_args;
 
 candid_status ledger_did_relay_fee_args_encode(candid_writer *w, const ledger_did_relay_fee_args *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_relay_fee_args, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_relay_fee_args_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_relay_fee_args, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_relay_fee_args_type, out, arena);
 }
-
-const candid_type *const ledger_did_relay_fee_result_type = &t_relay_fee_result;
 
 candid_status ledger_did_relay_fee_result_encode(candid_writer *w, const ledger_did_relay_fee_result *v) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_relay_fee_result, v, work, sizeof work, 0);
+    return candid_encode(w, &ledger_did_relay_fee_result_header, v, work, sizeof work, 0);
 }
 
 candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_relay_fee_result, out, arena);
+    return candid_decode(d, msg, len, &ledger_did_relay_fee_result_type, out, arena);
 }
-
-const candid_header *const ledger_did_relay_fee_args_header = &hd_relay_fee_args;
-const candid_header *const ledger_did_relay_fee_result_header = &hd_relay_fee_result;

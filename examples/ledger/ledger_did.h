@@ -187,46 +187,48 @@ struct ledger_did_relay_fee_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const ledger_did_Account_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type ledger_did_Account_type;
 candid_status ledger_did_Account_encode(candid_writer *w, const ledger_did_Account *v);
 candid_status ledger_did_Account_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_Account *out, candid_arena *arena);
-extern const candid_type *const ledger_did_TransferArg_type;
+extern const candid_type ledger_did_TransferArg_type;
 candid_status ledger_did_TransferArg_encode(candid_writer *w, const ledger_did_TransferArg *v);
 candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_TransferArg *out, candid_arena *arena);
-extern const candid_type *const ledger_did_TransferError_type;
+extern const candid_type ledger_did_TransferError_type;
 candid_status ledger_did_TransferError_encode(candid_writer *w, const ledger_did_TransferError *v);
 candid_status ledger_did_TransferError_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_TransferError *out, candid_arena *arena);
 
 /* The service's init arguments (canister_init). */
-extern const candid_type *const ledger_did_init_args_type;
+extern const candid_type ledger_did_init_args_type;
+extern const candid_header ledger_did_init_args_header;
 candid_status ledger_did_init_args_encode(candid_writer *w, const ledger_did_init_args *v);
 candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_init_args *out, candid_arena *arena);
 
 /* Method "icrc1_balance_of" (query). */
-extern const candid_type *const ledger_did_icrc1_balance_of_args_type;
+extern const candid_type ledger_did_icrc1_balance_of_args_type;
+extern const candid_header ledger_did_icrc1_balance_of_args_header;
 candid_status ledger_did_icrc1_balance_of_args_encode(candid_writer *w, const ledger_did_icrc1_balance_of_args *v);
 candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_args *out, candid_arena *arena);
-extern const candid_type *const ledger_did_icrc1_balance_of_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const ledger_did_icrc1_balance_of_result_header;
+extern const candid_type ledger_did_icrc1_balance_of_result_type;
+extern const candid_header ledger_did_icrc1_balance_of_result_header;
 candid_status ledger_did_icrc1_balance_of_result_encode(candid_writer *w, const ledger_did_icrc1_balance_of_result *v);
 candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const ledger_did_icrc1_balance_of_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status ledger_did_icrc1_balance_of_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const ledger_did_icrc1_balance_of_args *args, candid_continuation done, void *env) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "icrc1_balance_of", 16, done, env);
-    if (!st) st = candid_call_args(call, ledger_did_icrc1_balance_of_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &ledger_did_icrc1_balance_of_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -234,29 +236,28 @@ static inline candid_status ledger_did_icrc1_balance_of_call(candid_call *call, 
 static inline candid_status ledger_did_icrc1_balance_of_reply_decode(candid_decoder *d, const candid_outcome *o,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, ledger_did_icrc1_balance_of_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &ledger_did_icrc1_balance_of_result_type, out, arena);
 }
 
 /* Method "icrc1_transfer". */
-extern const candid_type *const ledger_did_icrc1_transfer_args_type;
+extern const candid_type ledger_did_icrc1_transfer_args_type;
+extern const candid_header ledger_did_icrc1_transfer_args_header;
 candid_status ledger_did_icrc1_transfer_args_encode(candid_writer *w, const ledger_did_icrc1_transfer_args *v);
 candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_args *out, candid_arena *arena);
-extern const candid_type *const ledger_did_icrc1_transfer_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const ledger_did_icrc1_transfer_result_header;
+extern const candid_type ledger_did_icrc1_transfer_result_type;
+extern const candid_header ledger_did_icrc1_transfer_result_header;
 candid_status ledger_did_icrc1_transfer_result_encode(candid_writer *w, const ledger_did_icrc1_transfer_result *v);
 candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const ledger_did_icrc1_transfer_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status ledger_did_icrc1_transfer_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const ledger_did_icrc1_transfer_args *args, candid_continuation done, void *env) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "icrc1_transfer", 14, done, env);
-    if (!st) st = candid_call_args(call, ledger_did_icrc1_transfer_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &ledger_did_icrc1_transfer_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -264,29 +265,28 @@ static inline candid_status ledger_did_icrc1_transfer_call(candid_call *call, co
 static inline candid_status ledger_did_icrc1_transfer_reply_decode(candid_decoder *d, const candid_outcome *o,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, ledger_did_icrc1_transfer_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &ledger_did_icrc1_transfer_result_type, out, arena);
 }
 
 /* Method "relay_fee". */
-extern const candid_type *const ledger_did_relay_fee_args_type;
+extern const candid_type ledger_did_relay_fee_args_type;
+extern const candid_header ledger_did_relay_fee_args_header;
 candid_status ledger_did_relay_fee_args_encode(candid_writer *w, const ledger_did_relay_fee_args *v);
 candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_args *out, candid_arena *arena);
-extern const candid_type *const ledger_did_relay_fee_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const ledger_did_relay_fee_result_header;
+extern const candid_type ledger_did_relay_fee_result_type;
+extern const candid_header ledger_did_relay_fee_result_header;
 candid_status ledger_did_relay_fee_result_encode(candid_writer *w, const ledger_did_relay_fee_result *v);
 candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const ledger_did_relay_fee_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status ledger_did_relay_fee_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const ledger_did_relay_fee_args *args, candid_continuation done, void *env) {
     uint64_t work[ledger_did_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "relay_fee", 9, done, env);
-    if (!st) st = candid_call_args(call, ledger_did_relay_fee_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &ledger_did_relay_fee_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -294,7 +294,7 @@ static inline candid_status ledger_did_relay_fee_call(candid_call *call, const u
 static inline candid_status ledger_did_relay_fee_reply_decode(candid_decoder *d, const candid_outcome *o,
     ledger_did_relay_fee_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, ledger_did_relay_fee_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &ledger_did_relay_fee_result_type, out, arena);
 }
 
 #ifdef __cplusplus

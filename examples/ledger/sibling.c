@@ -2,18 +2,16 @@
 #include "sibling.h"
 
 static const candid_type t_nat;
-static const candid_type t_fee_info_args;
-static const candid_type t_fee_info_result;
 static const candid_type t_fee_info_ret_0;
 
 static const candid_type t_nat = {.kind = CANDID_NAT, .size = sizeof(uint64_t), .align = _Alignof(uint64_t)};
 
-static const candid_type t_fee_info_args = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(sibling_fee_info_args), .count = 0};
+const candid_type sibling_fee_info_args_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(sibling_fee_info_args), .count = 0};
 
 static const candid_field f_fee_info_result[] = {
     {.id = 0u, .offset = offsetof(sibling_fee_info_result, _0), .type = &t_fee_info_ret_0},
 };
-static const candid_type t_fee_info_result = {.kind = CANDID_RECORD, .size = sizeof(sibling_fee_info_result), .align = _Alignof(sibling_fee_info_result), .count = 1, .fields = f_fee_info_result};
+const candid_type sibling_fee_info_result_type = {.kind = CANDID_RECORD, .size = sizeof(sibling_fee_info_result), .align = _Alignof(sibling_fee_info_result), .count = 1, .fields = f_fee_info_result};
 
 static const candid_field f_fee_info_ret_0[] = {
     {.id = 5094982u, .offset = offsetof(sibling_fee_info_ret_0, fee), .type = &t_nat, .name = "fee"},
@@ -26,36 +24,29 @@ static const candid_type t_fee_info_ret_0 = {.kind = CANDID_RECORD, .size = size
 static const uint8_t h_fee_info_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
 };
-static const candid_header hd_fee_info_args = {&t_fee_info_args, h_fee_info_args, sizeof h_fee_info_args};
+const candid_header sibling_fee_info_args_header = {&sibling_fee_info_args_type, h_fee_info_args, sizeof h_fee_info_args};
 static const uint8_t h_fee_info_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6c, 0x01, 0xc6, 0xfc, 0xb6, 0x02, 0x7d,
     0x01, 0x00,
 };
-static const candid_header hd_fee_info_result = {&t_fee_info_result, h_fee_info_result, sizeof h_fee_info_result};
-
-const candid_type *const sibling_fee_info_args_type = &t_fee_info_args;
+const candid_header sibling_fee_info_result_header = {&sibling_fee_info_result_type, h_fee_info_result, sizeof h_fee_info_result};
 
 candid_status sibling_fee_info_args_encode(candid_writer *w, const sibling_fee_info_args *v) {
     uint64_t work[sibling_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_fee_info_args, v, work, sizeof work, 0);
+    return candid_encode(w, &sibling_fee_info_args_header, v, work, sizeof work, 0);
 }
 
 candid_status sibling_fee_info_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_fee_info_args, out, arena);
+    return candid_decode(d, msg, len, &sibling_fee_info_args_type, out, arena);
 }
-
-const candid_type *const sibling_fee_info_result_type = &t_fee_info_result;
 
 candid_status sibling_fee_info_result_encode(candid_writer *w, const sibling_fee_info_result *v) {
     uint64_t work[sibling_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_fee_info_result, v, work, sizeof work, 0);
+    return candid_encode(w, &sibling_fee_info_result_header, v, work, sizeof work, 0);
 }
 
 candid_status sibling_fee_info_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_fee_info_result, out, arena);
+    return candid_decode(d, msg, len, &sibling_fee_info_result_type, out, arena);
 }
-
-const candid_header *const sibling_fee_info_args_header = &hd_fee_info_args;
-const candid_header *const sibling_fee_info_result_header = &hd_fee_info_result;

@@ -53,28 +53,29 @@ struct sibling_fee_info_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
 
 /* Method "fee_info" (query). */
-extern const candid_type *const sibling_fee_info_args_type;
+extern const candid_type sibling_fee_info_args_type;
+extern const candid_header sibling_fee_info_args_header;
 candid_status sibling_fee_info_args_encode(candid_writer *w, const sibling_fee_info_args *v);
 candid_status sibling_fee_info_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_args *out, candid_arena *arena);
-extern const candid_type *const sibling_fee_info_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const sibling_fee_info_result_header;
+extern const candid_type sibling_fee_info_result_type;
+extern const candid_header sibling_fee_info_result_header;
 candid_status sibling_fee_info_result_encode(candid_writer *w, const sibling_fee_info_result *v);
 candid_status sibling_fee_info_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const sibling_fee_info_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status sibling_fee_info_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const sibling_fee_info_args *args, candid_continuation done, void *env) {
     uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "fee_info", 8, done, env);
-    if (!st) st = candid_call_args(call, sibling_fee_info_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &sibling_fee_info_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -82,7 +83,7 @@ static inline candid_status sibling_fee_info_call(candid_call *call, const uint8
 static inline candid_status sibling_fee_info_reply_decode(candid_decoder *d, const candid_outcome *o,
     sibling_fee_info_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, sibling_fee_info_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &sibling_fee_info_result_type, out, arena);
 }
 
 #ifdef __cplusplus

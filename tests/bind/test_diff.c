@@ -192,7 +192,7 @@ typedef struct diff_case {
     const char *did;       /* under the source root, or absolute */
     const char *method;
     int results;           /* 1: the method's results, 0: its arguments */
-    const candid_type *const *gen_type;
+    const candid_type *gen_type;
     decode_fn decode;
     encode_fn encode;
     size_t size;
@@ -252,7 +252,7 @@ static void run(const diff_case *c) {
         assert_int_equal(candid_decode(&d, msg1, len1, dyn, back, &va), CANDID_OK);
         candid_strbuf p1 = {0}, p2 = {0};
         assert_int_equal(candid_text_print_args(dyn, back, &p1), CANDID_OK);
-        assert_int_equal(candid_text_print_args(*c->gen_type, gen, &p2), CANDID_OK);
+        assert_int_equal(candid_text_print_args(c->gen_type, gen, &p2), CANDID_OK);
         if (strcmp(p1.data, p2.data) != 0)
             fail_msg("%s: decoded values differ:\n%s\n%s", c->method, p1.data, p2.data);
         candid_strbuf_free(&p1);

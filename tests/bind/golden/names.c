@@ -8,11 +8,6 @@ static const candid_type t_nat8;
 static const candid_type t_nat16;
 static const candid_type t_nat32;
 static const candid_type t_text;
-static const candid_type t_Weird;
-static const candid_type t_Keyword;
-static const candid_type t_Weird_encode_2;
-static const candid_type t_get_weird_args;
-static const candid_type t_get_weird_result;
 static const candid_type t_opt_bool;
 
 static const candid_type t_null = {.kind = CANDID_NULL, .align = 1};
@@ -38,7 +33,7 @@ static const candid_field f_Weird[] = {
     {.id = 3073410977u, .offset = offsetof(names_Weird, _xC3_xA9tat), .type = &t_nat16, .name = "\303\251tat"},
     {.id = 3703072456u, .offset = offsetof(names_Weird, first_name), .type = &t_text, .name = "first-name"},
 };
-static const candid_type t_Weird = {.kind = CANDID_RECORD, .size = sizeof(names_Weird), .align = _Alignof(names_Weird), .count = 7, .fields = f_Weird, .name = "Weird"};
+const candid_type names_Weird_type = {.kind = CANDID_RECORD, .size = sizeof(names_Weird), .align = _Alignof(names_Weird), .count = 7, .fields = f_Weird, .name = "Weird"};
 
 _Static_assert(offsetof(names_Keyword, tag) == 0, "a variant's case index comes first");
 static const candid_field f_Keyword[] = {
@@ -46,25 +41,25 @@ static const candid_field f_Keyword[] = {
     {.id = 100392110u, .offset = 0, .type = &t_null, .name = "static"},
     {.id = 153986224u, .offset = offsetof(names_Keyword, u.return_), .type = &t_nat, .name = "return"},
 };
-static const candid_type t_Keyword = {.kind = CANDID_VARIANT, .size = sizeof(names_Keyword), .align = _Alignof(names_Keyword), .count = 3, .fields = f_Keyword, .name = "Keyword"};
+const candid_type names_Keyword_type = {.kind = CANDID_VARIANT, .size = sizeof(names_Keyword), .align = _Alignof(names_Keyword), .count = 3, .fields = f_Keyword, .name = "Keyword"};
 
-static const candid_type t_Weird_encode_2 = {.kind = CANDID_NAT8, .size = sizeof(uint8_t), .align = _Alignof(uint8_t), .name = "Weird_encode"};
+const candid_type names_Weird_encode_2_type = {.kind = CANDID_NAT8, .size = sizeof(uint8_t), .align = _Alignof(uint8_t), .name = "Weird_encode"};
 
 static const candid_field f_get_weird_args[] = {
-    {.id = 0u, .offset = offsetof(names_get_weird_args, _0), .type = &t_Weird},
+    {.id = 0u, .offset = offsetof(names_get_weird_args, _0), .type = &names_Weird_type},
 };
-static const candid_type t_get_weird_args = {.kind = CANDID_RECORD, .size = sizeof(names_get_weird_args), .align = _Alignof(names_get_weird_args), .count = 1, .fields = f_get_weird_args};
+const candid_type names_get_weird_args_type = {.kind = CANDID_RECORD, .size = sizeof(names_get_weird_args), .align = _Alignof(names_get_weird_args), .count = 1, .fields = f_get_weird_args};
 
 static const candid_field f_get_weird_result[] = {
-    {.id = 0u, .offset = offsetof(names_get_weird_result, _0), .type = &t_Keyword},
+    {.id = 0u, .offset = offsetof(names_get_weird_result, _0), .type = &names_Keyword_type},
 };
-static const candid_type t_get_weird_result = {.kind = CANDID_RECORD, .size = sizeof(names_get_weird_result), .align = _Alignof(names_get_weird_result), .count = 1, .fields = f_get_weird_result};
+const candid_type names_get_weird_result_type = {.kind = CANDID_RECORD, .size = sizeof(names_get_weird_result), .align = _Alignof(names_get_weird_result), .count = 1, .fields = f_get_weird_result};
 
 _Static_assert(offsetof(names_opt_bool, present) == 0, "an option's flag comes first");
 static const candid_type t_opt_bool = {.kind = CANDID_OPT, .size = sizeof(names_opt_bool), .align = _Alignof(names_opt_bool), .offset = offsetof(names_opt_bool, value), .inner = &t_bool};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Weird[] = {{.id = 0, .offset = 0, .type = &t_Weird}};
+static const candid_field ft_Weird[] = {{.id = 0, .offset = 0, .type = &names_Weird_type}};
 static const candid_type tt_Weird = {.kind = CANDID_RECORD, .size = sizeof(names_Weird), .align = _Alignof(names_Weird), .count = 1, .fields = ft_Weird};
 static const uint8_t h_Weird[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6c, 0x07, 0x00, 0x79, 0x2a, 0x71, 0xdd,
@@ -73,14 +68,14 @@ static const uint8_t h_Weird[] = {
     0x71, 0x6e, 0x7e, 0x01, 0x00,
 };
 static const candid_header hd_Weird = {&tt_Weird, h_Weird, sizeof h_Weird};
-static const candid_field ft_Keyword[] = {{.id = 0, .offset = 0, .type = &t_Keyword}};
+static const candid_field ft_Keyword[] = {{.id = 0, .offset = 0, .type = &names_Keyword_type}};
 static const candid_type tt_Keyword = {.kind = CANDID_RECORD, .size = sizeof(names_Keyword), .align = _Alignof(names_Keyword), .count = 1, .fields = ft_Keyword};
 static const uint8_t h_Keyword[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6b, 0x03, 0xac, 0xae, 0x9f, 0x20, 0x71,
     0xae, 0xb9, 0xef, 0x2f, 0x7f, 0xb0, 0xc9, 0xb6, 0x49, 0x7d, 0x01, 0x00,
 };
 static const candid_header hd_Keyword = {&tt_Keyword, h_Keyword, sizeof h_Keyword};
-static const candid_field ft_Weird_encode_2[] = {{.id = 0, .offset = 0, .type = &t_Weird_encode_2}};
+static const candid_field ft_Weird_encode_2[] = {{.id = 0, .offset = 0, .type = &names_Weird_encode_2_type}};
 static const candid_type tt_Weird_encode_2 = {.kind = CANDID_RECORD, .size = sizeof(names_Weird_encode_2), .align = _Alignof(names_Weird_encode_2), .count = 1, .fields = ft_Weird_encode_2};
 static const uint8_t h_Weird_encode_2[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7b,
@@ -94,14 +89,12 @@ static const uint8_t h_get_weird_args[] = {
     0x7e, 0xa1, 0x8f, 0xc2, 0xb9, 0x0b, 0x7a, 0xc8, 0xcd, 0xe1, 0xe5, 0x0d,
     0x71, 0x6e, 0x7e, 0x01, 0x00,
 };
-static const candid_header hd_get_weird_args = {&t_get_weird_args, h_get_weird_args, sizeof h_get_weird_args};
+const candid_header names_get_weird_args_header = {&names_get_weird_args_type, h_get_weird_args, sizeof h_get_weird_args};
 static const uint8_t h_get_weird_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6b, 0x03, 0xac, 0xae, 0x9f, 0x20, 0x71,
     0xae, 0xb9, 0xef, 0x2f, 0x7f, 0xb0, 0xc9, 0xb6, 0x49, 0x7d, 0x01, 0x00,
 };
-static const candid_header hd_get_weird_result = {&t_get_weird_result, h_get_weird_result, sizeof h_get_weird_result};
-
-const candid_type *const names_Weird_type = &t_Weird;
+const candid_header names_get_weird_result_header = {&names_get_weird_result_type, h_get_weird_result, sizeof h_get_weird_result};
 
 candid_status names_Weird_encode(candid_writer *w, const names_Weird *v) {
     uint64_t work[names_ENCODE_WORK / 8];
@@ -113,8 +106,6 @@ candid_status names_Weird_decode(candid_decoder *d, const uint8_t *msg, size_t l
     return candid_decode(d, msg, len, &tt_Weird, out, arena);
 }
 
-const candid_type *const names_Keyword_type = &t_Keyword;
-
 candid_status names_Keyword_encode(candid_writer *w, const names_Keyword *v) {
     uint64_t work[names_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Keyword, v, work, sizeof work, 0);
@@ -124,8 +115,6 @@ candid_status names_Keyword_decode(candid_decoder *d, const uint8_t *msg, size_t
     names_Keyword *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Keyword, out, arena);
 }
-
-const candid_type *const names_Weird_encode_2_type = &t_Weird_encode_2;
 
 candid_status names_Weird_encode_2_encode(candid_writer *w, const names_Weird_encode_2 *v) {
     uint64_t work[names_ENCODE_WORK / 8];
@@ -137,29 +126,22 @@ candid_status names_Weird_encode_2_decode(candid_decoder *d, const uint8_t *msg,
     return candid_decode(d, msg, len, &tt_Weird_encode_2, out, arena);
 }
 
-const candid_type *const names_get_weird_args_type = &t_get_weird_args;
-
 candid_status names_get_weird_args_encode(candid_writer *w, const names_get_weird_args *v) {
     uint64_t work[names_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_get_weird_args, v, work, sizeof work, 0);
+    return candid_encode(w, &names_get_weird_args_header, v, work, sizeof work, 0);
 }
 
 candid_status names_get_weird_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_get_weird_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_get_weird_args, out, arena);
+    return candid_decode(d, msg, len, &names_get_weird_args_type, out, arena);
 }
-
-const candid_type *const names_get_weird_result_type = &t_get_weird_result;
 
 candid_status names_get_weird_result_encode(candid_writer *w, const names_get_weird_result *v) {
     uint64_t work[names_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_get_weird_result, v, work, sizeof work, 0);
+    return candid_encode(w, &names_get_weird_result_header, v, work, sizeof work, 0);
 }
 
 candid_status names_get_weird_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_get_weird_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_get_weird_result, out, arena);
+    return candid_decode(d, msg, len, &names_get_weird_result_type, out, arena);
 }
-
-const candid_header *const names_get_weird_args_header = &hd_get_weird_args;
-const candid_header *const names_get_weird_result_header = &hd_get_weird_result;

@@ -80,40 +80,41 @@ struct names_get_weird_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const names_Weird_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type names_Weird_type;
 candid_status names_Weird_encode(candid_writer *w, const names_Weird *v);
 candid_status names_Weird_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_Weird *out, candid_arena *arena);
-extern const candid_type *const names_Keyword_type;
+extern const candid_type names_Keyword_type;
 candid_status names_Keyword_encode(candid_writer *w, const names_Keyword *v);
 candid_status names_Keyword_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_Keyword *out, candid_arena *arena);
-extern const candid_type *const names_Weird_encode_2_type;
+extern const candid_type names_Weird_encode_2_type;
 candid_status names_Weird_encode_2_encode(candid_writer *w, const names_Weird_encode_2 *v);
 candid_status names_Weird_encode_2_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_Weird_encode_2 *out, candid_arena *arena);
 
 /* Method "get-weird". */
-extern const candid_type *const names_get_weird_args_type;
+extern const candid_type names_get_weird_args_type;
+extern const candid_header names_get_weird_args_header;
 candid_status names_get_weird_args_encode(candid_writer *w, const names_get_weird_args *v);
 candid_status names_get_weird_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_get_weird_args *out, candid_arena *arena);
-extern const candid_type *const names_get_weird_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const names_get_weird_result_header;
+extern const candid_type names_get_weird_result_type;
+extern const candid_header names_get_weird_result_header;
 candid_status names_get_weird_result_encode(candid_writer *w, const names_get_weird_result *v);
 candid_status names_get_weird_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     names_get_weird_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const names_get_weird_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status names_get_weird_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const names_get_weird_args *args, candid_continuation done, void *env) {
     uint64_t work[names_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "get-weird", 9, done, env);
-    if (!st) st = candid_call_args(call, names_get_weird_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &names_get_weird_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -121,7 +122,7 @@ static inline candid_status names_get_weird_call(candid_call *call, const uint8_
 static inline candid_status names_get_weird_reply_decode(candid_decoder *d, const candid_outcome *o,
     names_get_weird_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, names_get_weird_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &names_get_weird_result_type, out, arena);
 }
 
 #ifdef __cplusplus

@@ -18,14 +18,6 @@ static const candid_type t_float64;
 static const candid_type t_text;
 static const candid_type t_reserved;
 static const candid_type t_principal;
-static const candid_type t_Count;
-static const candid_type t_Delta;
-static const candid_type t_Unit;
-static const candid_type t_Prims;
-static const candid_type t_echo_args;
-static const candid_type t_echo_result;
-static const candid_type t_ping_args;
-static const candid_type t_ping_result;
 static const candid_type t_blob;
 
 static const candid_type t_null = {.kind = CANDID_NULL, .align = 1};
@@ -62,16 +54,16 @@ static const candid_type t_reserved = {.kind = CANDID_RESERVED, .align = 1};
 
 static const candid_type t_principal = {.kind = CANDID_PRINCIPAL, .size = sizeof(candid_slice), .align = _Alignof(candid_slice)};
 
-static const candid_type t_Count = {.kind = CANDID_NAT, .size = sizeof(uint64_t), .align = _Alignof(uint64_t), .name = "Count"};
+const candid_type prims_Count_type = {.kind = CANDID_NAT, .size = sizeof(uint64_t), .align = _Alignof(uint64_t), .name = "Count"};
 
-static const candid_type t_Delta = {.kind = CANDID_INT, .size = sizeof(int64_t), .align = _Alignof(int64_t), .name = "Delta"};
+const candid_type prims_Delta_type = {.kind = CANDID_INT, .size = sizeof(int64_t), .align = _Alignof(int64_t), .name = "Delta"};
 
-static const candid_type t_Unit = {.kind = CANDID_NULL, .align = 1, .name = "Unit"};
+const candid_type prims_Unit_type = {.kind = CANDID_NULL, .align = 1, .name = "Unit"};
 
 static const candid_field f_Prims[] = {
     {.id = 98u, .offset = offsetof(prims_Prims, b), .type = &t_bool, .name = "b"},
-    {.id = 99u, .offset = offsetof(prims_Prims, c), .type = &t_Count, .name = "c"},
-    {.id = 100u, .offset = offsetof(prims_Prims, d), .type = &t_Delta, .name = "d"},
+    {.id = 99u, .offset = offsetof(prims_Prims, c), .type = &prims_Count_type, .name = "c"},
+    {.id = 100u, .offset = offsetof(prims_Prims, d), .type = &prims_Delta_type, .name = "d"},
     {.id = 105u, .offset = offsetof(prims_Prims, i), .type = &t_int, .name = "i"},
     {.id = 110u, .offset = offsetof(prims_Prims, n), .type = &t_nat, .name = "n"},
     {.id = 112u, .offset = offsetof(prims_Prims, p), .type = &t_principal, .name = "p"},
@@ -90,44 +82,44 @@ static const candid_field f_Prims[] = {
     {.id = 1331665933u, .offset = 0, .type = &t_null, .name = "nothing"},
     {.id = 3180857451u, .offset = offsetof(prims_Prims, bytes), .type = &t_blob, .name = "bytes"},
 };
-static const candid_type t_Prims = {.kind = CANDID_RECORD, .size = sizeof(prims_Prims), .align = _Alignof(prims_Prims), .count = 20, .fields = f_Prims, .name = "Prims"};
+const candid_type prims_Prims_type = {.kind = CANDID_RECORD, .size = sizeof(prims_Prims), .align = _Alignof(prims_Prims), .count = 20, .fields = f_Prims, .name = "Prims"};
 
 static const candid_field f_echo_args[] = {
-    {.id = 0u, .offset = offsetof(prims_echo_args, _0), .type = &t_Prims},
+    {.id = 0u, .offset = offsetof(prims_echo_args, _0), .type = &prims_Prims_type},
 };
-static const candid_type t_echo_args = {.kind = CANDID_RECORD, .size = sizeof(prims_echo_args), .align = _Alignof(prims_echo_args), .count = 1, .fields = f_echo_args};
+const candid_type prims_echo_args_type = {.kind = CANDID_RECORD, .size = sizeof(prims_echo_args), .align = _Alignof(prims_echo_args), .count = 1, .fields = f_echo_args};
 
 static const candid_field f_echo_result[] = {
-    {.id = 0u, .offset = offsetof(prims_echo_result, _0), .type = &t_Prims},
+    {.id = 0u, .offset = offsetof(prims_echo_result, _0), .type = &prims_Prims_type},
 };
-static const candid_type t_echo_result = {.kind = CANDID_RECORD, .size = sizeof(prims_echo_result), .align = _Alignof(prims_echo_result), .count = 1, .fields = f_echo_result};
+const candid_type prims_echo_result_type = {.kind = CANDID_RECORD, .size = sizeof(prims_echo_result), .align = _Alignof(prims_echo_result), .count = 1, .fields = f_echo_result};
 
-static const candid_type t_ping_args = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(prims_ping_args), .count = 0};
+const candid_type prims_ping_args_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(prims_ping_args), .count = 0};
 
-static const candid_type t_ping_result = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(prims_ping_result), .count = 0};
+const candid_type prims_ping_result_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(prims_ping_result), .count = 0};
 
 static const candid_type t_blob = {.kind = CANDID_VEC, .repr = CANDID_REPR_SLICE, .size = sizeof(candid_slice), .align = _Alignof(candid_slice), .inner = &t_nat8};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Count[] = {{.id = 0, .offset = 0, .type = &t_Count}};
+static const candid_field ft_Count[] = {{.id = 0, .offset = 0, .type = &prims_Count_type}};
 static const candid_type tt_Count = {.kind = CANDID_RECORD, .size = sizeof(prims_Count), .align = _Alignof(prims_Count), .count = 1, .fields = ft_Count};
 static const uint8_t h_Count[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7d,
 };
 static const candid_header hd_Count = {&tt_Count, h_Count, sizeof h_Count};
-static const candid_field ft_Delta[] = {{.id = 0, .offset = 0, .type = &t_Delta}};
+static const candid_field ft_Delta[] = {{.id = 0, .offset = 0, .type = &prims_Delta_type}};
 static const candid_type tt_Delta = {.kind = CANDID_RECORD, .size = sizeof(prims_Delta), .align = _Alignof(prims_Delta), .count = 1, .fields = ft_Delta};
 static const uint8_t h_Delta[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7c,
 };
 static const candid_header hd_Delta = {&tt_Delta, h_Delta, sizeof h_Delta};
-static const candid_field ft_Unit[] = {{.id = 0, .offset = 0, .type = &t_Unit}};
+static const candid_field ft_Unit[] = {{.id = 0, .offset = 0, .type = &prims_Unit_type}};
 static const candid_type tt_Unit = {.kind = CANDID_RECORD, .size = sizeof(prims_Unit), .align = _Alignof(prims_Unit), .count = 1, .fields = ft_Unit};
 static const uint8_t h_Unit[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7f,
 };
 static const candid_header hd_Unit = {&tt_Unit, h_Unit, sizeof h_Unit};
-static const candid_field ft_Prims[] = {{.id = 0, .offset = 0, .type = &t_Prims}};
+static const candid_field ft_Prims[] = {{.id = 0, .offset = 0, .type = &prims_Prims_type}};
 static const candid_type tt_Prims = {.kind = CANDID_RECORD, .size = sizeof(prims_Prims), .align = _Alignof(prims_Prims), .count = 1, .fields = ft_Prims};
 static const uint8_t h_Prims[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6c, 0x14, 0x62, 0x7e, 0x63, 0x7d, 0x64,
@@ -152,7 +144,7 @@ static const uint8_t h_echo_args[] = {
     0xb8, 0xfe, 0xfa, 0x04, 0x7f, 0xeb, 0x90, 0xe0, 0xec, 0x0b, 0x01, 0x6d,
     0x7b, 0x01, 0x00,
 };
-static const candid_header hd_echo_args = {&t_echo_args, h_echo_args, sizeof h_echo_args};
+const candid_header prims_echo_args_header = {&prims_echo_args_type, h_echo_args, sizeof h_echo_args};
 static const uint8_t h_echo_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6c, 0x14, 0x62, 0x7e, 0x63, 0x7d, 0x64,
     0x7c, 0x69, 0x7c, 0x6e, 0x7d, 0x70, 0x68, 0x72, 0x70, 0x74, 0x71, 0xaf,
@@ -163,17 +155,15 @@ static const uint8_t h_echo_result[] = {
     0xb8, 0xfe, 0xfa, 0x04, 0x7f, 0xeb, 0x90, 0xe0, 0xec, 0x0b, 0x01, 0x6d,
     0x7b, 0x01, 0x00,
 };
-static const candid_header hd_echo_result = {&t_echo_result, h_echo_result, sizeof h_echo_result};
+const candid_header prims_echo_result_header = {&prims_echo_result_type, h_echo_result, sizeof h_echo_result};
 static const uint8_t h_ping_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
 };
-static const candid_header hd_ping_args = {&t_ping_args, h_ping_args, sizeof h_ping_args};
+const candid_header prims_ping_args_header = {&prims_ping_args_type, h_ping_args, sizeof h_ping_args};
 static const uint8_t h_ping_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
 };
-static const candid_header hd_ping_result = {&t_ping_result, h_ping_result, sizeof h_ping_result};
-
-const candid_type *const prims_Count_type = &t_Count;
+const candid_header prims_ping_result_header = {&prims_ping_result_type, h_ping_result, sizeof h_ping_result};
 
 candid_status prims_Count_encode(candid_writer *w, const prims_Count *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
@@ -185,8 +175,6 @@ candid_status prims_Count_decode(candid_decoder *d, const uint8_t *msg, size_t l
     return candid_decode(d, msg, len, &tt_Count, out, arena);
 }
 
-const candid_type *const prims_Delta_type = &t_Delta;
-
 candid_status prims_Delta_encode(candid_writer *w, const prims_Delta *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Delta, v, work, sizeof work, 0);
@@ -196,8 +184,6 @@ candid_status prims_Delta_decode(candid_decoder *d, const uint8_t *msg, size_t l
     prims_Delta *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Delta, out, arena);
 }
-
-const candid_type *const prims_Unit_type = &t_Unit;
 
 candid_status prims_Unit_encode(candid_writer *w, const prims_Unit *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
@@ -209,8 +195,6 @@ candid_status prims_Unit_decode(candid_decoder *d, const uint8_t *msg, size_t le
     return candid_decode(d, msg, len, &tt_Unit, out, arena);
 }
 
-const candid_type *const prims_Prims_type = &t_Prims;
-
 candid_status prims_Prims_encode(candid_writer *w, const prims_Prims *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Prims, v, work, sizeof work, 0);
@@ -221,56 +205,42 @@ candid_status prims_Prims_decode(candid_decoder *d, const uint8_t *msg, size_t l
     return candid_decode(d, msg, len, &tt_Prims, out, arena);
 }
 
-const candid_type *const prims_echo_args_type = &t_echo_args;
-
 candid_status prims_echo_args_encode(candid_writer *w, const prims_echo_args *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_echo_args, v, work, sizeof work, 0);
+    return candid_encode(w, &prims_echo_args_header, v, work, sizeof work, 0);
 }
 
 candid_status prims_echo_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_echo_args, out, arena);
+    return candid_decode(d, msg, len, &prims_echo_args_type, out, arena);
 }
-
-const candid_type *const prims_echo_result_type = &t_echo_result;
 
 candid_status prims_echo_result_encode(candid_writer *w, const prims_echo_result *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_echo_result, v, work, sizeof work, 0);
+    return candid_encode(w, &prims_echo_result_header, v, work, sizeof work, 0);
 }
 
 candid_status prims_echo_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_echo_result, out, arena);
+    return candid_decode(d, msg, len, &prims_echo_result_type, out, arena);
 }
-
-const candid_header *const prims_echo_args_header = &hd_echo_args;
-const candid_header *const prims_echo_result_header = &hd_echo_result;
-
-const candid_type *const prims_ping_args_type = &t_ping_args;
 
 candid_status prims_ping_args_encode(candid_writer *w, const prims_ping_args *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_ping_args, v, work, sizeof work, 0);
+    return candid_encode(w, &prims_ping_args_header, v, work, sizeof work, 0);
 }
 
 candid_status prims_ping_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_ping_args, out, arena);
+    return candid_decode(d, msg, len, &prims_ping_args_type, out, arena);
 }
-
-const candid_type *const prims_ping_result_type = &t_ping_result;
 
 candid_status prims_ping_result_encode(candid_writer *w, const prims_ping_result *v) {
     uint64_t work[prims_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_ping_result, v, work, sizeof work, 0);
+    return candid_encode(w, &prims_ping_result_header, v, work, sizeof work, 0);
 }
 
 candid_status prims_ping_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_ping_result, out, arena);
+    return candid_decode(d, msg, len, &prims_ping_result_type, out, arena);
 }
-
-const candid_header *const prims_ping_args_header = &hd_ping_args;
-const candid_header *const prims_ping_result_header = &hd_ping_result;

@@ -83,44 +83,45 @@ struct prims_ping_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const prims_Count_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type prims_Count_type;
 candid_status prims_Count_encode(candid_writer *w, const prims_Count *v);
 candid_status prims_Count_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_Count *out, candid_arena *arena);
-extern const candid_type *const prims_Delta_type;
+extern const candid_type prims_Delta_type;
 candid_status prims_Delta_encode(candid_writer *w, const prims_Delta *v);
 candid_status prims_Delta_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_Delta *out, candid_arena *arena);
-extern const candid_type *const prims_Unit_type;
+extern const candid_type prims_Unit_type;
 candid_status prims_Unit_encode(candid_writer *w, const prims_Unit *v);
 candid_status prims_Unit_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_Unit *out, candid_arena *arena);
-extern const candid_type *const prims_Prims_type;
+extern const candid_type prims_Prims_type;
 candid_status prims_Prims_encode(candid_writer *w, const prims_Prims *v);
 candid_status prims_Prims_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_Prims *out, candid_arena *arena);
 
 /* Method "echo" (query). */
-extern const candid_type *const prims_echo_args_type;
+extern const candid_type prims_echo_args_type;
+extern const candid_header prims_echo_args_header;
 candid_status prims_echo_args_encode(candid_writer *w, const prims_echo_args *v);
 candid_status prims_echo_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_args *out, candid_arena *arena);
-extern const candid_type *const prims_echo_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const prims_echo_result_header;
+extern const candid_type prims_echo_result_type;
+extern const candid_header prims_echo_result_header;
 candid_status prims_echo_result_encode(candid_writer *w, const prims_echo_result *v);
 candid_status prims_echo_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_echo_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const prims_echo_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status prims_echo_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const prims_echo_args *args, candid_continuation done, void *env) {
     uint64_t work[prims_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "echo", 4, done, env);
-    if (!st) st = candid_call_args(call, prims_echo_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &prims_echo_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -128,29 +129,28 @@ static inline candid_status prims_echo_call(candid_call *call, const uint8_t *ca
 static inline candid_status prims_echo_reply_decode(candid_decoder *d, const candid_outcome *o,
     prims_echo_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, prims_echo_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &prims_echo_result_type, out, arena);
 }
 
 /* Method "ping" (oneway). */
-extern const candid_type *const prims_ping_args_type;
+extern const candid_type prims_ping_args_type;
+extern const candid_header prims_ping_args_header;
 candid_status prims_ping_args_encode(candid_writer *w, const prims_ping_args *v);
 candid_status prims_ping_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_args *out, candid_arena *arena);
-extern const candid_type *const prims_ping_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const prims_ping_result_header;
+extern const candid_type prims_ping_result_type;
+extern const candid_header prims_ping_result_header;
 candid_status prims_ping_result_encode(candid_writer *w, const prims_ping_result *v);
 candid_status prims_ping_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     prims_ping_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const prims_ping_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status prims_ping_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const prims_ping_args *args, candid_continuation done, void *env) {
     uint64_t work[prims_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "ping", 4, done, env);
-    if (!st) st = candid_call_args(call, prims_ping_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &prims_ping_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 

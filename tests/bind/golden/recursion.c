@@ -4,17 +4,7 @@
 static const candid_type t_int;
 static const candid_type t_nat32;
 static const candid_type t_text;
-static const candid_type tp_List;
-static const candid_type t_Tree;
 static const candid_type tr_Tree;
-static const candid_type t_Dir;
-static const candid_type t_Entry;
-static const candid_type t_depth_args;
-static const candid_type t_depth_result;
-static const candid_type t_sum_args;
-static const candid_type t_sum_result;
-static const candid_type t_walk_args;
-static const candid_type t_walk_result;
 static const candid_type t_List_value;
 static const candid_type tr_Tree_node;
 static const candid_type t_vec_Entry;
@@ -27,63 +17,63 @@ static const candid_type t_nat32 = {.kind = CANDID_NAT32, .size = sizeof(uint32_
 
 static const candid_type t_text = {.kind = CANDID_TEXT, .size = sizeof(candid_slice), .align = _Alignof(candid_slice)};
 
-static const candid_type tp_List = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = sizeof(void *), .align = _Alignof(void *), .inner = &t_List_value, .name = "List"};
+const candid_type recursion_List_type = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = sizeof(void *), .align = _Alignof(void *), .inner = &t_List_value, .name = "List"};
 
 _Static_assert(offsetof(recursion_Tree, tag) == 0, "a variant's case index comes first");
 static const candid_field f_Tree[] = {
     {.id = 1202717598u, .offset = offsetof(recursion_Tree, u.leaf), .type = &t_int, .name = "leaf"},
     {.id = 1225394690u, .offset = offsetof(recursion_Tree, u.node), .type = &tr_Tree_node, .name = "node"},
 };
-static const candid_type t_Tree = {.kind = CANDID_VARIANT, .size = sizeof(recursion_Tree), .align = _Alignof(recursion_Tree), .count = 2, .fields = f_Tree, .name = "Tree"};
+const candid_type recursion_Tree_type = {.kind = CANDID_VARIANT, .size = sizeof(recursion_Tree), .align = _Alignof(recursion_Tree), .count = 2, .fields = f_Tree, .name = "Tree"};
 static const candid_type tr_Tree = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_BOXED, .size = sizeof(recursion_Tree), .align = _Alignof(recursion_Tree), .count = 2, .fields = f_Tree, .name = "Tree"};
 
 static const candid_field f_Dir[] = {
     {.id = 1224700491u, .offset = offsetof(recursion_Dir, name), .type = &t_text, .name = "name"},
     {.id = 2036280656u, .offset = offsetof(recursion_Dir, entries), .type = &t_vec_Entry, .name = "entries"},
 };
-static const candid_type t_Dir = {.kind = CANDID_RECORD, .size = sizeof(recursion_Dir), .align = _Alignof(recursion_Dir), .count = 2, .fields = f_Dir, .name = "Dir"};
+const candid_type recursion_Dir_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_Dir), .align = _Alignof(recursion_Dir), .count = 2, .fields = f_Dir, .name = "Dir"};
 
 _Static_assert(offsetof(recursion_Entry, tag) == 0, "a variant's case index comes first");
 static const candid_field f_Entry[] = {
-    {.id = 4996429u, .offset = offsetof(recursion_Entry, u.dir), .type = &t_Dir, .name = "dir"},
+    {.id = 4996429u, .offset = offsetof(recursion_Entry, u.dir), .type = &recursion_Dir_type, .name = "dir"},
     {.id = 1136381564u, .offset = offsetof(recursion_Entry, u.file), .type = &t_text, .name = "file"},
     {.id = 1202919418u, .offset = offsetof(recursion_Entry, u.link), .type = &tp_opt_Entry, .name = "link"},
 };
-static const candid_type t_Entry = {.kind = CANDID_VARIANT, .size = sizeof(recursion_Entry), .align = _Alignof(recursion_Entry), .count = 3, .fields = f_Entry, .name = "Entry"};
+const candid_type recursion_Entry_type = {.kind = CANDID_VARIANT, .size = sizeof(recursion_Entry), .align = _Alignof(recursion_Entry), .count = 3, .fields = f_Entry, .name = "Entry"};
 
 static const candid_field f_depth_args[] = {
-    {.id = 0u, .offset = offsetof(recursion_depth_args, _0), .type = &t_Tree},
+    {.id = 0u, .offset = offsetof(recursion_depth_args, _0), .type = &recursion_Tree_type},
 };
-static const candid_type t_depth_args = {.kind = CANDID_RECORD, .size = sizeof(recursion_depth_args), .align = _Alignof(recursion_depth_args), .count = 1, .fields = f_depth_args};
+const candid_type recursion_depth_args_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_depth_args), .align = _Alignof(recursion_depth_args), .count = 1, .fields = f_depth_args};
 
 static const candid_field f_depth_result[] = {
     {.id = 0u, .offset = offsetof(recursion_depth_result, _0), .type = &t_nat32},
 };
-static const candid_type t_depth_result = {.kind = CANDID_RECORD, .size = sizeof(recursion_depth_result), .align = _Alignof(recursion_depth_result), .count = 1, .fields = f_depth_result};
+const candid_type recursion_depth_result_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_depth_result), .align = _Alignof(recursion_depth_result), .count = 1, .fields = f_depth_result};
 
 static const candid_field f_sum_args[] = {
-    {.id = 0u, .offset = offsetof(recursion_sum_args, _0), .type = &tp_List},
+    {.id = 0u, .offset = offsetof(recursion_sum_args, _0), .type = &recursion_List_type},
 };
-static const candid_type t_sum_args = {.kind = CANDID_RECORD, .size = sizeof(recursion_sum_args), .align = _Alignof(recursion_sum_args), .count = 1, .fields = f_sum_args};
+const candid_type recursion_sum_args_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_sum_args), .align = _Alignof(recursion_sum_args), .count = 1, .fields = f_sum_args};
 
 static const candid_field f_sum_result[] = {
     {.id = 0u, .offset = offsetof(recursion_sum_result, _0), .type = &t_int},
 };
-static const candid_type t_sum_result = {.kind = CANDID_RECORD, .size = sizeof(recursion_sum_result), .align = _Alignof(recursion_sum_result), .count = 1, .fields = f_sum_result};
+const candid_type recursion_sum_result_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_sum_result), .align = _Alignof(recursion_sum_result), .count = 1, .fields = f_sum_result};
 
 static const candid_field f_walk_args[] = {
-    {.id = 0u, .offset = offsetof(recursion_walk_args, _0), .type = &t_Dir},
+    {.id = 0u, .offset = offsetof(recursion_walk_args, _0), .type = &recursion_Dir_type},
 };
-static const candid_type t_walk_args = {.kind = CANDID_RECORD, .size = sizeof(recursion_walk_args), .align = _Alignof(recursion_walk_args), .count = 1, .fields = f_walk_args};
+const candid_type recursion_walk_args_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_walk_args), .align = _Alignof(recursion_walk_args), .count = 1, .fields = f_walk_args};
 
 static const candid_field f_walk_result[] = {
     {.id = 0u, .offset = offsetof(recursion_walk_result, _0), .type = &t_vec_text},
 };
-static const candid_type t_walk_result = {.kind = CANDID_RECORD, .size = sizeof(recursion_walk_result), .align = _Alignof(recursion_walk_result), .count = 1, .fields = f_walk_result};
+const candid_type recursion_walk_result_type = {.kind = CANDID_RECORD, .size = sizeof(recursion_walk_result), .align = _Alignof(recursion_walk_result), .count = 1, .fields = f_walk_result};
 
 static const candid_field f_List_value[] = {
     {.id = 1158359328u, .offset = offsetof(recursion_List_value, head), .type = &t_int, .name = "head"},
-    {.id = 1291237008u, .offset = offsetof(recursion_List_value, tail), .type = &tp_List, .name = "tail"},
+    {.id = 1291237008u, .offset = offsetof(recursion_List_value, tail), .type = &recursion_List_type, .name = "tail"},
 };
 static const candid_type t_List_value = {.kind = CANDID_RECORD, .size = sizeof(recursion_List_value), .align = _Alignof(recursion_List_value), .count = 2, .fields = f_List_value};
 
@@ -94,22 +84,22 @@ static const candid_field f_Tree_node[] = {
 static const candid_type tr_Tree_node = {.kind = CANDID_RECORD, .repr = CANDID_REPR_BOXED, .size = sizeof(recursion_Tree_node), .align = _Alignof(recursion_Tree_node), .count = 2, .fields = f_Tree_node};
 
 _Static_assert(sizeof(recursion_vec_Entry) == sizeof(candid_vec) && offsetof(recursion_vec_Entry, len) == offsetof(candid_vec, len), "a vector is a candid_vec");
-static const candid_type t_vec_Entry = {.kind = CANDID_VEC, .size = sizeof(recursion_vec_Entry), .align = _Alignof(recursion_vec_Entry), .inner = &t_Entry};
+static const candid_type t_vec_Entry = {.kind = CANDID_VEC, .size = sizeof(recursion_vec_Entry), .align = _Alignof(recursion_vec_Entry), .inner = &recursion_Entry_type};
 
-static const candid_type tp_opt_Entry = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = sizeof(void *), .align = _Alignof(void *), .inner = &t_Entry};
+static const candid_type tp_opt_Entry = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = sizeof(void *), .align = _Alignof(void *), .inner = &recursion_Entry_type};
 
 _Static_assert(sizeof(recursion_vec_text) == sizeof(candid_vec) && offsetof(recursion_vec_text, len) == offsetof(candid_vec, len), "a vector is a candid_vec");
 static const candid_type t_vec_text = {.kind = CANDID_VEC, .size = sizeof(recursion_vec_text), .align = _Alignof(recursion_vec_text), .inner = &t_text};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_List[] = {{.id = 0, .offset = 0, .type = &tp_List}};
+static const candid_field ft_List[] = {{.id = 0, .offset = 0, .type = &recursion_List_type}};
 static const candid_type tt_List = {.kind = CANDID_RECORD, .size = sizeof(recursion_List), .align = _Alignof(recursion_List), .count = 1, .fields = ft_List};
 static const uint8_t h_List[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6e, 0x01, 0x6c, 0x02, 0xa0, 0xd2, 0xac,
     0xa8, 0x04, 0x7c, 0x90, 0xed, 0xda, 0xe7, 0x04, 0x00, 0x01, 0x00,
 };
 static const candid_header hd_List = {&tt_List, h_List, sizeof h_List};
-static const candid_field ft_Tree[] = {{.id = 0, .offset = 0, .type = &t_Tree}};
+static const candid_field ft_Tree[] = {{.id = 0, .offset = 0, .type = &recursion_Tree_type}};
 static const candid_type tt_Tree = {.kind = CANDID_RECORD, .size = sizeof(recursion_Tree), .align = _Alignof(recursion_Tree), .count = 1, .fields = ft_Tree};
 static const uint8_t h_Tree[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6b, 0x02, 0x9e, 0x87, 0xc0, 0xbd, 0x04,
@@ -117,7 +107,7 @@ static const uint8_t h_Tree[] = {
     0xbd, 0x04, 0x00, 0xdc, 0x97, 0x90, 0xcb, 0x0e, 0x00, 0x01, 0x00,
 };
 static const candid_header hd_Tree = {&tt_Tree, h_Tree, sizeof h_Tree};
-static const candid_field ft_Dir[] = {{.id = 0, .offset = 0, .type = &t_Dir}};
+static const candid_field ft_Dir[] = {{.id = 0, .offset = 0, .type = &recursion_Dir_type}};
 static const candid_type tt_Dir = {.kind = CANDID_RECORD, .size = sizeof(recursion_Dir), .align = _Alignof(recursion_Dir), .count = 1, .fields = ft_Dir};
 static const uint8_t h_Dir[] = {
     0x44, 0x49, 0x44, 0x4c, 0x04, 0x6c, 0x02, 0xcb, 0xe4, 0xfd, 0xc7, 0x04,
@@ -126,7 +116,7 @@ static const uint8_t h_Dir[] = {
     0xcc, 0xbd, 0x04, 0x03, 0x6e, 0x02, 0x01, 0x00,
 };
 static const candid_header hd_Dir = {&tt_Dir, h_Dir, sizeof h_Dir};
-static const candid_field ft_Entry[] = {{.id = 0, .offset = 0, .type = &t_Entry}};
+static const candid_field ft_Entry[] = {{.id = 0, .offset = 0, .type = &recursion_Entry_type}};
 static const candid_type tt_Entry = {.kind = CANDID_RECORD, .size = sizeof(recursion_Entry), .align = _Alignof(recursion_Entry), .count = 1, .fields = ft_Entry};
 static const uint8_t h_Entry[] = {
     0x44, 0x49, 0x44, 0x4c, 0x04, 0x6b, 0x03, 0xcd, 0xfa, 0xb0, 0x02, 0x01,
@@ -142,33 +132,31 @@ static const uint8_t h_depth_args[] = {
     0x7c, 0x82, 0x94, 0xa8, 0xc8, 0x04, 0x01, 0x6c, 0x02, 0x87, 0x90, 0xc0,
     0xbd, 0x04, 0x00, 0xdc, 0x97, 0x90, 0xcb, 0x0e, 0x00, 0x01, 0x00,
 };
-static const candid_header hd_depth_args = {&t_depth_args, h_depth_args, sizeof h_depth_args};
+const candid_header recursion_depth_args_header = {&recursion_depth_args_type, h_depth_args, sizeof h_depth_args};
 static const uint8_t h_depth_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x79,
 };
-static const candid_header hd_depth_result = {&t_depth_result, h_depth_result, sizeof h_depth_result};
+const candid_header recursion_depth_result_header = {&recursion_depth_result_type, h_depth_result, sizeof h_depth_result};
 static const uint8_t h_sum_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6e, 0x01, 0x6c, 0x02, 0xa0, 0xd2, 0xac,
     0xa8, 0x04, 0x7c, 0x90, 0xed, 0xda, 0xe7, 0x04, 0x00, 0x01, 0x00,
 };
-static const candid_header hd_sum_args = {&t_sum_args, h_sum_args, sizeof h_sum_args};
+const candid_header recursion_sum_args_header = {&recursion_sum_args_type, h_sum_args, sizeof h_sum_args};
 static const uint8_t h_sum_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7c,
 };
-static const candid_header hd_sum_result = {&t_sum_result, h_sum_result, sizeof h_sum_result};
+const candid_header recursion_sum_result_header = {&recursion_sum_result_type, h_sum_result, sizeof h_sum_result};
 static const uint8_t h_walk_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x04, 0x6c, 0x02, 0xcb, 0xe4, 0xfd, 0xc7, 0x04,
     0x71, 0xd0, 0xda, 0xfc, 0xca, 0x07, 0x01, 0x6d, 0x02, 0x6b, 0x03, 0xcd,
     0xfa, 0xb0, 0x02, 0x00, 0xfc, 0x9c, 0xef, 0x9d, 0x04, 0x71, 0xfa, 0xaf,
     0xcc, 0xbd, 0x04, 0x03, 0x6e, 0x02, 0x01, 0x00,
 };
-static const candid_header hd_walk_args = {&t_walk_args, h_walk_args, sizeof h_walk_args};
+const candid_header recursion_walk_args_header = {&recursion_walk_args_type, h_walk_args, sizeof h_walk_args};
 static const uint8_t h_walk_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6d, 0x71, 0x01, 0x00,
 };
-static const candid_header hd_walk_result = {&t_walk_result, h_walk_result, sizeof h_walk_result};
-
-const candid_type *const recursion_List_type = &tp_List;
+const candid_header recursion_walk_result_header = {&recursion_walk_result_type, h_walk_result, sizeof h_walk_result};
 
 candid_status recursion_List_encode(candid_writer *w, const recursion_List *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
@@ -180,8 +168,6 @@ candid_status recursion_List_decode(candid_decoder *d, const uint8_t *msg, size_
     return candid_decode(d, msg, len, &tt_List, out, arena);
 }
 
-const candid_type *const recursion_Tree_type = &t_Tree;
-
 candid_status recursion_Tree_encode(candid_writer *w, const recursion_Tree *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Tree, v, work, sizeof work, 0);
@@ -191,8 +177,6 @@ candid_status recursion_Tree_decode(candid_decoder *d, const uint8_t *msg, size_
     recursion_Tree *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Tree, out, arena);
 }
-
-const candid_type *const recursion_Dir_type = &t_Dir;
 
 candid_status recursion_Dir_encode(candid_writer *w, const recursion_Dir *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
@@ -204,8 +188,6 @@ candid_status recursion_Dir_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &tt_Dir, out, arena);
 }
 
-const candid_type *const recursion_Entry_type = &t_Entry;
-
 candid_status recursion_Entry_encode(candid_writer *w, const recursion_Entry *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Entry, v, work, sizeof work, 0);
@@ -216,83 +198,62 @@ candid_status recursion_Entry_decode(candid_decoder *d, const uint8_t *msg, size
     return candid_decode(d, msg, len, &tt_Entry, out, arena);
 }
 
-const candid_type *const recursion_depth_args_type = &t_depth_args;
-
 candid_status recursion_depth_args_encode(candid_writer *w, const recursion_depth_args *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_depth_args, v, work, sizeof work, 0);
+    return candid_encode(w, &recursion_depth_args_header, v, work, sizeof work, 0);
 }
 
 candid_status recursion_depth_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_depth_args, out, arena);
+    return candid_decode(d, msg, len, &recursion_depth_args_type, out, arena);
 }
-
-const candid_type *const recursion_depth_result_type = &t_depth_result;
 
 candid_status recursion_depth_result_encode(candid_writer *w, const recursion_depth_result *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_depth_result, v, work, sizeof work, 0);
+    return candid_encode(w, &recursion_depth_result_header, v, work, sizeof work, 0);
 }
 
 candid_status recursion_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_depth_result, out, arena);
+    return candid_decode(d, msg, len, &recursion_depth_result_type, out, arena);
 }
-
-const candid_header *const recursion_depth_args_header = &hd_depth_args;
-const candid_header *const recursion_depth_result_header = &hd_depth_result;
-
-const candid_type *const recursion_sum_args_type = &t_sum_args;
 
 candid_status recursion_sum_args_encode(candid_writer *w, const recursion_sum_args *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_sum_args, v, work, sizeof work, 0);
+    return candid_encode(w, &recursion_sum_args_header, v, work, sizeof work, 0);
 }
 
 candid_status recursion_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_sum_args, out, arena);
+    return candid_decode(d, msg, len, &recursion_sum_args_type, out, arena);
 }
-
-const candid_type *const recursion_sum_result_type = &t_sum_result;
 
 candid_status recursion_sum_result_encode(candid_writer *w, const recursion_sum_result *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_sum_result, v, work, sizeof work, 0);
+    return candid_encode(w, &recursion_sum_result_header, v, work, sizeof work, 0);
 }
 
 candid_status recursion_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_sum_result, out, arena);
+    return candid_decode(d, msg, len, &recursion_sum_result_type, out, arena);
 }
-
-const candid_header *const recursion_sum_args_header = &hd_sum_args;
-const candid_header *const recursion_sum_result_header = &hd_sum_result;
-
-const candid_type *const recursion_walk_args_type = &t_walk_args;
 
 candid_status recursion_walk_args_encode(candid_writer *w, const recursion_walk_args *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_walk_args, v, work, sizeof work, 0);
+    return candid_encode(w, &recursion_walk_args_header, v, work, sizeof work, 0);
 }
 
 candid_status recursion_walk_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_walk_args, out, arena);
+    return candid_decode(d, msg, len, &recursion_walk_args_type, out, arena);
 }
-
-const candid_type *const recursion_walk_result_type = &t_walk_result;
 
 candid_status recursion_walk_result_encode(candid_writer *w, const recursion_walk_result *v) {
     uint64_t work[recursion_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_walk_result, v, work, sizeof work, 0);
+    return candid_encode(w, &recursion_walk_result_header, v, work, sizeof work, 0);
 }
 
 candid_status recursion_walk_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_walk_result, out, arena);
+    return candid_decode(d, msg, len, &recursion_walk_result_type, out, arena);
 }
-
-const candid_header *const recursion_walk_args_header = &hd_walk_args;
-const candid_header *const recursion_walk_result_header = &hd_walk_result;

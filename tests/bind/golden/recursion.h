@@ -127,44 +127,45 @@ struct recursion_Tree_node {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const recursion_List_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type recursion_List_type;
 candid_status recursion_List_encode(candid_writer *w, const recursion_List *v);
 candid_status recursion_List_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_List *out, candid_arena *arena);
-extern const candid_type *const recursion_Tree_type;
+extern const candid_type recursion_Tree_type;
 candid_status recursion_Tree_encode(candid_writer *w, const recursion_Tree *v);
 candid_status recursion_Tree_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_Tree *out, candid_arena *arena);
-extern const candid_type *const recursion_Dir_type;
+extern const candid_type recursion_Dir_type;
 candid_status recursion_Dir_encode(candid_writer *w, const recursion_Dir *v);
 candid_status recursion_Dir_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_Dir *out, candid_arena *arena);
-extern const candid_type *const recursion_Entry_type;
+extern const candid_type recursion_Entry_type;
 candid_status recursion_Entry_encode(candid_writer *w, const recursion_Entry *v);
 candid_status recursion_Entry_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_Entry *out, candid_arena *arena);
 
 /* Method "depth" (query). */
-extern const candid_type *const recursion_depth_args_type;
+extern const candid_type recursion_depth_args_type;
+extern const candid_header recursion_depth_args_header;
 candid_status recursion_depth_args_encode(candid_writer *w, const recursion_depth_args *v);
 candid_status recursion_depth_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_args *out, candid_arena *arena);
-extern const candid_type *const recursion_depth_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const recursion_depth_result_header;
+extern const candid_type recursion_depth_result_type;
+extern const candid_header recursion_depth_result_header;
 candid_status recursion_depth_result_encode(candid_writer *w, const recursion_depth_result *v);
 candid_status recursion_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_depth_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const recursion_depth_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status recursion_depth_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const recursion_depth_args *args, candid_continuation done, void *env) {
     uint64_t work[recursion_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "depth", 5, done, env);
-    if (!st) st = candid_call_args(call, recursion_depth_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &recursion_depth_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -172,29 +173,28 @@ static inline candid_status recursion_depth_call(candid_call *call, const uint8_
 static inline candid_status recursion_depth_reply_decode(candid_decoder *d, const candid_outcome *o,
     recursion_depth_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, recursion_depth_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &recursion_depth_result_type, out, arena);
 }
 
 /* Method "sum" (query). */
-extern const candid_type *const recursion_sum_args_type;
+extern const candid_type recursion_sum_args_type;
+extern const candid_header recursion_sum_args_header;
 candid_status recursion_sum_args_encode(candid_writer *w, const recursion_sum_args *v);
 candid_status recursion_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_args *out, candid_arena *arena);
-extern const candid_type *const recursion_sum_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const recursion_sum_result_header;
+extern const candid_type recursion_sum_result_type;
+extern const candid_header recursion_sum_result_header;
 candid_status recursion_sum_result_encode(candid_writer *w, const recursion_sum_result *v);
 candid_status recursion_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_sum_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const recursion_sum_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status recursion_sum_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const recursion_sum_args *args, candid_continuation done, void *env) {
     uint64_t work[recursion_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "sum", 3, done, env);
-    if (!st) st = candid_call_args(call, recursion_sum_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &recursion_sum_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -202,29 +202,28 @@ static inline candid_status recursion_sum_call(candid_call *call, const uint8_t 
 static inline candid_status recursion_sum_reply_decode(candid_decoder *d, const candid_outcome *o,
     recursion_sum_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, recursion_sum_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &recursion_sum_result_type, out, arena);
 }
 
 /* Method "walk". */
-extern const candid_type *const recursion_walk_args_type;
+extern const candid_type recursion_walk_args_type;
+extern const candid_header recursion_walk_args_header;
 candid_status recursion_walk_args_encode(candid_writer *w, const recursion_walk_args *v);
 candid_status recursion_walk_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_args *out, candid_arena *arena);
-extern const candid_type *const recursion_walk_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const recursion_walk_result_header;
+extern const candid_type recursion_walk_result_type;
+extern const candid_header recursion_walk_result_header;
 candid_status recursion_walk_result_encode(candid_writer *w, const recursion_walk_result *v);
 candid_status recursion_walk_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     recursion_walk_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const recursion_walk_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status recursion_walk_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const recursion_walk_args *args, candid_continuation done, void *env) {
     uint64_t work[recursion_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "walk", 4, done, env);
-    if (!st) st = candid_call_args(call, recursion_walk_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &recursion_walk_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -232,7 +231,7 @@ static inline candid_status recursion_walk_call(candid_call *call, const uint8_t
 static inline candid_status recursion_walk_reply_decode(candid_decoder *d, const candid_outcome *o,
     recursion_walk_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, recursion_walk_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &recursion_walk_result_type, out, arena);
 }
 
 #ifdef __cplusplus

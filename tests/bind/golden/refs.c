@@ -4,14 +4,6 @@
 static const candid_type t_nat;
 static const candid_type t_nat64;
 static const candid_type t_text;
-static const candid_type t_Callback;
-static const candid_type t_Query;
-static const candid_type t_Notifier;
-static const candid_type t_Subscription;
-static const candid_type t_peers_args;
-static const candid_type t_peers_result;
-static const candid_type t_subscribe_args;
-static const candid_type t_subscribe_result;
 static const candid_type t_opt_text;
 static const candid_type t_opt_Notifier;
 static const candid_type t_vec_peers_ret_0;
@@ -25,46 +17,46 @@ static const candid_type t_nat64 = {.kind = CANDID_NAT64, .size = sizeof(uint64_
 static const candid_type t_text = {.kind = CANDID_TEXT, .size = sizeof(candid_slice), .align = _Alignof(candid_slice)};
 
 static const candid_type *const a_Callback[] = {&t_nat};
-static const candid_type t_Callback = {.kind = CANDID_FUNC, .size = sizeof(candid_funcref), .align = _Alignof(candid_funcref), .count = 1, .count2 = 0, .aux = 0, .args = a_Callback, .name = "Callback"};
+const candid_type refs_Callback_type = {.kind = CANDID_FUNC, .size = sizeof(candid_funcref), .align = _Alignof(candid_funcref), .count = 1, .count2 = 0, .aux = 0, .args = a_Callback, .name = "Callback"};
 
 static const candid_type *const a_Query[] = {&t_text, &t_opt_text};
-static const candid_type t_Query = {.kind = CANDID_FUNC, .size = sizeof(candid_funcref), .align = _Alignof(candid_funcref), .count = 1, .count2 = 1, .aux = 1, .args = a_Query, .name = "Query"};
+const candid_type refs_Query_type = {.kind = CANDID_FUNC, .size = sizeof(candid_funcref), .align = _Alignof(candid_funcref), .count = 1, .count2 = 1, .aux = 1, .args = a_Query, .name = "Query"};
 
 static const candid_method m_Notifier[] = {
-    {"lookup", 6, &t_Query},
-    {"notify", 6, &t_Callback},
+    {"lookup", 6, &refs_Query_type},
+    {"notify", 6, &refs_Callback_type},
 };
-static const candid_type t_Notifier = {.kind = CANDID_SERVICE, .size = sizeof(candid_slice), .align = _Alignof(candid_slice), .count = 2, .methods = m_Notifier, .name = "Notifier"};
+const candid_type refs_Notifier_type = {.kind = CANDID_SERVICE, .size = sizeof(candid_slice), .align = _Alignof(candid_slice), .count = 2, .methods = m_Notifier, .name = "Notifier"};
 
 static const candid_field f_Subscription[] = {
     {.id = 5891534u, .offset = offsetof(refs_Subscription, via), .type = &t_opt_Notifier, .name = "via"},
     {.id = 338645423u, .offset = offsetof(refs_Subscription, topic), .type = &t_text, .name = "topic"},
-    {.id = 2131139013u, .offset = offsetof(refs_Subscription, callback), .type = &t_Callback, .name = "callback"},
+    {.id = 2131139013u, .offset = offsetof(refs_Subscription, callback), .type = &refs_Callback_type, .name = "callback"},
 };
-static const candid_type t_Subscription = {.kind = CANDID_RECORD, .size = sizeof(refs_Subscription), .align = _Alignof(refs_Subscription), .count = 3, .fields = f_Subscription, .name = "Subscription"};
+const candid_type refs_Subscription_type = {.kind = CANDID_RECORD, .size = sizeof(refs_Subscription), .align = _Alignof(refs_Subscription), .count = 3, .fields = f_Subscription, .name = "Subscription"};
 
-static const candid_type t_peers_args = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(refs_peers_args), .count = 0};
+const candid_type refs_peers_args_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(refs_peers_args), .count = 0};
 
 static const candid_field f_peers_result[] = {
     {.id = 0u, .offset = offsetof(refs_peers_result, _0), .type = &t_vec_peers_ret_0},
 };
-static const candid_type t_peers_result = {.kind = CANDID_RECORD, .size = sizeof(refs_peers_result), .align = _Alignof(refs_peers_result), .count = 1, .fields = f_peers_result};
+const candid_type refs_peers_result_type = {.kind = CANDID_RECORD, .size = sizeof(refs_peers_result), .align = _Alignof(refs_peers_result), .count = 1, .fields = f_peers_result};
 
 static const candid_field f_subscribe_args[] = {
-    {.id = 0u, .offset = offsetof(refs_subscribe_args, _0), .type = &t_Subscription},
+    {.id = 0u, .offset = offsetof(refs_subscribe_args, _0), .type = &refs_Subscription_type},
 };
-static const candid_type t_subscribe_args = {.kind = CANDID_RECORD, .size = sizeof(refs_subscribe_args), .align = _Alignof(refs_subscribe_args), .count = 1, .fields = f_subscribe_args};
+const candid_type refs_subscribe_args_type = {.kind = CANDID_RECORD, .size = sizeof(refs_subscribe_args), .align = _Alignof(refs_subscribe_args), .count = 1, .fields = f_subscribe_args};
 
 static const candid_field f_subscribe_result[] = {
     {.id = 0u, .offset = offsetof(refs_subscribe_result, _0), .type = &t_nat64},
 };
-static const candid_type t_subscribe_result = {.kind = CANDID_RECORD, .size = sizeof(refs_subscribe_result), .align = _Alignof(refs_subscribe_result), .count = 1, .fields = f_subscribe_result};
+const candid_type refs_subscribe_result_type = {.kind = CANDID_RECORD, .size = sizeof(refs_subscribe_result), .align = _Alignof(refs_subscribe_result), .count = 1, .fields = f_subscribe_result};
 
 _Static_assert(offsetof(refs_opt_text, present) == 0, "an option's flag comes first");
 static const candid_type t_opt_text = {.kind = CANDID_OPT, .size = sizeof(refs_opt_text), .align = _Alignof(refs_opt_text), .offset = offsetof(refs_opt_text, value), .inner = &t_text};
 
 _Static_assert(offsetof(refs_opt_Notifier, present) == 0, "an option's flag comes first");
-static const candid_type t_opt_Notifier = {.kind = CANDID_OPT, .size = sizeof(refs_opt_Notifier), .align = _Alignof(refs_opt_Notifier), .offset = offsetof(refs_opt_Notifier, value), .inner = &t_Notifier};
+static const candid_type t_opt_Notifier = {.kind = CANDID_OPT, .size = sizeof(refs_opt_Notifier), .align = _Alignof(refs_opt_Notifier), .offset = offsetof(refs_opt_Notifier, value), .inner = &refs_Notifier_type};
 
 _Static_assert(sizeof(refs_vec_peers_ret_0) == sizeof(candid_vec) && offsetof(refs_vec_peers_ret_0, len) == offsetof(candid_vec, len), "a vector is a candid_vec");
 static const candid_type t_vec_peers_ret_0 = {.kind = CANDID_VEC, .size = sizeof(refs_vec_peers_ret_0), .align = _Alignof(refs_vec_peers_ret_0), .inner = &t_peers_ret_0};
@@ -77,20 +69,20 @@ static const candid_type t_peers_ret_0 = {.kind = CANDID_SERVICE, .size = sizeof
 static const candid_type t_peers_ret_0_ping = {.kind = CANDID_FUNC, .size = sizeof(candid_funcref), .align = _Alignof(candid_funcref), .count = 0, .count2 = 0, .aux = 0};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Callback[] = {{.id = 0, .offset = 0, .type = &t_Callback}};
+static const candid_field ft_Callback[] = {{.id = 0, .offset = 0, .type = &refs_Callback_type}};
 static const candid_type tt_Callback = {.kind = CANDID_RECORD, .size = sizeof(refs_Callback), .align = _Alignof(refs_Callback), .count = 1, .fields = ft_Callback};
 static const uint8_t h_Callback[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6a, 0x01, 0x7d, 0x00, 0x00, 0x01, 0x00,
 };
 static const candid_header hd_Callback = {&tt_Callback, h_Callback, sizeof h_Callback};
-static const candid_field ft_Query[] = {{.id = 0, .offset = 0, .type = &t_Query}};
+static const candid_field ft_Query[] = {{.id = 0, .offset = 0, .type = &refs_Query_type}};
 static const candid_type tt_Query = {.kind = CANDID_RECORD, .size = sizeof(refs_Query), .align = _Alignof(refs_Query), .count = 1, .fields = ft_Query};
 static const uint8_t h_Query[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6a, 0x01, 0x71, 0x01, 0x01, 0x01, 0x01,
     0x6e, 0x71, 0x01, 0x00,
 };
 static const candid_header hd_Query = {&tt_Query, h_Query, sizeof h_Query};
-static const candid_field ft_Notifier[] = {{.id = 0, .offset = 0, .type = &t_Notifier}};
+static const candid_field ft_Notifier[] = {{.id = 0, .offset = 0, .type = &refs_Notifier_type}};
 static const candid_type tt_Notifier = {.kind = CANDID_RECORD, .size = sizeof(refs_Notifier), .align = _Alignof(refs_Notifier), .count = 1, .fields = ft_Notifier};
 static const uint8_t h_Notifier[] = {
     0x44, 0x49, 0x44, 0x4c, 0x04, 0x69, 0x02, 0x06, 0x6c, 0x6f, 0x6f, 0x6b,
@@ -99,7 +91,7 @@ static const uint8_t h_Notifier[] = {
     0x71, 0x01, 0x00,
 };
 static const candid_header hd_Notifier = {&tt_Notifier, h_Notifier, sizeof h_Notifier};
-static const candid_field ft_Subscription[] = {{.id = 0, .offset = 0, .type = &t_Subscription}};
+static const candid_field ft_Subscription[] = {{.id = 0, .offset = 0, .type = &refs_Subscription_type}};
 static const candid_type tt_Subscription = {.kind = CANDID_RECORD, .size = sizeof(refs_Subscription), .align = _Alignof(refs_Subscription), .count = 1, .fields = ft_Subscription};
 static const uint8_t h_Subscription[] = {
     0x44, 0x49, 0x44, 0x4c, 0x06, 0x6c, 0x03, 0xce, 0xcb, 0xe7, 0x02, 0x01,
@@ -114,12 +106,12 @@ static const candid_header hd_Subscription = {&tt_Subscription, h_Subscription, 
 static const uint8_t h_peers_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
 };
-static const candid_header hd_peers_args = {&t_peers_args, h_peers_args, sizeof h_peers_args};
+const candid_header refs_peers_args_header = {&refs_peers_args_type, h_peers_args, sizeof h_peers_args};
 static const uint8_t h_peers_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x03, 0x6d, 0x01, 0x69, 0x01, 0x04, 0x70, 0x69,
     0x6e, 0x67, 0x02, 0x6a, 0x00, 0x00, 0x00, 0x01, 0x00,
 };
-static const candid_header hd_peers_result = {&t_peers_result, h_peers_result, sizeof h_peers_result};
+const candid_header refs_peers_result_header = {&refs_peers_result_type, h_peers_result, sizeof h_peers_result};
 static const uint8_t h_subscribe_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x06, 0x6c, 0x03, 0xce, 0xcb, 0xe7, 0x02, 0x01,
     0xaf, 0xa3, 0xbd, 0xa1, 0x01, 0x71, 0xc5, 0xb3, 0x9a, 0xf8, 0x07, 0x02,
@@ -127,13 +119,11 @@ static const uint8_t h_subscribe_args[] = {
     0x6f, 0x6b, 0x75, 0x70, 0x04, 0x06, 0x6e, 0x6f, 0x74, 0x69, 0x66, 0x79,
     0x02, 0x6a, 0x01, 0x71, 0x01, 0x05, 0x01, 0x01, 0x6e, 0x71, 0x01, 0x00,
 };
-static const candid_header hd_subscribe_args = {&t_subscribe_args, h_subscribe_args, sizeof h_subscribe_args};
+const candid_header refs_subscribe_args_header = {&refs_subscribe_args_type, h_subscribe_args, sizeof h_subscribe_args};
 static const uint8_t h_subscribe_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x78,
 };
-static const candid_header hd_subscribe_result = {&t_subscribe_result, h_subscribe_result, sizeof h_subscribe_result};
-
-const candid_type *const refs_Callback_type = &t_Callback;
+const candid_header refs_subscribe_result_header = {&refs_subscribe_result_type, h_subscribe_result, sizeof h_subscribe_result};
 
 candid_status refs_Callback_encode(candid_writer *w, const refs_Callback *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
@@ -145,8 +135,6 @@ candid_status refs_Callback_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &tt_Callback, out, arena);
 }
 
-const candid_type *const refs_Query_type = &t_Query;
-
 candid_status refs_Query_encode(candid_writer *w, const refs_Query *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Query, v, work, sizeof work, 0);
@@ -156,8 +144,6 @@ candid_status refs_Query_decode(candid_decoder *d, const uint8_t *msg, size_t le
     refs_Query *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Query, out, arena);
 }
-
-const candid_type *const refs_Notifier_type = &t_Notifier;
 
 candid_status refs_Notifier_encode(candid_writer *w, const refs_Notifier *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
@@ -169,8 +155,6 @@ candid_status refs_Notifier_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &tt_Notifier, out, arena);
 }
 
-const candid_type *const refs_Subscription_type = &t_Subscription;
-
 candid_status refs_Subscription_encode(candid_writer *w, const refs_Subscription *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Subscription, v, work, sizeof work, 0);
@@ -181,56 +165,42 @@ candid_status refs_Subscription_decode(candid_decoder *d, const uint8_t *msg, si
     return candid_decode(d, msg, len, &tt_Subscription, out, arena);
 }
 
-const candid_type *const refs_peers_args_type = &t_peers_args;
-
 candid_status refs_peers_args_encode(candid_writer *w, const refs_peers_args *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_peers_args, v, work, sizeof work, 0);
+    return candid_encode(w, &refs_peers_args_header, v, work, sizeof work, 0);
 }
 
 candid_status refs_peers_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_peers_args, out, arena);
+    return candid_decode(d, msg, len, &refs_peers_args_type, out, arena);
 }
-
-const candid_type *const refs_peers_result_type = &t_peers_result;
 
 candid_status refs_peers_result_encode(candid_writer *w, const refs_peers_result *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_peers_result, v, work, sizeof work, 0);
+    return candid_encode(w, &refs_peers_result_header, v, work, sizeof work, 0);
 }
 
 candid_status refs_peers_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_peers_result, out, arena);
+    return candid_decode(d, msg, len, &refs_peers_result_type, out, arena);
 }
-
-const candid_header *const refs_peers_args_header = &hd_peers_args;
-const candid_header *const refs_peers_result_header = &hd_peers_result;
-
-const candid_type *const refs_subscribe_args_type = &t_subscribe_args;
 
 candid_status refs_subscribe_args_encode(candid_writer *w, const refs_subscribe_args *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_subscribe_args, v, work, sizeof work, 0);
+    return candid_encode(w, &refs_subscribe_args_header, v, work, sizeof work, 0);
 }
 
 candid_status refs_subscribe_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_subscribe_args, out, arena);
+    return candid_decode(d, msg, len, &refs_subscribe_args_type, out, arena);
 }
-
-const candid_type *const refs_subscribe_result_type = &t_subscribe_result;
 
 candid_status refs_subscribe_result_encode(candid_writer *w, const refs_subscribe_result *v) {
     uint64_t work[refs_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_subscribe_result, v, work, sizeof work, 0);
+    return candid_encode(w, &refs_subscribe_result_header, v, work, sizeof work, 0);
 }
 
 candid_status refs_subscribe_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_subscribe_result, out, arena);
+    return candid_decode(d, msg, len, &refs_subscribe_result_type, out, arena);
 }
-
-const candid_header *const refs_subscribe_args_header = &hd_subscribe_args;
-const candid_header *const refs_subscribe_result_header = &hd_subscribe_result;

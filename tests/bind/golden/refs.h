@@ -86,44 +86,45 @@ struct refs_opt_text {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const refs_Callback_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type refs_Callback_type;
 candid_status refs_Callback_encode(candid_writer *w, const refs_Callback *v);
 candid_status refs_Callback_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_Callback *out, candid_arena *arena);
-extern const candid_type *const refs_Query_type;
+extern const candid_type refs_Query_type;
 candid_status refs_Query_encode(candid_writer *w, const refs_Query *v);
 candid_status refs_Query_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_Query *out, candid_arena *arena);
-extern const candid_type *const refs_Notifier_type;
+extern const candid_type refs_Notifier_type;
 candid_status refs_Notifier_encode(candid_writer *w, const refs_Notifier *v);
 candid_status refs_Notifier_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_Notifier *out, candid_arena *arena);
-extern const candid_type *const refs_Subscription_type;
+extern const candid_type refs_Subscription_type;
 candid_status refs_Subscription_encode(candid_writer *w, const refs_Subscription *v);
 candid_status refs_Subscription_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_Subscription *out, candid_arena *arena);
 
 /* Method "peers" (composite_query). */
-extern const candid_type *const refs_peers_args_type;
+extern const candid_type refs_peers_args_type;
+extern const candid_header refs_peers_args_header;
 candid_status refs_peers_args_encode(candid_writer *w, const refs_peers_args *v);
 candid_status refs_peers_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_args *out, candid_arena *arena);
-extern const candid_type *const refs_peers_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const refs_peers_result_header;
+extern const candid_type refs_peers_result_type;
+extern const candid_header refs_peers_result_header;
 candid_status refs_peers_result_encode(candid_writer *w, const refs_peers_result *v);
 candid_status refs_peers_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_peers_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const refs_peers_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status refs_peers_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const refs_peers_args *args, candid_continuation done, void *env) {
     uint64_t work[refs_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "peers", 5, done, env);
-    if (!st) st = candid_call_args(call, refs_peers_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &refs_peers_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -131,29 +132,28 @@ static inline candid_status refs_peers_call(candid_call *call, const uint8_t *ca
 static inline candid_status refs_peers_reply_decode(candid_decoder *d, const candid_outcome *o,
     refs_peers_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, refs_peers_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &refs_peers_result_type, out, arena);
 }
 
 /* Method "subscribe". */
-extern const candid_type *const refs_subscribe_args_type;
+extern const candid_type refs_subscribe_args_type;
+extern const candid_header refs_subscribe_args_header;
 candid_status refs_subscribe_args_encode(candid_writer *w, const refs_subscribe_args *v);
 candid_status refs_subscribe_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_args *out, candid_arena *arena);
-extern const candid_type *const refs_subscribe_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const refs_subscribe_result_header;
+extern const candid_type refs_subscribe_result_type;
+extern const candid_header refs_subscribe_result_header;
 candid_status refs_subscribe_result_encode(candid_writer *w, const refs_subscribe_result *v);
 candid_status refs_subscribe_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     refs_subscribe_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const refs_subscribe_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status refs_subscribe_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const refs_subscribe_args *args, candid_continuation done, void *env) {
     uint64_t work[refs_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "subscribe", 9, done, env);
-    if (!st) st = candid_call_args(call, refs_subscribe_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &refs_subscribe_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -161,7 +161,7 @@ static inline candid_status refs_subscribe_call(candid_call *call, const uint8_t
 static inline candid_status refs_subscribe_reply_decode(candid_decoder *d, const candid_outcome *o,
     refs_subscribe_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, refs_subscribe_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &refs_subscribe_result_type, out, arena);
 }
 
 #ifdef __cplusplus

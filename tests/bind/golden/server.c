@@ -5,16 +5,6 @@ static const candid_type t_nat;
 static const candid_type t_int;
 static const candid_type t_text;
 static const candid_type t_principal;
-static const candid_type t_Config;
-static const candid_type t_init_args;
-static const candid_type t_forget_args;
-static const candid_type t_forget_result;
-static const candid_type t_get_args;
-static const candid_type t_get_result;
-static const candid_type t_peek_args;
-static const candid_type t_peek_result;
-static const candid_type t_put_args;
-static const candid_type t_put_result;
 static const candid_type t_opt_int;
 
 static const candid_type t_nat = {.kind = CANDID_NAT, .repr = CANDID_REPR_BIG, .size = sizeof(candid_bignum), .align = _Alignof(candid_bignum)};
@@ -29,56 +19,56 @@ static const candid_field f_Config[] = {
     {.id = 947296307u, .offset = offsetof(server_Config, owner), .type = &t_principal, .name = "owner"},
     {.id = 1963007803u, .offset = offsetof(server_Config, limit), .type = &t_nat, .name = "limit"},
 };
-static const candid_type t_Config = {.kind = CANDID_RECORD, .size = sizeof(server_Config), .align = _Alignof(server_Config), .count = 2, .fields = f_Config, .name = "Config"};
+const candid_type server_Config_type = {.kind = CANDID_RECORD, .size = sizeof(server_Config), .align = _Alignof(server_Config), .count = 2, .fields = f_Config, .name = "Config"};
 
 static const candid_field f_init_args[] = {
-    {.id = 0u, .offset = offsetof(server_init_args, _0), .type = &t_Config},
+    {.id = 0u, .offset = offsetof(server_init_args, _0), .type = &server_Config_type},
 };
-static const candid_type t_init_args = {.kind = CANDID_RECORD, .size = sizeof(server_init_args), .align = _Alignof(server_init_args), .count = 1, .fields = f_init_args};
+const candid_type server_init_args_type = {.kind = CANDID_RECORD, .size = sizeof(server_init_args), .align = _Alignof(server_init_args), .count = 1, .fields = f_init_args};
 
 static const candid_field f_forget_args[] = {
     {.id = 0u, .offset = offsetof(server_forget_args, _0), .type = &t_text},
 };
-static const candid_type t_forget_args = {.kind = CANDID_RECORD, .size = sizeof(server_forget_args), .align = _Alignof(server_forget_args), .count = 1, .fields = f_forget_args};
+const candid_type server_forget_args_type = {.kind = CANDID_RECORD, .size = sizeof(server_forget_args), .align = _Alignof(server_forget_args), .count = 1, .fields = f_forget_args};
 
-static const candid_type t_forget_result = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(server_forget_result), .count = 0};
+const candid_type server_forget_result_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(server_forget_result), .count = 0};
 
 static const candid_field f_get_args[] = {
     {.id = 0u, .offset = offsetof(server_get_args, _0), .type = &t_text},
 };
-static const candid_type t_get_args = {.kind = CANDID_RECORD, .size = sizeof(server_get_args), .align = _Alignof(server_get_args), .count = 1, .fields = f_get_args};
+const candid_type server_get_args_type = {.kind = CANDID_RECORD, .size = sizeof(server_get_args), .align = _Alignof(server_get_args), .count = 1, .fields = f_get_args};
 
 static const candid_field f_get_result[] = {
     {.id = 0u, .offset = offsetof(server_get_result, _0), .type = &t_opt_int},
 };
-static const candid_type t_get_result = {.kind = CANDID_RECORD, .size = sizeof(server_get_result), .align = _Alignof(server_get_result), .count = 1, .fields = f_get_result};
+const candid_type server_get_result_type = {.kind = CANDID_RECORD, .size = sizeof(server_get_result), .align = _Alignof(server_get_result), .count = 1, .fields = f_get_result};
 
 static const candid_field f_peek_args[] = {
     {.id = 0u, .offset = offsetof(server_peek_args, _0), .type = &t_text},
 };
-static const candid_type t_peek_args = {.kind = CANDID_RECORD, .size = sizeof(server_peek_args), .align = _Alignof(server_peek_args), .count = 1, .fields = f_peek_args};
+const candid_type server_peek_args_type = {.kind = CANDID_RECORD, .size = sizeof(server_peek_args), .align = _Alignof(server_peek_args), .count = 1, .fields = f_peek_args};
 
 static const candid_field f_peek_result[] = {
     {.id = 0u, .offset = offsetof(server_peek_result, _0), .type = &t_opt_int},
 };
-static const candid_type t_peek_result = {.kind = CANDID_RECORD, .size = sizeof(server_peek_result), .align = _Alignof(server_peek_result), .count = 1, .fields = f_peek_result};
+const candid_type server_peek_result_type = {.kind = CANDID_RECORD, .size = sizeof(server_peek_result), .align = _Alignof(server_peek_result), .count = 1, .fields = f_peek_result};
 
 static const candid_field f_put_args[] = {
     {.id = 0u, .offset = offsetof(server_put_args, _0), .type = &t_text},
     {.id = 1u, .offset = offsetof(server_put_args, _1), .type = &t_int},
 };
-static const candid_type t_put_args = {.kind = CANDID_RECORD, .size = sizeof(server_put_args), .align = _Alignof(server_put_args), .count = 2, .fields = f_put_args};
+const candid_type server_put_args_type = {.kind = CANDID_RECORD, .size = sizeof(server_put_args), .align = _Alignof(server_put_args), .count = 2, .fields = f_put_args};
 
 static const candid_field f_put_result[] = {
     {.id = 0u, .offset = offsetof(server_put_result, _0), .type = &t_nat},
 };
-static const candid_type t_put_result = {.kind = CANDID_RECORD, .size = sizeof(server_put_result), .align = _Alignof(server_put_result), .count = 1, .fields = f_put_result};
+const candid_type server_put_result_type = {.kind = CANDID_RECORD, .size = sizeof(server_put_result), .align = _Alignof(server_put_result), .count = 1, .fields = f_put_result};
 
 _Static_assert(offsetof(server_opt_int, present) == 0, "an option's flag comes first");
 static const candid_type t_opt_int = {.kind = CANDID_OPT, .size = sizeof(server_opt_int), .align = _Alignof(server_opt_int), .offset = offsetof(server_opt_int, value), .inner = &t_int};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Config[] = {{.id = 0, .offset = 0, .type = &t_Config}};
+static const candid_field ft_Config[] = {{.id = 0, .offset = 0, .type = &server_Config_type}};
 static const candid_type tt_Config = {.kind = CANDID_RECORD, .size = sizeof(server_Config), .align = _Alignof(server_Config), .count = 1, .fields = ft_Config};
 static const uint8_t h_Config[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6c, 0x02, 0xb3, 0xb0, 0xda, 0xc3, 0x03,
@@ -91,41 +81,39 @@ static const uint8_t h_init_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6c, 0x02, 0xb3, 0xb0, 0xda, 0xc3, 0x03,
     0x68, 0xbb, 0xbe, 0x84, 0xa8, 0x07, 0x7d, 0x01, 0x00,
 };
-static const candid_header hd_init_args = {&t_init_args, h_init_args, sizeof h_init_args};
+const candid_header server_init_args_header = {&server_init_args_type, h_init_args, sizeof h_init_args};
 static const uint8_t h_forget_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x71,
 };
-static const candid_header hd_forget_args = {&t_forget_args, h_forget_args, sizeof h_forget_args};
+const candid_header server_forget_args_header = {&server_forget_args_type, h_forget_args, sizeof h_forget_args};
 static const uint8_t h_forget_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
 };
-static const candid_header hd_forget_result = {&t_forget_result, h_forget_result, sizeof h_forget_result};
+const candid_header server_forget_result_header = {&server_forget_result_type, h_forget_result, sizeof h_forget_result};
 static const uint8_t h_get_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x71,
 };
-static const candid_header hd_get_args = {&t_get_args, h_get_args, sizeof h_get_args};
+const candid_header server_get_args_header = {&server_get_args_type, h_get_args, sizeof h_get_args};
 static const uint8_t h_get_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6e, 0x7c, 0x01, 0x00,
 };
-static const candid_header hd_get_result = {&t_get_result, h_get_result, sizeof h_get_result};
+const candid_header server_get_result_header = {&server_get_result_type, h_get_result, sizeof h_get_result};
 static const uint8_t h_peek_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x71,
 };
-static const candid_header hd_peek_args = {&t_peek_args, h_peek_args, sizeof h_peek_args};
+const candid_header server_peek_args_header = {&server_peek_args_type, h_peek_args, sizeof h_peek_args};
 static const uint8_t h_peek_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6e, 0x7c, 0x01, 0x00,
 };
-static const candid_header hd_peek_result = {&t_peek_result, h_peek_result, sizeof h_peek_result};
+const candid_header server_peek_result_header = {&server_peek_result_type, h_peek_result, sizeof h_peek_result};
 static const uint8_t h_put_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x02, 0x71, 0x7c,
 };
-static const candid_header hd_put_args = {&t_put_args, h_put_args, sizeof h_put_args};
+const candid_header server_put_args_header = {&server_put_args_type, h_put_args, sizeof h_put_args};
 static const uint8_t h_put_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x7d,
 };
-static const candid_header hd_put_result = {&t_put_result, h_put_result, sizeof h_put_result};
-
-const candid_type *const server_Config_type = &t_Config;
+const candid_header server_put_result_header = {&server_put_result_type, h_put_result, sizeof h_put_result};
 
 candid_status server_Config_encode(candid_writer *w, const server_Config *v) {
     uint64_t work[server_ENCODE_WORK / 8];
@@ -137,125 +125,95 @@ candid_status server_Config_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &tt_Config, out, arena);
 }
 
-const candid_type *const server_init_args_type = &t_init_args;
-
 candid_status server_init_args_encode(candid_writer *w, const server_init_args *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_init_args, v, work, sizeof work, 0);
+    return candid_encode(w, &server_init_args_header, v, work, sizeof work, 0);
 }
 
 candid_status server_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_init_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_init_args, out, arena);
+    return candid_decode(d, msg, len, &server_init_args_type, out, arena);
 }
-
-const candid_type *const server_forget_args_type = &t_forget_args;
 
 candid_status server_forget_args_encode(candid_writer *w, const server_forget_args *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_forget_args, v, work, sizeof work, 0);
+    return candid_encode(w, &server_forget_args_header, v, work, sizeof work, 0);
 }
 
 candid_status server_forget_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_forget_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_forget_args, out, arena);
+    return candid_decode(d, msg, len, &server_forget_args_type, out, arena);
 }
-
-const candid_type *const server_forget_result_type = &t_forget_result;
 
 candid_status server_forget_result_encode(candid_writer *w, const server_forget_result *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_forget_result, v, work, sizeof work, 0);
+    return candid_encode(w, &server_forget_result_header, v, work, sizeof work, 0);
 }
 
 candid_status server_forget_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_forget_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_forget_result, out, arena);
+    return candid_decode(d, msg, len, &server_forget_result_type, out, arena);
 }
-
-const candid_header *const server_forget_args_header = &hd_forget_args;
-const candid_header *const server_forget_result_header = &hd_forget_result;
-
-const candid_type *const server_get_args_type = &t_get_args;
 
 candid_status server_get_args_encode(candid_writer *w, const server_get_args *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_get_args, v, work, sizeof work, 0);
+    return candid_encode(w, &server_get_args_header, v, work, sizeof work, 0);
 }
 
 candid_status server_get_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_get_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_get_args, out, arena);
+    return candid_decode(d, msg, len, &server_get_args_type, out, arena);
 }
-
-const candid_type *const server_get_result_type = &t_get_result;
 
 candid_status server_get_result_encode(candid_writer *w, const server_get_result *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_get_result, v, work, sizeof work, 0);
+    return candid_encode(w, &server_get_result_header, v, work, sizeof work, 0);
 }
 
 candid_status server_get_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_get_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_get_result, out, arena);
+    return candid_decode(d, msg, len, &server_get_result_type, out, arena);
 }
-
-const candid_header *const server_get_args_header = &hd_get_args;
-const candid_header *const server_get_result_header = &hd_get_result;
-
-const candid_type *const server_peek_args_type = &t_peek_args;
 
 candid_status server_peek_args_encode(candid_writer *w, const server_peek_args *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_peek_args, v, work, sizeof work, 0);
+    return candid_encode(w, &server_peek_args_header, v, work, sizeof work, 0);
 }
 
 candid_status server_peek_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_peek_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_peek_args, out, arena);
+    return candid_decode(d, msg, len, &server_peek_args_type, out, arena);
 }
-
-const candid_type *const server_peek_result_type = &t_peek_result;
 
 candid_status server_peek_result_encode(candid_writer *w, const server_peek_result *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_peek_result, v, work, sizeof work, 0);
+    return candid_encode(w, &server_peek_result_header, v, work, sizeof work, 0);
 }
 
 candid_status server_peek_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_peek_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_peek_result, out, arena);
+    return candid_decode(d, msg, len, &server_peek_result_type, out, arena);
 }
-
-const candid_header *const server_peek_args_header = &hd_peek_args;
-const candid_header *const server_peek_result_header = &hd_peek_result;
-
-const candid_type *const server_put_args_type = &t_put_args;
 
 candid_status server_put_args_encode(candid_writer *w, const server_put_args *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_put_args, v, work, sizeof work, 0);
+    return candid_encode(w, &server_put_args_header, v, work, sizeof work, 0);
 }
 
 candid_status server_put_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_put_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_put_args, out, arena);
+    return candid_decode(d, msg, len, &server_put_args_type, out, arena);
 }
-
-const candid_type *const server_put_result_type = &t_put_result;
 
 candid_status server_put_result_encode(candid_writer *w, const server_put_result *v) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_put_result, v, work, sizeof work, 0);
+    return candid_encode(w, &server_put_result_header, v, work, sizeof work, 0);
 }
 
 candid_status server_put_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_put_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_put_result, out, arena);
+    return candid_decode(d, msg, len, &server_put_result_type, out, arena);
 }
-
-const candid_header *const server_put_args_header = &hd_put_args;
-const candid_header *const server_put_result_header = &hd_put_result;
 
 /* Server side: static memory shared by the entry points. */
 #ifdef __wasm__
@@ -325,7 +283,7 @@ static void srv_finish(const server_ctx *ctx, const candid_header *h, const void
 server_EXPORT("canister_init") void server_init_serve(void) {
     server_init_args args;
     server_ctx ctx;
-    if (srv_begin(&ctx, &t_init_args, &args)) return;
+    if (srv_begin(&ctx, &server_init_args_type, &args)) return;
     server_init_impl(&args, &ctx);
     if (ctx.reject) candid_trap(ctx.reject);
 }
@@ -333,48 +291,48 @@ server_EXPORT("canister_init") void server_init_serve(void) {
 server_EXPORT("canister_update forget") void server_forget_serve(void) {
     server_forget_args args;
     server_ctx ctx;
-    if (srv_begin(&ctx, &t_forget_args, &args)) return;
+    if (srv_begin(&ctx, &server_forget_args_type, &args)) return;
     server_forget_impl(&args, &ctx);
 }
 
 server_EXPORT("canister_query get") void server_get_serve(void) {
     server_get_args args;
     server_ctx ctx;
-    if (srv_begin(&ctx, &t_get_args, &args)) return;
+    if (srv_begin(&ctx, &server_get_args_type, &args)) return;
     server_get_result result = {0};
     server_get_impl(&args, &result, &ctx);
-    srv_finish(&ctx, &hd_get_result, &result);
+    srv_finish(&ctx, &server_get_result_header, &result);
 }
 
 candid_status server_get_reply(const server_get_result *result) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_reply(&hd_get_result, result, work, sizeof work);
+    return candid_reply(&server_get_result_header, result, work, sizeof work);
 }
 
 server_EXPORT("canister_composite_query peek") void server_peek_serve(void) {
     server_peek_args args;
     server_ctx ctx;
-    if (srv_begin(&ctx, &t_peek_args, &args)) return;
+    if (srv_begin(&ctx, &server_peek_args_type, &args)) return;
     server_peek_result result = {0};
     server_peek_impl(&args, &result, &ctx);
-    srv_finish(&ctx, &hd_peek_result, &result);
+    srv_finish(&ctx, &server_peek_result_header, &result);
 }
 
 candid_status server_peek_reply(const server_peek_result *result) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_reply(&hd_peek_result, result, work, sizeof work);
+    return candid_reply(&server_peek_result_header, result, work, sizeof work);
 }
 
 server_EXPORT("canister_update put") void server_put_serve(void) {
     server_put_args args;
     server_ctx ctx;
-    if (srv_begin(&ctx, &t_put_args, &args)) return;
+    if (srv_begin(&ctx, &server_put_args_type, &args)) return;
     server_put_result result = {0};
     server_put_impl(&args, &result, &ctx);
-    srv_finish(&ctx, &hd_put_result, &result);
+    srv_finish(&ctx, &server_put_result_header, &result);
 }
 
 candid_status server_put_reply(const server_put_result *result) {
     uint64_t work[server_ENCODE_WORK / 8];
-    return candid_reply(&hd_put_result, result, work, sizeof work);
+    return candid_reply(&server_put_result_header, result, work, sizeof work);
 }

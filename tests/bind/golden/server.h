@@ -96,61 +96,62 @@ struct server_put_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const server_Config_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type server_Config_type;
 candid_status server_Config_encode(candid_writer *w, const server_Config *v);
 candid_status server_Config_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_Config *out, candid_arena *arena);
 
 /* The service's init arguments (canister_init). */
-extern const candid_type *const server_init_args_type;
+extern const candid_type server_init_args_type;
+extern const candid_header server_init_args_header;
 candid_status server_init_args_encode(candid_writer *w, const server_init_args *v);
 candid_status server_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_init_args *out, candid_arena *arena);
 
 /* Method "forget" (oneway). */
-extern const candid_type *const server_forget_args_type;
+extern const candid_type server_forget_args_type;
+extern const candid_header server_forget_args_header;
 candid_status server_forget_args_encode(candid_writer *w, const server_forget_args *v);
 candid_status server_forget_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_forget_args *out, candid_arena *arena);
-extern const candid_type *const server_forget_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const server_forget_result_header;
+extern const candid_type server_forget_result_type;
+extern const candid_header server_forget_result_header;
 candid_status server_forget_result_encode(candid_writer *w, const server_forget_result *v);
 candid_status server_forget_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_forget_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const server_forget_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status server_forget_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const server_forget_args *args, candid_continuation done, void *env) {
     uint64_t work[server_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "forget", 6, done, env);
-    if (!st) st = candid_call_args(call, server_forget_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &server_forget_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 
 /* Method "get" (query). */
-extern const candid_type *const server_get_args_type;
+extern const candid_type server_get_args_type;
+extern const candid_header server_get_args_header;
 candid_status server_get_args_encode(candid_writer *w, const server_get_args *v);
 candid_status server_get_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_get_args *out, candid_arena *arena);
-extern const candid_type *const server_get_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const server_get_result_header;
+extern const candid_type server_get_result_type;
+extern const candid_header server_get_result_header;
 candid_status server_get_result_encode(candid_writer *w, const server_get_result *v);
 candid_status server_get_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_get_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const server_get_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status server_get_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const server_get_args *args, candid_continuation done, void *env) {
     uint64_t work[server_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "get", 3, done, env);
-    if (!st) st = candid_call_args(call, server_get_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &server_get_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -158,29 +159,28 @@ static inline candid_status server_get_call(candid_call *call, const uint8_t *ca
 static inline candid_status server_get_reply_decode(candid_decoder *d, const candid_outcome *o,
     server_get_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, server_get_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &server_get_result_type, out, arena);
 }
 
 /* Method "peek" (composite_query). */
-extern const candid_type *const server_peek_args_type;
+extern const candid_type server_peek_args_type;
+extern const candid_header server_peek_args_header;
 candid_status server_peek_args_encode(candid_writer *w, const server_peek_args *v);
 candid_status server_peek_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_peek_args *out, candid_arena *arena);
-extern const candid_type *const server_peek_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const server_peek_result_header;
+extern const candid_type server_peek_result_type;
+extern const candid_header server_peek_result_header;
 candid_status server_peek_result_encode(candid_writer *w, const server_peek_result *v);
 candid_status server_peek_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_peek_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const server_peek_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status server_peek_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const server_peek_args *args, candid_continuation done, void *env) {
     uint64_t work[server_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "peek", 4, done, env);
-    if (!st) st = candid_call_args(call, server_peek_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &server_peek_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -188,29 +188,28 @@ static inline candid_status server_peek_call(candid_call *call, const uint8_t *c
 static inline candid_status server_peek_reply_decode(candid_decoder *d, const candid_outcome *o,
     server_peek_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, server_peek_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &server_peek_result_type, out, arena);
 }
 
 /* Method "put". */
-extern const candid_type *const server_put_args_type;
+extern const candid_type server_put_args_type;
+extern const candid_header server_put_args_header;
 candid_status server_put_args_encode(candid_writer *w, const server_put_args *v);
 candid_status server_put_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_put_args *out, candid_arena *arena);
-extern const candid_type *const server_put_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const server_put_result_header;
+extern const candid_type server_put_result_type;
+extern const candid_header server_put_result_header;
 candid_status server_put_result_encode(candid_writer *w, const server_put_result *v);
 candid_status server_put_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     server_put_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const server_put_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status server_put_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const server_put_args *args, candid_continuation done, void *env) {
     uint64_t work[server_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "put", 3, done, env);
-    if (!st) st = candid_call_args(call, server_put_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &server_put_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -218,7 +217,7 @@ static inline candid_status server_put_call(candid_call *call, const uint8_t *ca
 static inline candid_status server_put_reply_decode(candid_decoder *d, const candid_outcome *o,
     server_put_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, server_put_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &server_put_result_type, out, arena);
 }
 
 /* Server side. The context of one call of an implementation: the arena

@@ -5,14 +5,6 @@ static const candid_type t_bool;
 static const candid_type t_nat8;
 static const candid_type t_nat32;
 static const candid_type t_text;
-static const candid_type t_Pair;
-static const candid_type t_Triple;
-static const candid_type t_Sparse;
-static const candid_type t_init_args;
-static const candid_type t_nest_args;
-static const candid_type t_nest_result;
-static const candid_type t_swap_args;
-static const candid_type t_swap_result;
 static const candid_type t_opt_Pair;
 static const candid_type t_nest_ret_0;
 
@@ -28,75 +20,75 @@ static const candid_field f_Pair[] = {
     {.id = 0u, .offset = offsetof(tuples_Pair, _0), .type = &t_nat32},
     {.id = 1u, .offset = offsetof(tuples_Pair, _1), .type = &t_text},
 };
-static const candid_type t_Pair = {.kind = CANDID_RECORD, .size = sizeof(tuples_Pair), .align = _Alignof(tuples_Pair), .count = 2, .fields = f_Pair, .name = "Pair"};
+const candid_type tuples_Pair_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_Pair), .align = _Alignof(tuples_Pair), .count = 2, .fields = f_Pair, .name = "Pair"};
 
 static const candid_field f_Triple[] = {
-    {.id = 0u, .offset = offsetof(tuples_Triple, _0), .type = &t_Pair},
+    {.id = 0u, .offset = offsetof(tuples_Triple, _0), .type = &tuples_Pair_type},
     {.id = 1u, .offset = offsetof(tuples_Triple, _1), .type = &t_bool},
     {.id = 2u, .offset = offsetof(tuples_Triple, _2), .type = &t_opt_Pair},
 };
-static const candid_type t_Triple = {.kind = CANDID_RECORD, .size = sizeof(tuples_Triple), .align = _Alignof(tuples_Triple), .count = 3, .fields = f_Triple, .name = "Triple"};
+const candid_type tuples_Triple_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_Triple), .align = _Alignof(tuples_Triple), .count = 3, .fields = f_Triple, .name = "Triple"};
 
 static const candid_field f_Sparse[] = {
     {.id = 0u, .offset = offsetof(tuples_Sparse, _0), .type = &t_nat8},
     {.id = 5u, .offset = offsetof(tuples_Sparse, _5), .type = &t_nat8},
     {.id = 9u, .offset = offsetof(tuples_Sparse, _9), .type = &t_text},
 };
-static const candid_type t_Sparse = {.kind = CANDID_RECORD, .size = sizeof(tuples_Sparse), .align = _Alignof(tuples_Sparse), .count = 3, .fields = f_Sparse, .name = "Sparse"};
+const candid_type tuples_Sparse_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_Sparse), .align = _Alignof(tuples_Sparse), .count = 3, .fields = f_Sparse, .name = "Sparse"};
 
 static const candid_field f_init_args[] = {
-    {.id = 0u, .offset = offsetof(tuples_init_args, _0), .type = &t_Pair},
+    {.id = 0u, .offset = offsetof(tuples_init_args, _0), .type = &tuples_Pair_type},
 };
-static const candid_type t_init_args = {.kind = CANDID_RECORD, .size = sizeof(tuples_init_args), .align = _Alignof(tuples_init_args), .count = 1, .fields = f_init_args};
+const candid_type tuples_init_args_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_init_args), .align = _Alignof(tuples_init_args), .count = 1, .fields = f_init_args};
 
 static const candid_field f_nest_args[] = {
-    {.id = 0u, .offset = offsetof(tuples_nest_args, _0), .type = &t_Triple},
-    {.id = 1u, .offset = offsetof(tuples_nest_args, _1), .type = &t_Sparse},
+    {.id = 0u, .offset = offsetof(tuples_nest_args, _0), .type = &tuples_Triple_type},
+    {.id = 1u, .offset = offsetof(tuples_nest_args, _1), .type = &tuples_Sparse_type},
 };
-static const candid_type t_nest_args = {.kind = CANDID_RECORD, .size = sizeof(tuples_nest_args), .align = _Alignof(tuples_nest_args), .count = 2, .fields = f_nest_args};
+const candid_type tuples_nest_args_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_nest_args), .align = _Alignof(tuples_nest_args), .count = 2, .fields = f_nest_args};
 
 static const candid_field f_nest_result[] = {
     {.id = 0u, .offset = offsetof(tuples_nest_result, _0), .type = &t_nest_ret_0},
 };
-static const candid_type t_nest_result = {.kind = CANDID_RECORD, .size = sizeof(tuples_nest_result), .align = _Alignof(tuples_nest_result), .count = 1, .fields = f_nest_result};
+const candid_type tuples_nest_result_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_nest_result), .align = _Alignof(tuples_nest_result), .count = 1, .fields = f_nest_result};
 
 static const candid_field f_swap_args[] = {
     {.id = 0u, .offset = offsetof(tuples_swap_args, _0), .type = &t_nat32},
     {.id = 1u, .offset = offsetof(tuples_swap_args, _1), .type = &t_text},
 };
-static const candid_type t_swap_args = {.kind = CANDID_RECORD, .size = sizeof(tuples_swap_args), .align = _Alignof(tuples_swap_args), .count = 2, .fields = f_swap_args};
+const candid_type tuples_swap_args_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_swap_args), .align = _Alignof(tuples_swap_args), .count = 2, .fields = f_swap_args};
 
 static const candid_field f_swap_result[] = {
     {.id = 0u, .offset = offsetof(tuples_swap_result, _0), .type = &t_text},
     {.id = 1u, .offset = offsetof(tuples_swap_result, _1), .type = &t_nat32},
 };
-static const candid_type t_swap_result = {.kind = CANDID_RECORD, .size = sizeof(tuples_swap_result), .align = _Alignof(tuples_swap_result), .count = 2, .fields = f_swap_result};
+const candid_type tuples_swap_result_type = {.kind = CANDID_RECORD, .size = sizeof(tuples_swap_result), .align = _Alignof(tuples_swap_result), .count = 2, .fields = f_swap_result};
 
 _Static_assert(offsetof(tuples_opt_Pair, present) == 0, "an option's flag comes first");
-static const candid_type t_opt_Pair = {.kind = CANDID_OPT, .size = sizeof(tuples_opt_Pair), .align = _Alignof(tuples_opt_Pair), .offset = offsetof(tuples_opt_Pair, value), .inner = &t_Pair};
+static const candid_type t_opt_Pair = {.kind = CANDID_OPT, .size = sizeof(tuples_opt_Pair), .align = _Alignof(tuples_opt_Pair), .offset = offsetof(tuples_opt_Pair, value), .inner = &tuples_Pair_type};
 
 static const candid_field f_nest_ret_0[] = {
-    {.id = 0u, .offset = offsetof(tuples_nest_ret_0, _0), .type = &t_Pair},
-    {.id = 1u, .offset = offsetof(tuples_nest_ret_0, _1), .type = &t_Pair},
+    {.id = 0u, .offset = offsetof(tuples_nest_ret_0, _0), .type = &tuples_Pair_type},
+    {.id = 1u, .offset = offsetof(tuples_nest_ret_0, _1), .type = &tuples_Pair_type},
 };
 static const candid_type t_nest_ret_0 = {.kind = CANDID_RECORD, .size = sizeof(tuples_nest_ret_0), .align = _Alignof(tuples_nest_ret_0), .count = 2, .fields = f_nest_ret_0};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Pair[] = {{.id = 0, .offset = 0, .type = &t_Pair}};
+static const candid_field ft_Pair[] = {{.id = 0, .offset = 0, .type = &tuples_Pair_type}};
 static const candid_type tt_Pair = {.kind = CANDID_RECORD, .size = sizeof(tuples_Pair), .align = _Alignof(tuples_Pair), .count = 1, .fields = ft_Pair};
 static const uint8_t h_Pair[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6c, 0x02, 0x00, 0x79, 0x01, 0x71, 0x01,
     0x00,
 };
 static const candid_header hd_Pair = {&tt_Pair, h_Pair, sizeof h_Pair};
-static const candid_field ft_Triple[] = {{.id = 0, .offset = 0, .type = &t_Triple}};
+static const candid_field ft_Triple[] = {{.id = 0, .offset = 0, .type = &tuples_Triple_type}};
 static const candid_type tt_Triple = {.kind = CANDID_RECORD, .size = sizeof(tuples_Triple), .align = _Alignof(tuples_Triple), .count = 1, .fields = ft_Triple};
 static const uint8_t h_Triple[] = {
     0x44, 0x49, 0x44, 0x4c, 0x03, 0x6c, 0x03, 0x00, 0x01, 0x01, 0x7e, 0x02,
     0x02, 0x6c, 0x02, 0x00, 0x79, 0x01, 0x71, 0x6e, 0x01, 0x01, 0x00,
 };
 static const candid_header hd_Triple = {&tt_Triple, h_Triple, sizeof h_Triple};
-static const candid_field ft_Sparse[] = {{.id = 0, .offset = 0, .type = &t_Sparse}};
+static const candid_field ft_Sparse[] = {{.id = 0, .offset = 0, .type = &tuples_Sparse_type}};
 static const candid_type tt_Sparse = {.kind = CANDID_RECORD, .size = sizeof(tuples_Sparse), .align = _Alignof(tuples_Sparse), .count = 1, .fields = ft_Sparse};
 static const uint8_t h_Sparse[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6c, 0x03, 0x00, 0x7b, 0x05, 0x7b, 0x09,
@@ -109,28 +101,26 @@ static const uint8_t h_init_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6c, 0x02, 0x00, 0x79, 0x01, 0x71, 0x01,
     0x00,
 };
-static const candid_header hd_init_args = {&t_init_args, h_init_args, sizeof h_init_args};
+const candid_header tuples_init_args_header = {&tuples_init_args_type, h_init_args, sizeof h_init_args};
 static const uint8_t h_nest_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x04, 0x6c, 0x03, 0x00, 0x02, 0x01, 0x7e, 0x02,
     0x03, 0x6c, 0x03, 0x00, 0x7b, 0x05, 0x7b, 0x09, 0x71, 0x6c, 0x02, 0x00,
     0x79, 0x01, 0x71, 0x6e, 0x02, 0x02, 0x00, 0x01,
 };
-static const candid_header hd_nest_args = {&t_nest_args, h_nest_args, sizeof h_nest_args};
+const candid_header tuples_nest_args_header = {&tuples_nest_args_type, h_nest_args, sizeof h_nest_args};
 static const uint8_t h_nest_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x02, 0x6c, 0x02, 0x00, 0x01, 0x01, 0x01, 0x6c,
     0x02, 0x00, 0x79, 0x01, 0x71, 0x01, 0x00,
 };
-static const candid_header hd_nest_result = {&t_nest_result, h_nest_result, sizeof h_nest_result};
+const candid_header tuples_nest_result_header = {&tuples_nest_result_type, h_nest_result, sizeof h_nest_result};
 static const uint8_t h_swap_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x02, 0x79, 0x71,
 };
-static const candid_header hd_swap_args = {&t_swap_args, h_swap_args, sizeof h_swap_args};
+const candid_header tuples_swap_args_header = {&tuples_swap_args_type, h_swap_args, sizeof h_swap_args};
 static const uint8_t h_swap_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x00, 0x02, 0x71, 0x79,
 };
-static const candid_header hd_swap_result = {&t_swap_result, h_swap_result, sizeof h_swap_result};
-
-const candid_type *const tuples_Pair_type = &t_Pair;
+const candid_header tuples_swap_result_header = {&tuples_swap_result_type, h_swap_result, sizeof h_swap_result};
 
 candid_status tuples_Pair_encode(candid_writer *w, const tuples_Pair *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
@@ -142,8 +132,6 @@ candid_status tuples_Pair_decode(candid_decoder *d, const uint8_t *msg, size_t l
     return candid_decode(d, msg, len, &tt_Pair, out, arena);
 }
 
-const candid_type *const tuples_Triple_type = &t_Triple;
-
 candid_status tuples_Triple_encode(candid_writer *w, const tuples_Triple *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Triple, v, work, sizeof work, 0);
@@ -153,8 +141,6 @@ candid_status tuples_Triple_decode(candid_decoder *d, const uint8_t *msg, size_t
     tuples_Triple *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Triple, out, arena);
 }
-
-const candid_type *const tuples_Sparse_type = &t_Sparse;
 
 candid_status tuples_Sparse_encode(candid_writer *w, const tuples_Sparse *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
@@ -166,68 +152,52 @@ candid_status tuples_Sparse_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &tt_Sparse, out, arena);
 }
 
-const candid_type *const tuples_init_args_type = &t_init_args;
-
 candid_status tuples_init_args_encode(candid_writer *w, const tuples_init_args *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_init_args, v, work, sizeof work, 0);
+    return candid_encode(w, &tuples_init_args_header, v, work, sizeof work, 0);
 }
 
 candid_status tuples_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_init_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_init_args, out, arena);
+    return candid_decode(d, msg, len, &tuples_init_args_type, out, arena);
 }
-
-const candid_type *const tuples_nest_args_type = &t_nest_args;
 
 candid_status tuples_nest_args_encode(candid_writer *w, const tuples_nest_args *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_nest_args, v, work, sizeof work, 0);
+    return candid_encode(w, &tuples_nest_args_header, v, work, sizeof work, 0);
 }
 
 candid_status tuples_nest_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_nest_args, out, arena);
+    return candid_decode(d, msg, len, &tuples_nest_args_type, out, arena);
 }
-
-const candid_type *const tuples_nest_result_type = &t_nest_result;
 
 candid_status tuples_nest_result_encode(candid_writer *w, const tuples_nest_result *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_nest_result, v, work, sizeof work, 0);
+    return candid_encode(w, &tuples_nest_result_header, v, work, sizeof work, 0);
 }
 
 candid_status tuples_nest_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_nest_result, out, arena);
+    return candid_decode(d, msg, len, &tuples_nest_result_type, out, arena);
 }
-
-const candid_header *const tuples_nest_args_header = &hd_nest_args;
-const candid_header *const tuples_nest_result_header = &hd_nest_result;
-
-const candid_type *const tuples_swap_args_type = &t_swap_args;
 
 candid_status tuples_swap_args_encode(candid_writer *w, const tuples_swap_args *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_swap_args, v, work, sizeof work, 0);
+    return candid_encode(w, &tuples_swap_args_header, v, work, sizeof work, 0);
 }
 
 candid_status tuples_swap_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_swap_args, out, arena);
+    return candid_decode(d, msg, len, &tuples_swap_args_type, out, arena);
 }
-
-const candid_type *const tuples_swap_result_type = &t_swap_result;
 
 candid_status tuples_swap_result_encode(candid_writer *w, const tuples_swap_result *v) {
     uint64_t work[tuples_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_swap_result, v, work, sizeof work, 0);
+    return candid_encode(w, &tuples_swap_result_header, v, work, sizeof work, 0);
 }
 
 candid_status tuples_swap_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_swap_result, out, arena);
+    return candid_decode(d, msg, len, &tuples_swap_result_type, out, arena);
 }
-
-const candid_header *const tuples_swap_args_header = &hd_swap_args;
-const candid_header *const tuples_swap_result_header = &hd_swap_result;

@@ -98,46 +98,48 @@ struct tuples_swap_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const tuples_Pair_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type tuples_Pair_type;
 candid_status tuples_Pair_encode(candid_writer *w, const tuples_Pair *v);
 candid_status tuples_Pair_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_Pair *out, candid_arena *arena);
-extern const candid_type *const tuples_Triple_type;
+extern const candid_type tuples_Triple_type;
 candid_status tuples_Triple_encode(candid_writer *w, const tuples_Triple *v);
 candid_status tuples_Triple_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_Triple *out, candid_arena *arena);
-extern const candid_type *const tuples_Sparse_type;
+extern const candid_type tuples_Sparse_type;
 candid_status tuples_Sparse_encode(candid_writer *w, const tuples_Sparse *v);
 candid_status tuples_Sparse_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_Sparse *out, candid_arena *arena);
 
 /* The service's init arguments (canister_init). */
-extern const candid_type *const tuples_init_args_type;
+extern const candid_type tuples_init_args_type;
+extern const candid_header tuples_init_args_header;
 candid_status tuples_init_args_encode(candid_writer *w, const tuples_init_args *v);
 candid_status tuples_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_init_args *out, candid_arena *arena);
 
 /* Method "nest". */
-extern const candid_type *const tuples_nest_args_type;
+extern const candid_type tuples_nest_args_type;
+extern const candid_header tuples_nest_args_header;
 candid_status tuples_nest_args_encode(candid_writer *w, const tuples_nest_args *v);
 candid_status tuples_nest_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_args *out, candid_arena *arena);
-extern const candid_type *const tuples_nest_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const tuples_nest_result_header;
+extern const candid_type tuples_nest_result_type;
+extern const candid_header tuples_nest_result_header;
 candid_status tuples_nest_result_encode(candid_writer *w, const tuples_nest_result *v);
 candid_status tuples_nest_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_nest_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const tuples_nest_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status tuples_nest_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const tuples_nest_args *args, candid_continuation done, void *env) {
     uint64_t work[tuples_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "nest", 4, done, env);
-    if (!st) st = candid_call_args(call, tuples_nest_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &tuples_nest_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -145,29 +147,28 @@ static inline candid_status tuples_nest_call(candid_call *call, const uint8_t *c
 static inline candid_status tuples_nest_reply_decode(candid_decoder *d, const candid_outcome *o,
     tuples_nest_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, tuples_nest_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &tuples_nest_result_type, out, arena);
 }
 
 /* Method "swap". */
-extern const candid_type *const tuples_swap_args_type;
+extern const candid_type tuples_swap_args_type;
+extern const candid_header tuples_swap_args_header;
 candid_status tuples_swap_args_encode(candid_writer *w, const tuples_swap_args *v);
 candid_status tuples_swap_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_args *out, candid_arena *arena);
-extern const candid_type *const tuples_swap_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const tuples_swap_result_header;
+extern const candid_type tuples_swap_result_type;
+extern const candid_header tuples_swap_result_header;
 candid_status tuples_swap_result_encode(candid_writer *w, const tuples_swap_result *v);
 candid_status tuples_swap_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     tuples_swap_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const tuples_swap_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status tuples_swap_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const tuples_swap_args *args, candid_continuation done, void *env) {
     uint64_t work[tuples_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "swap", 4, done, env);
-    if (!st) st = candid_call_args(call, tuples_swap_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &tuples_swap_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -175,7 +176,7 @@ static inline candid_status tuples_swap_call(candid_call *call, const uint8_t *c
 static inline candid_status tuples_swap_reply_decode(candid_decoder *d, const candid_outcome *o,
     tuples_swap_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, tuples_swap_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &tuples_swap_result_type, out, arena);
 }
 
 #ifdef __cplusplus

@@ -5,11 +5,6 @@ static const candid_type t_null;
 static const candid_type t_nat32;
 static const candid_type t_float64;
 static const candid_type t_text;
-static const candid_type t_Color;
-static const candid_type t_Shape;
-static const candid_type t_Result;
-static const candid_type t_draw_args;
-static const candid_type t_draw_result;
 static const candid_type t_Shape_circle;
 static const candid_type t_Shape_rect;
 static const candid_type t_Result_Err;
@@ -30,7 +25,7 @@ static const candid_field f_Color[] = {
     {.id = 1092174490u, .offset = 0, .type = &t_null, .name = "blue"},
     {.id = 2582449859u, .offset = 0, .type = &t_null, .name = "green"},
 };
-static const candid_type t_Color = {.kind = CANDID_VARIANT, .size = sizeof(variants_Color), .align = _Alignof(variants_Color), .count = 3, .fields = f_Color, .name = "Color"};
+const candid_type variants_Color_type = {.kind = CANDID_VARIANT, .size = sizeof(variants_Color), .align = _Alignof(variants_Color), .count = 3, .fields = f_Color, .name = "Color"};
 
 _Static_assert(offsetof(variants_Shape, tag) == 0, "a variant's case index comes first");
 static const candid_field f_Shape[] = {
@@ -38,25 +33,25 @@ static const candid_field f_Shape[] = {
     {.id = 1269255460u, .offset = offsetof(variants_Shape, u.rect), .type = &t_Shape_rect, .name = "rect"},
     {.id = 1443721744u, .offset = offsetof(variants_Shape, u.circle), .type = &t_Shape_circle, .name = "circle"},
 };
-static const candid_type t_Shape = {.kind = CANDID_VARIANT, .size = sizeof(variants_Shape), .align = _Alignof(variants_Shape), .count = 3, .fields = f_Shape, .name = "Shape"};
+const candid_type variants_Shape_type = {.kind = CANDID_VARIANT, .size = sizeof(variants_Shape), .align = _Alignof(variants_Shape), .count = 3, .fields = f_Shape, .name = "Shape"};
 
 _Static_assert(offsetof(variants_Result, tag) == 0, "a variant's case index comes first");
 static const candid_field f_Result[] = {
     {.id = 17724u, .offset = offsetof(variants_Result, u.Ok), .type = &t_vec_Shape, .name = "Ok"},
     {.id = 3456837u, .offset = offsetof(variants_Result, u.Err), .type = &t_Result_Err, .name = "Err"},
 };
-static const candid_type t_Result = {.kind = CANDID_VARIANT, .size = sizeof(variants_Result), .align = _Alignof(variants_Result), .count = 2, .fields = f_Result, .name = "Result"};
+const candid_type variants_Result_type = {.kind = CANDID_VARIANT, .size = sizeof(variants_Result), .align = _Alignof(variants_Result), .count = 2, .fields = f_Result, .name = "Result"};
 
 static const candid_field f_draw_args[] = {
-    {.id = 0u, .offset = offsetof(variants_draw_args, _0), .type = &t_Shape},
+    {.id = 0u, .offset = offsetof(variants_draw_args, _0), .type = &variants_Shape_type},
     {.id = 1u, .offset = offsetof(variants_draw_args, _1), .type = &t_opt_Color},
 };
-static const candid_type t_draw_args = {.kind = CANDID_RECORD, .size = sizeof(variants_draw_args), .align = _Alignof(variants_draw_args), .count = 2, .fields = f_draw_args};
+const candid_type variants_draw_args_type = {.kind = CANDID_RECORD, .size = sizeof(variants_draw_args), .align = _Alignof(variants_draw_args), .count = 2, .fields = f_draw_args};
 
 static const candid_field f_draw_result[] = {
-    {.id = 0u, .offset = offsetof(variants_draw_result, _0), .type = &t_Result},
+    {.id = 0u, .offset = offsetof(variants_draw_result, _0), .type = &variants_Result_type},
 };
-static const candid_type t_draw_result = {.kind = CANDID_RECORD, .size = sizeof(variants_draw_result), .align = _Alignof(variants_draw_result), .count = 1, .fields = f_draw_result};
+const candid_type variants_draw_result_type = {.kind = CANDID_RECORD, .size = sizeof(variants_draw_result), .align = _Alignof(variants_draw_result), .count = 1, .fields = f_draw_result};
 
 static const candid_field f_Shape_circle[] = {
     {.id = 2968965202u, .offset = offsetof(variants_Shape_circle, radius), .type = &t_float64, .name = "radius"},
@@ -76,13 +71,13 @@ static const candid_field f_Result_Err[] = {
 static const candid_type t_Result_Err = {.kind = CANDID_RECORD, .size = sizeof(variants_Result_Err), .align = _Alignof(variants_Result_Err), .count = 2, .fields = f_Result_Err};
 
 _Static_assert(sizeof(variants_vec_Shape) == sizeof(candid_vec) && offsetof(variants_vec_Shape, len) == offsetof(candid_vec, len), "a vector is a candid_vec");
-static const candid_type t_vec_Shape = {.kind = CANDID_VEC, .size = sizeof(variants_vec_Shape), .align = _Alignof(variants_vec_Shape), .inner = &t_Shape};
+static const candid_type t_vec_Shape = {.kind = CANDID_VEC, .size = sizeof(variants_vec_Shape), .align = _Alignof(variants_vec_Shape), .inner = &variants_Shape_type};
 
 _Static_assert(offsetof(variants_opt_Color, present) == 0, "an option's flag comes first");
-static const candid_type t_opt_Color = {.kind = CANDID_OPT, .size = sizeof(variants_opt_Color), .align = _Alignof(variants_opt_Color), .offset = offsetof(variants_opt_Color, value), .inner = &t_Color};
+static const candid_type t_opt_Color = {.kind = CANDID_OPT, .size = sizeof(variants_opt_Color), .align = _Alignof(variants_opt_Color), .offset = offsetof(variants_opt_Color, value), .inner = &variants_Color_type};
 
 /* One-value tuples of the named types and their headers. */
-static const candid_field ft_Color[] = {{.id = 0, .offset = 0, .type = &t_Color}};
+static const candid_field ft_Color[] = {{.id = 0, .offset = 0, .type = &variants_Color_type}};
 static const candid_type tt_Color = {.kind = CANDID_RECORD, .size = sizeof(variants_Color), .align = _Alignof(variants_Color), .count = 1, .fields = ft_Color};
 static const uint8_t h_Color[] = {
     0x44, 0x49, 0x44, 0x4c, 0x01, 0x6b, 0x03, 0xd1, 0xb2, 0xdb, 0x02, 0x7f,
@@ -90,7 +85,7 @@ static const uint8_t h_Color[] = {
     0x01, 0x00,
 };
 static const candid_header hd_Color = {&tt_Color, h_Color, sizeof h_Color};
-static const candid_field ft_Shape[] = {{.id = 0, .offset = 0, .type = &t_Shape}};
+static const candid_field ft_Shape[] = {{.id = 0, .offset = 0, .type = &variants_Shape_type}};
 static const candid_type tt_Shape = {.kind = CANDID_RECORD, .size = sizeof(variants_Shape), .align = _Alignof(variants_Shape), .count = 1, .fields = ft_Shape};
 static const uint8_t h_Shape[] = {
     0x44, 0x49, 0x44, 0x4c, 0x03, 0x6b, 0x03, 0x89, 0x85, 0xb1, 0x02, 0x7f,
@@ -99,7 +94,7 @@ static const uint8_t h_Shape[] = {
     0x0b, 0x72, 0x01, 0x00,
 };
 static const candid_header hd_Shape = {&tt_Shape, h_Shape, sizeof h_Shape};
-static const candid_field ft_Result[] = {{.id = 0, .offset = 0, .type = &t_Result}};
+static const candid_field ft_Result[] = {{.id = 0, .offset = 0, .type = &variants_Result_type}};
 static const candid_type tt_Result = {.kind = CANDID_RECORD, .size = sizeof(variants_Result), .align = _Alignof(variants_Result), .count = 1, .fields = ft_Result};
 static const uint8_t h_Result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x06, 0x6b, 0x02, 0xbc, 0x8a, 0x01, 0x01, 0xc5,
@@ -120,7 +115,7 @@ static const uint8_t h_draw_args[] = {
     0x85, 0xe5, 0x88, 0x04, 0x7f, 0xc3, 0x9d, 0xb4, 0xcf, 0x09, 0x7f, 0x02,
     0x00, 0x01,
 };
-static const candid_header hd_draw_args = {&t_draw_args, h_draw_args, sizeof h_draw_args};
+const candid_header variants_draw_args_header = {&variants_draw_args_type, h_draw_args, sizeof h_draw_args};
 static const uint8_t h_draw_result[] = {
     0x44, 0x49, 0x44, 0x4c, 0x06, 0x6b, 0x02, 0xbc, 0x8a, 0x01, 0x01, 0xc5,
     0xfe, 0xd2, 0x01, 0x02, 0x6d, 0x03, 0x6c, 0x02, 0xad, 0xe2, 0x92, 0x8e,
@@ -129,9 +124,7 @@ static const uint8_t h_draw_result[] = {
     0xb0, 0x05, 0x05, 0x6c, 0x02, 0x68, 0x72, 0x77, 0x72, 0x6c, 0x01, 0xd2,
     0xa0, 0xdb, 0x87, 0x0b, 0x72, 0x01, 0x00,
 };
-static const candid_header hd_draw_result = {&t_draw_result, h_draw_result, sizeof h_draw_result};
-
-const candid_type *const variants_Color_type = &t_Color;
+const candid_header variants_draw_result_header = {&variants_draw_result_type, h_draw_result, sizeof h_draw_result};
 
 candid_status variants_Color_encode(candid_writer *w, const variants_Color *v) {
     uint64_t work[variants_ENCODE_WORK / 8];
@@ -143,8 +136,6 @@ candid_status variants_Color_decode(candid_decoder *d, const uint8_t *msg, size_
     return candid_decode(d, msg, len, &tt_Color, out, arena);
 }
 
-const candid_type *const variants_Shape_type = &t_Shape;
-
 candid_status variants_Shape_encode(candid_writer *w, const variants_Shape *v) {
     uint64_t work[variants_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Shape, v, work, sizeof work, 0);
@@ -154,8 +145,6 @@ candid_status variants_Shape_decode(candid_decoder *d, const uint8_t *msg, size_
     variants_Shape *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Shape, out, arena);
 }
-
-const candid_type *const variants_Result_type = &t_Result;
 
 candid_status variants_Result_encode(candid_writer *w, const variants_Result *v) {
     uint64_t work[variants_ENCODE_WORK / 8];
@@ -167,29 +156,22 @@ candid_status variants_Result_decode(candid_decoder *d, const uint8_t *msg, size
     return candid_decode(d, msg, len, &tt_Result, out, arena);
 }
 
-const candid_type *const variants_draw_args_type = &t_draw_args;
-
 candid_status variants_draw_args_encode(candid_writer *w, const variants_draw_args *v) {
     uint64_t work[variants_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_draw_args, v, work, sizeof work, 0);
+    return candid_encode(w, &variants_draw_args_header, v, work, sizeof work, 0);
 }
 
 candid_status variants_draw_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_draw_args, out, arena);
+    return candid_decode(d, msg, len, &variants_draw_args_type, out, arena);
 }
-
-const candid_type *const variants_draw_result_type = &t_draw_result;
 
 candid_status variants_draw_result_encode(candid_writer *w, const variants_draw_result *v) {
     uint64_t work[variants_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_draw_result, v, work, sizeof work, 0);
+    return candid_encode(w, &variants_draw_result_header, v, work, sizeof work, 0);
 }
 
 candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_result *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &t_draw_result, out, arena);
+    return candid_decode(d, msg, len, &variants_draw_result_type, out, arena);
 }
-
-const candid_header *const variants_draw_args_header = &hd_draw_args;
-const candid_header *const variants_draw_result_header = &hd_draw_result;

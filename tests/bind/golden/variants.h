@@ -115,40 +115,41 @@ struct variants_draw_result {
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the
- * like) and messages of one value, (T). */
-extern const candid_type *const variants_Color_type;
+ * like) and messages of one value, (T). Methods: descriptors and
+ * precomputed headers of the argument and result lists (for
+ * candid_decode, candid_reply, candid_call_args), and their messages. */
+extern const candid_type variants_Color_type;
 candid_status variants_Color_encode(candid_writer *w, const variants_Color *v);
 candid_status variants_Color_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_Color *out, candid_arena *arena);
-extern const candid_type *const variants_Shape_type;
+extern const candid_type variants_Shape_type;
 candid_status variants_Shape_encode(candid_writer *w, const variants_Shape *v);
 candid_status variants_Shape_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_Shape *out, candid_arena *arena);
-extern const candid_type *const variants_Result_type;
+extern const candid_type variants_Result_type;
 candid_status variants_Result_encode(candid_writer *w, const variants_Result *v);
 candid_status variants_Result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_Result *out, candid_arena *arena);
 
 /* Method "draw". */
-extern const candid_type *const variants_draw_args_type;
+extern const candid_type variants_draw_args_type;
+extern const candid_header variants_draw_args_header;
 candid_status variants_draw_args_encode(candid_writer *w, const variants_draw_args *v);
 candid_status variants_draw_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_args *out, candid_arena *arena);
-extern const candid_type *const variants_draw_result_type;
-/* The reply's header, for candid_reply. */
-extern const candid_header *const variants_draw_result_header;
+extern const candid_type variants_draw_result_type;
+extern const candid_header variants_draw_result_header;
 candid_status variants_draw_result_encode(candid_writer *w, const variants_draw_result *v);
 candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_result *out, candid_arena *arena);
-/* Client side, inline so that only callers link the call envelope. */
-extern const candid_header *const variants_draw_args_header;
-/* Calls the method on callee with args (candid_call_new, _args, _perform):
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status variants_draw_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const variants_draw_args *args, candid_continuation done, void *env) {
     uint64_t work[variants_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "draw", 4, done, env);
-    if (!st) st = candid_call_args(call, variants_draw_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args(call, &variants_draw_args_header, args, work, sizeof work);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -156,7 +157,7 @@ static inline candid_status variants_draw_call(candid_call *call, const uint8_t 
 static inline candid_status variants_draw_reply_decode(candid_decoder *d, const candid_outcome *o,
     variants_draw_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, variants_draw_result_type, out, arena);
+    return candid_decode(d, o->reply, o->reply_len, &variants_draw_result_type, out, arena);
 }
 
 #ifdef __cplusplus

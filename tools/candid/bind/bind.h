@@ -75,9 +75,10 @@ char *bind_ctype(const bind_model *m, size_t i);
 /* The C type of a kind that is not a struct (primitives, blob, func,
  * service). */
 const char *bind_prim_ctype(const bind_model *m, uint8_t kind);
-/* The descriptor symbol of node i as a slot: t_STEM, or tp_STEM for an
- * option held by pointer (tr_STEM is a record or variant held by pointer,
- * tt_STEM the one-value tuple of a named type). */
+/* The descriptor symbol of node i as a slot: NAME_STEM_type for a named
+ * type or a method's tuple (public), else t_STEM, or tp_STEM for an option
+ * held by pointer (tr_STEM is a record or variant held by pointer, tt_STEM
+ * the one-value tuple of a named type). */
 char *bind_dsym(const bind_model *m, size_t i);
 
 /* Identifier helpers (names.c). */

@@ -131,7 +131,8 @@ static void descriptor(FILE *f, const bind_model *m, size_t i, int boxed) {
     const char *p = m->opts.name;
     char *sym = boxed ? bind_fmt("tr_%s", b->stem) : bind_dsym(m, i);
     char *s = bind_fmt("%s_%s", p, b->stem);
-    fprintf(f, "static const candid_type %s = {.kind = %s", sym, kind_names[t->kind]);
+    fprintf(f, "%sconst candid_type %s = {.kind = %s", b->named && !boxed ? "" : "static ", sym,
+            kind_names[t->kind]);
     switch (t->kind) {
     case CANDID_RECORD:
     case CANDID_VARIANT:
@@ -207,7 +208,8 @@ static void asserts(FILE *f, const bind_model *m, size_t i) {
 
 /* The header of a message of the tuple `args` (a record of ids 0..n-1),
  * built now from the parsed graph. */
-static int header(FILE *f, const char *sym, const char *desc, const candid_type *args) {
+static int header(FILE *f, const char *sym, const char *hsym, int is_static, const char *desc,
+                  const candid_type *args) {
     size_t cap = 256, wcap = 1u << 16;
     uint8_t *buf = NULL;
     void *work = malloc(wcap);
@@ -226,7 +228,8 @@ static int header(FILE *f, const char *sym, const char *desc, const candid_type 
         fprintf(f, "static const uint8_t h_%s[] = {", sym);
         for (size_t k = 0; k < h.len; k++)
             fprintf(f, "%s0x%02x,", k % 12 ? " " : "\n    ", buf[k]);
-        fprintf(f, "\n};\nstatic const candid_header hd_%s = {&%s, h_%s, sizeof h_%s};\n", sym, desc, sym, sym);
+        fprintf(f, "\n};\n%sconst candid_header %s = {&%s, h_%s, sizeof h_%s};\n",
+                is_static ? "static " : "", hsym, desc, sym, sym);
     } else {
         fprintf(stderr, "candid: cannot build the header of %s: %s\n", sym, candid_status_message(st));
     }
@@ -238,12 +241,8 @@ static int header(FILE *f, const char *sym, const char *desc, const candid_type 
 static void encoder(FILE *f, const char *p, const char *fn, const char *type, const char *hd) {
     fprintf(f, "\ncandid_status %s_%s(candid_writer *w, const %s_%s *v) {\n"
                "    uint64_t work[%s_ENCODE_WORK / 8];\n"
-               "    return candid_encode(w, &hd_%s, v, work, sizeof work, 0);\n}\n",
+               "    return candid_encode(w, &%s, v, work, sizeof work, 0);\n}\n",
             p, fn, p, type, p, hd);
-}
-
-static void type_export(FILE *f, const char *p, const char *type, const char *desc) {
-    fprintf(f, "\nconst candid_type *const %s_%s_type = &%s;\n", p, type, desc);
 }
 
 static void decoder(FILE *f, const char *p, const char *fn, const char *type, const char *desc) {
@@ -255,30 +254,19 @@ static void decoder(FILE *f, const char *p, const char *fn, const char *type, co
 
 static void method_stubs(FILE *f, const bind_model *m, const bmethod *bm) {
     const char *p = m->opts.name, *s = bm->stem;
-    char *fn = bind_fmt("%s_args_encode", s), *ty = bind_fmt("%s_args", s);
-    char *desc = bind_fmt("t_%s_args", s);
-    type_export(f, p, ty, desc);
-    encoder(f, p, fn, ty, ty);
-    free(fn);
-    fn = bind_fmt("%s_args_decode", s);
-    decoder(f, p, fn, ty, desc);
-    free(fn);
-    free(ty);
-    free(desc);
-    if (!bm->m) return;
-    fn = bind_fmt("%s_result_encode", s);
-    ty = bind_fmt("%s_result", s);
-    desc = bind_fmt("t_%s_result", s);
-    type_export(f, p, ty, desc);
-    encoder(f, p, fn, ty, ty);
-    free(fn);
-    fn = bind_fmt("%s_result_decode", s);
-    decoder(f, p, fn, ty, desc);
-    free(fn);
-    fprintf(f, "\nconst candid_header *const %s_%s_args_header = &hd_%s_args;\n"
-               "const candid_header *const %s_%s_result_header = &hd_%s_result;\n", p, s, s, p, s, s);
-    free(ty);
-    free(desc);
+    for (int res = 0; res < (bm->m ? 2 : 1); res++) {
+        const char *what = res ? "result" : "args";
+        char *ty = bind_fmt("%s_%s", s, what), *fn = bind_fmt("%s_%s_encode", s, what);
+        char *hd = bind_fmt("%s_%s_%s_header", p, s, what), *desc = bind_fmt("%s_%s_%s_type", p, s, what);
+        encoder(f, p, fn, ty, hd);
+        free(fn);
+        fn = bind_fmt("%s_%s_decode", s, what);
+        decoder(f, p, fn, ty, desc);
+        free(fn);
+        free(ty);
+        free(hd);
+        free(desc);
+    }
 }
 
 int bind_emit_source(FILE *f, const bind_model *m) {
@@ -292,6 +280,7 @@ int bind_emit_source(FILE *f, const bind_model *m) {
     for (size_t i = 0; i < m->n; i++) {
         for (int form = USE_PLAIN; form <= USE_REF; form <<= 1) {
             if (!(use[i] & form)) continue;
+            if (form == USE_PLAIN && m->nodes[i].named) continue; /* declared in the header */
             char *sym = form == USE_REF ? bind_fmt("tr_%s", m->nodes[i].stem) : bind_dsym(m, i);
             if (!bind_names_taken(done, sym)) {
                 free(bind_names_reserve(done, sym));
@@ -334,9 +323,10 @@ int bind_emit_source(FILE *f, const bind_model *m) {
         free(d);
         candid_field fd = {.id = 0, .type = m->nodes[i].t};
         candid_type rec = {.kind = CANDID_RECORD, .count = 1, .fields = &fd};
-        char *desc = bind_fmt("tt_%s", s);
-        rc |= header(f, s, desc, &rec);
+        char *desc = bind_fmt("tt_%s", s), *hsym = bind_fmt("hd_%s", s);
+        rc |= header(f, s, hsym, 1, desc, &rec);
         free(desc);
+        free(hsym);
     }
     fputs("\n/* Headers of the methods' argument and result lists. */\n", f);
     for (size_t k = 0; k < m->nmethods; k++) {
@@ -344,17 +334,17 @@ int bind_emit_source(FILE *f, const bind_model *m) {
         size_t list[2] = {bm->args, bm->results};
         for (int j = 0; j < 2 && list[j] != (size_t)-1; j++) {
             char *d = bind_dsym(m, list[j]);
-            rc |= header(f, m->nodes[list[j]].stem, d, m->nodes[list[j]].t);
+            char *hsym = bind_fmt("%s_%s_header", p, m->nodes[list[j]].stem);
+            rc |= header(f, m->nodes[list[j]].stem, hsym, 0, d, m->nodes[list[j]].t);
             free(d);
+            free(hsym);
         }
     }
     for (size_t k = 0; k < m->ndefs; k++) {
         const char *s = m->nodes[m->defs[k]].stem;
-        char *fn = bind_fmt("%s_encode", s), *desc = bind_dsym(m, m->defs[k]);
-        type_export(f, p, s, desc);
-        free(desc);
-        desc = bind_fmt("tt_%s", s);
-        encoder(f, p, fn, s, s);
+        char *fn = bind_fmt("%s_encode", s), *desc = bind_fmt("tt_%s", s), *hd = bind_fmt("hd_%s", s);
+        encoder(f, p, fn, s, hd);
+        free(hd);
         free(fn);
         fn = bind_fmt("%s_decode", s);
         decoder(f, p, fn, s, desc);

@@ -164,10 +164,12 @@ static void forward(FILE *f, const bind_model *m) {
 static void prototypes(FILE *f, const bind_model *m) {
     const char *p = m->opts.name;
     fputs("\n/* Named types: the descriptor (for candid_text_print_value and the\n"
-          " * like) and messages of one value, (T). */\n", f);
+          " * like) and messages of one value, (T). Methods: descriptors and\n"
+          " * precomputed headers of the argument and result lists (for\n"
+          " * candid_decode, candid_reply, candid_call_args), and their messages. */\n", f);
     for (size_t k = 0; k < m->ndefs; k++) {
         const char *s = m->nodes[m->defs[k]].stem;
-        fprintf(f, "extern const candid_type *const %s_%s_type;\n", p, s);
+        fprintf(f, "extern const candid_type %s_%s_type;\n", p, s);
         fprintf(f, "candid_status %s_%s_encode(candid_writer *w, const %s_%s *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s *out, candid_arena *arena);\n", p, s, p, s);
@@ -185,29 +187,28 @@ static void prototypes(FILE *f, const bind_model *m) {
                     : ann & CANDID_ANN_COMPOSITE_QUERY ? " (composite_query)" : "");
             free(lit);
         }
-        fprintf(f, "extern const candid_type *const %s_%s_args_type;\n", p, s);
+        fprintf(f, "extern const candid_type %s_%s_args_type;\n", p, s);
+        fprintf(f, "extern const candid_header %s_%s_args_header;\n", p, s);
         fprintf(f, "candid_status %s_%s_args_encode(candid_writer *w, const %s_%s_args *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_args *out, candid_arena *arena);\n", p, s, p, s);
         if (!bm->m) continue;
-        fprintf(f, "extern const candid_type *const %s_%s_result_type;\n", p, s);
-        fprintf(f, "/* The reply's header, for candid_reply. */\n"
-                   "extern const candid_header *const %s_%s_result_header;\n", p, s);
+        fprintf(f, "extern const candid_type %s_%s_result_type;\n", p, s);
+        fprintf(f, "extern const candid_header %s_%s_result_header;\n", p, s);
         fprintf(f, "candid_status %s_%s_result_encode(candid_writer *w, const %s_%s_result *v);\n", p, s, p, s);
         fprintf(f, "candid_status %s_%s_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_result *out, candid_arena *arena);\n", p, s, p, s);
         char *lit = bind_c_string(bm->m->name, bm->m->name_len);
-        fprintf(f, "/* Client side, inline so that only callers link the call envelope. */\n"
-                   "extern const candid_header *const %s_%s_args_header;\n"
-                   "/* Calls the method on callee with args (candid_call_new, _args, _perform):\n"
+        fprintf(f, "/* Client side, inline so that only callers link the call envelope.\n"
+                   " * Calls the method on callee with args (candid_call_new, _args, _perform):\n"
                    " * done(call, outcome) runs later with env in call->user. Fails as those do. */\n"
                    "static inline candid_status %s_%s_call(candid_call *call, const uint8_t *callee,\n"
                    "    size_t callee_len, const %s_%s_args *args, candid_continuation done, void *env) {\n"
                    "    uint64_t work[%s_ENCODE_WORK / 8];\n"
                    "    candid_status st = candid_call_new(call, callee, callee_len, %s, %u, done, env);\n"
-                   "    if (!st) st = candid_call_args(call, %s_%s_args_header, args, work, sizeof work);\n"
+                   "    if (!st) st = candid_call_args(call, &%s_%s_args_header, args, work, sizeof work);\n"
                    "    return st ? st : candid_call_perform(call);\n}\n",
-                p, s, p, s, p, s, p, lit, bm->m->name_len, p, s);
+                p, s, p, s, p, lit, bm->m->name_len, p, s);
         free(lit);
         if (bm->m->type->aux & CANDID_ANN_ONEWAY) continue;
         fprintf(f, "/* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and\n"
@@ -215,7 +216,7 @@ static void prototypes(FILE *f, const bind_model *m) {
                    "static inline candid_status %s_%s_reply_decode(candid_decoder *d, const candid_outcome *o,\n"
                    "    %s_%s_result *out, candid_arena *arena) {\n"
                    "    if (!o->replied) return CANDID_ERR_CALL;\n"
-                   "    return candid_decode(d, o->reply, o->reply_len, %s_%s_result_type, out, arena);\n}\n",
+                   "    return candid_decode(d, o->reply, o->reply_len, &%s_%s_result_type, out, arena);\n}\n",
                 p, s, p, s, p, s);
     }
 }

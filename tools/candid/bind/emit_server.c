@@ -138,21 +138,21 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             free(full);
         }
         fprintf(f, "\n%s_EXPORT(%s) void %s_%s_serve(void) {\n    %s_%s_args args;\n    %s_ctx ctx;\n"
-                   "    if (srv_begin(&ctx, &t_%s_args, &args)) return;\n",
-                p, export_name, p, s, p, s, p, s);
+                   "    if (srv_begin(&ctx, &%s_%s_args_type, &args)) return;\n",
+                p, export_name, p, s, p, s, p, p, s);
         free(export_name);
         if (!bm->m || (bm->m->type->aux & CANDID_ANN_ONEWAY)) {
             fprintf(f, "    %s_%s_impl(&args, &ctx);\n", p, s);
             if (!bm->m) fputs("    if (ctx.reject) candid_trap(ctx.reject);\n", f);
         } else {
             fprintf(f, "    %s_%s_result result = {0};\n    %s_%s_impl(&args, &result, &ctx);\n"
-                       "    srv_finish(&ctx, &hd_%s_result, &result);\n", p, s, p, s, s);
+                       "    srv_finish(&ctx, &%s_%s_result_header, &result);\n", p, s, p, s, p, s);
         }
         fputs("}\n", f);
         if (bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY))
             fprintf(f, "\ncandid_status %s_%s_reply(const %s_%s_result *result) {\n"
                        "    uint64_t work[%s_ENCODE_WORK / 8];\n"
-                       "    return candid_reply(&hd_%s_result, result, work, sizeof work);\n}\n",
-                    p, s, p, s, p, s);
+                       "    return candid_reply(&%s_%s_result_header, result, work, sizeof work);\n}\n",
+                    p, s, p, s, p, p, s);
     }
 }

@@ -554,5 +554,6 @@ char *bind_ctype(const bind_model *m, size_t i) {
 }
 
 char *bind_dsym(const bind_model *m, size_t i) {
+    if (m->nodes[i].named) return bind_fmt("%s_%s_type", m->opts.name, m->nodes[i].stem);
     return bind_fmt("%s_%s", m->nodes[i].boxed_opt ? "tp" : "t", m->nodes[i].stem);
 }
