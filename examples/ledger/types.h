@@ -15,13 +15,13 @@ typedef ledger_did_icrc1_transfer_ret_0 transfer_result; /* variant { Ok : nat; 
 typedef ledger_did_relay_fee_ret_0 fee_result;           /* variant { Ok : nat; Err : text } */
 
 /* Argument and result lists of the methods, as descriptors. */
-#define ledger_account_args (ledger_did_icrc1_balance_of_args_type)    /* (Account) */
-#define ledger_nat_args (ledger_did_icrc1_balance_of_result_type)      /* (nat) */
-#define ledger_transfer_args (ledger_did_icrc1_transfer_args_type)     /* (TransferArg) */
-#define ledger_result_args (ledger_did_icrc1_transfer_result_type)     /* (transfer_result) */
-#define ledger_principal_args ledger_did_relay_fee_args_type         /* (principal) */
-#define ledger_fee_result_args ledger_did_relay_fee_result_type      /* (fee_result) */
-#define ledger_fee_info_args sibling_fee_info_result_type            /* (record { fee : nat }) */
-#define ledger_no_args sibling_fee_info_args_type                    /* () */
+#define ledger_account_args ledger_did_icrc1_balance_of_args_type      /* (Account) */
+#define ledger_nat_args ledger_did_icrc1_balance_of_result_type        /* (nat) */
+#define ledger_transfer_args ledger_did_icrc1_transfer_args_type       /* (TransferArg) */
+#define ledger_result_args ledger_did_icrc1_transfer_result_type       /* (transfer_result) */
+#define ledger_principal_args ledger_did_relay_fee_args_type           /* (principal) */
+#define ledger_fee_result_args ledger_did_relay_fee_result_type        /* (fee_result) */
+#define ledger_fee_info_args sibling_fee_info_result_type              /* (record { fee : nat }) */
+#define ledger_no_args sibling_fee_info_args_type                      /* () */
 
 #endif
