@@ -60,22 +60,22 @@ typedef struct ledger_did_relay_fee_ret_0 ledger_did_relay_fee_ret_0;
 
 struct ledger_did_opt_blob {
     uint8_t present;
-    candid_slice value;
+    candid_slice value; /* blob */
 };
 
 struct ledger_did_Account {
-    candid_slice owner;
+    candid_slice owner; /* principal */
     ledger_did_opt_blob subaccount;
 };
 
 struct ledger_did_opt_nat {
     uint8_t present;
-    uint64_t value;
+    uint64_t value; /* nat */
 };
 
 struct ledger_did_opt_nat64 {
     uint8_t present;
-    uint64_t value;
+    uint64_t value; /* nat64 */
 };
 
 struct ledger_did_TransferArg {
@@ -84,32 +84,32 @@ struct ledger_did_TransferArg {
     ledger_did_opt_blob memo;
     ledger_did_opt_blob from_subaccount;
     ledger_did_opt_nat64 created_at_time;
-    uint64_t amount;
+    uint64_t amount; /* nat */
 };
 
 struct ledger_did_TransferError_GenericError {
-    candid_slice message;
-    uint64_t error_code;
+    candid_slice message; /* text */
+    uint64_t error_code; /* nat */
 };
 
 struct ledger_did_TransferError_BadBurn {
-    uint64_t min_burn_amount;
+    uint64_t min_burn_amount; /* nat */
 };
 
 struct ledger_did_TransferError_Duplicate {
-    uint64_t duplicate_of;
+    uint64_t duplicate_of; /* nat */
 };
 
 struct ledger_did_TransferError_BadFee {
-    uint64_t expected_fee;
+    uint64_t expected_fee; /* nat */
 };
 
 struct ledger_did_TransferError_CreatedInFuture {
-    uint64_t ledger_time;
+    uint64_t ledger_time; /* nat64 */
 };
 
 struct ledger_did_TransferError_InsufficientFunds {
-    uint64_t balance;
+    uint64_t balance; /* nat */
 };
 
 enum {
@@ -143,7 +143,7 @@ struct ledger_did_icrc1_balance_of_args {
 };
 
 struct ledger_did_icrc1_balance_of_result {
-    uint64_t _0;
+    uint64_t _0; /* nat */
 };
 
 struct ledger_did_icrc1_transfer_args {
@@ -157,7 +157,7 @@ enum {
 struct ledger_did_icrc1_transfer_ret_0 {
     uint32_t tag;
     union {
-        uint64_t Ok;
+        uint64_t Ok; /* nat */
         ledger_did_TransferError Err;
     } u;
 };
@@ -167,7 +167,7 @@ struct ledger_did_icrc1_transfer_result {
 };
 
 struct ledger_did_relay_fee_args {
-    candid_slice _0;
+    candid_slice _0; /* principal */
 };
 
 enum {
@@ -177,8 +177,8 @@ enum {
 struct ledger_did_relay_fee_ret_0 {
     uint32_t tag;
     union {
-        uint64_t Ok;
-        candid_slice Err;
+        uint64_t Ok; /* nat */
+        candid_slice Err; /* text */
     } u;
 };
 

@@ -45,7 +45,7 @@ struct sibling_fee_info_args {
 };
 
 struct sibling_fee_info_ret_0 {
-    uint64_t fee;
+    uint64_t fee; /* nat */
 };
 
 struct sibling_fee_info_result {

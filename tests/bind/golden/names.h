@@ -45,17 +45,17 @@ typedef struct names_opt_bool names_opt_bool;
 
 struct names_opt_bool {
     uint8_t present;
-    uint8_t value;
+    uint8_t value; /* bool */
 };
 
 struct names_Weird {
-    uint32_t _;
-    candid_slice _42;
-    uint8_t if_;
-    names_opt_bool _2fa;
-    uint8_t int_;
-    uint16_t _xC3_xA9tat;
-    candid_slice first_name;
+    uint32_t _; /* nat32 "" */
+    candid_slice _42; /* text */
+    uint8_t if_; /* nat8 "if" */
+    names_opt_bool _2fa; /* "2fa" */
+    uint8_t int_; /* bool "int" */
+    uint16_t _xC3_xA9tat; /* nat16 "état" */
+    candid_slice first_name; /* text "first-name" */
 };
 
 enum {
@@ -66,8 +66,8 @@ enum {
 struct names_Keyword {
     uint32_t tag;
     union {
-        candid_slice with_space;
-        uint64_t return_;
+        candid_slice with_space; /* text "with space" */
+        uint64_t return_; /* nat "return" */
     } u;
 };
 

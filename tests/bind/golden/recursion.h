@@ -58,7 +58,7 @@ enum {
 struct recursion_Tree {
     uint32_t tag;
     union {
-        int64_t leaf;
+        int64_t leaf; /* int */
         recursion_Tree_node *node;
     } u;
 };
@@ -69,7 +69,7 @@ struct recursion_vec_Entry {
 };
 
 struct recursion_Dir {
-    candid_slice name;
+    candid_slice name; /* text */
     recursion_vec_Entry entries;
 };
 
@@ -82,7 +82,7 @@ struct recursion_Entry {
     uint32_t tag;
     union {
         recursion_Dir dir;
-        candid_slice file;
+        candid_slice file; /* text */
         recursion_Entry *link;
     } u;
 };
@@ -92,7 +92,7 @@ struct recursion_depth_args {
 };
 
 struct recursion_depth_result {
-    uint32_t _0;
+    uint32_t _0; /* nat32 */
 };
 
 struct recursion_sum_args {
@@ -100,7 +100,7 @@ struct recursion_sum_args {
 };
 
 struct recursion_sum_result {
-    int64_t _0;
+    int64_t _0; /* int */
 };
 
 struct recursion_walk_args {
@@ -117,7 +117,7 @@ struct recursion_walk_result {
 };
 
 struct recursion_List_value {
-    int64_t head;
+    int64_t head; /* int */
     recursion_List tail;
 };
 

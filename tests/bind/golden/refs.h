@@ -55,7 +55,7 @@ struct refs_opt_Notifier {
 
 struct refs_Subscription {
     refs_opt_Notifier via;
-    candid_slice topic;
+    candid_slice topic; /* text */
     refs_Callback callback;
 };
 
@@ -77,12 +77,12 @@ struct refs_subscribe_args {
 };
 
 struct refs_subscribe_result {
-    uint64_t _0;
+    uint64_t _0; /* nat64 */
 };
 
 struct refs_opt_text {
     uint8_t present;
-    candid_slice value;
+    candid_slice value; /* text */
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the

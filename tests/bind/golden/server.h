@@ -49,8 +49,8 @@ typedef struct server_put_result server_put_result;
 typedef struct server_opt_int server_opt_int;
 
 struct server_Config {
-    candid_slice owner;
-    candid_bignum limit;
+    candid_slice owner; /* principal */
+    candid_bignum limit; /* nat */
 };
 
 struct server_init_args {
@@ -58,7 +58,7 @@ struct server_init_args {
 };
 
 struct server_forget_args {
-    candid_slice _0;
+    candid_slice _0; /* text */
 };
 
 struct server_forget_result {
@@ -66,12 +66,12 @@ struct server_forget_result {
 };
 
 struct server_get_args {
-    candid_slice _0;
+    candid_slice _0; /* text */
 };
 
 struct server_opt_int {
     uint8_t present;
-    candid_bignum value;
+    candid_bignum value; /* int */
 };
 
 struct server_get_result {
@@ -79,7 +79,7 @@ struct server_get_result {
 };
 
 struct server_peek_args {
-    candid_slice _0;
+    candid_slice _0; /* text */
 };
 
 struct server_peek_result {
@@ -87,12 +87,12 @@ struct server_peek_result {
 };
 
 struct server_put_args {
-    candid_slice _0;
-    candid_bignum _1;
+    candid_slice _0; /* text */
+    candid_bignum _1; /* int */
 };
 
 struct server_put_result {
-    candid_bignum _0;
+    candid_bignum _0; /* nat */
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the

@@ -48,8 +48,8 @@ typedef struct tuples_opt_Pair tuples_opt_Pair;
 typedef struct tuples_nest_ret_0 tuples_nest_ret_0;
 
 struct tuples_Pair {
-    uint32_t _0;
-    candid_slice _1;
+    uint32_t _0; /* nat32 */
+    candid_slice _1; /* text */
 };
 
 struct tuples_opt_Pair {
@@ -59,14 +59,14 @@ struct tuples_opt_Pair {
 
 struct tuples_Triple {
     tuples_Pair _0;
-    uint8_t _1;
+    uint8_t _1; /* bool */
     tuples_opt_Pair _2;
 };
 
 struct tuples_Sparse {
-    uint8_t _0;
-    uint8_t _5;
-    candid_slice _9;
+    uint8_t _0; /* nat8 */
+    uint8_t _5; /* nat8 */
+    candid_slice _9; /* text */
 };
 
 struct tuples_init_args {
@@ -88,13 +88,13 @@ struct tuples_nest_result {
 };
 
 struct tuples_swap_args {
-    uint32_t _0;
-    candid_slice _1;
+    uint32_t _0; /* nat32 */
+    candid_slice _1; /* text */
 };
 
 struct tuples_swap_result {
-    candid_slice _0;
-    uint32_t _1;
+    candid_slice _0; /* text */
+    uint32_t _1; /* nat32 */
 };
 
 /* Named types: the descriptor (for candid_text_print_value and the

@@ -57,12 +57,12 @@ struct variants_Color {
 };
 
 struct variants_Shape_rect {
-    double h;
-    double w;
+    double h; /* float64 */
+    double w; /* float64 */
 };
 
 struct variants_Shape_circle {
-    double radius;
+    double radius; /* float64 */
 };
 
 enum {
@@ -84,8 +84,8 @@ struct variants_vec_Shape {
 };
 
 struct variants_Result_Err {
-    uint32_t code;
-    candid_slice message;
+    uint32_t code; /* nat32 */
+    candid_slice message; /* text */
 };
 
 enum {

@@ -27,14 +27,46 @@ static const char intro[] =
     " * CANDID_ERR_WORK_FULL).\n"
     " */\n";
 
+/* A Candid name inside a C comment: quoted UTF-8, control characters as
+ * '?', and no comment terminator. */
+static char *comment_text(const char *name) {
+    size_t n = strlen(name);
+    char *out = bind_fmt("\"%s\"", name);
+    for (size_t i = 1; i <= n; i++) {
+        if ((uint8_t)out[i] < 0x20 || out[i] == 0x7f) out[i] = '?';
+        if (out[i] == '/' && out[i - 1] == '*') out[i] = '|';
+    }
+    return out;
+}
+
+/* What a member's C type does not say: the Candid type of a plain C
+ * member (uint64_t may be nat or nat64, candid_slice text or blob), and the
+ * Candid name when escaping changed it. */
+static char *member_note(const bind_model *m, size_t child, const char *name, const char *candid) {
+    const candid_type *t = m->nodes[child].t;
+    int plain = !m->nodes[child].named && !bind_is_struct(m, child) && !m->nodes[child].boxed_opt;
+    const char *kind = !plain ? NULL
+                       : t->kind == CANDID_VEC ? "blob"
+                       : t->kind == CANDID_FUNC ? "func" : t->kind == CANDID_SERVICE ? "service"
+                       : m->nodes[child].stem;
+    int renamed = candid && strcmp(candid, name) != 0;
+    if (!kind && !renamed) return NULL;
+    char *lit = renamed ? comment_text(candid) : NULL;
+    char *note = bind_fmt(" /* %s%s%s */", kind ? kind : "", kind && lit ? " " : "", lit ? lit : "");
+    free(lit);
+    return note;
+}
+
 static void member(FILE *f, const bind_model *m, size_t parent, size_t child, const char *name,
-                   const char *indent) {
+                   const char *candid, const char *indent) {
     const bnode *c = &m->nodes[child];
     if (bind_is_void(c->t)) return;
     char *ct = bind_ctype(m, child);
     int boxed = bind_edge_boxed(m, parent, child);
-    fprintf(f, "%s%s%s%s%s;\n", indent, ct, boxed || ct[strlen(ct) - 1] != '*' ? " " : "",
-            boxed ? "*" : "", name);
+    char *note = member_note(m, child, name, candid);
+    fprintf(f, "%s%s%s%s%s;%s\n", indent, ct, boxed || ct[strlen(ct) - 1] != '*' ? " " : "",
+            boxed ? "*" : "", name, note ? note : "");
+    free(note);
     free(ct);
 }
 
@@ -49,7 +81,7 @@ static void struct_body(FILE *f, const bind_model *m, size_t i) {
         for (uint32_t k = 0; k < t->count; k++) {
             size_t c = bind_node(m, t->fields[k].type);
             any |= !bind_is_void(m->nodes[c].t);
-            member(f, m, i, c, b->members[k], "    ");
+            member(f, m, i, c, b->members[k], t->fields[k].name, "    ");
         }
         if (!any) fputs("    uint8_t _empty; /* C has no empty structs */\n", f);
         fputs("};\n", f);
@@ -66,7 +98,8 @@ static void struct_body(FILE *f, const bind_model *m, size_t i) {
         if (any) {
             fputs("    union {\n", f);
             for (uint32_t k = 0; k < t->count; k++)
-                member(f, m, i, bind_node(m, t->fields[k].type), b->members[k], "        ");
+                member(f, m, i, bind_node(m, t->fields[k].type), b->members[k], t->fields[k].name,
+                       "        ");
             fputs("    } u;\n", f);
         }
         fputs("};\n", f);
@@ -74,7 +107,7 @@ static void struct_body(FILE *f, const bind_model *m, size_t i) {
     }
     case CANDID_OPT: {
         fprintf(f, "struct %s_%s {\n    uint8_t present;\n", p, b->stem);
-        member(f, m, i, bind_node(m, t->inner), "value", "    ");
+        member(f, m, i, bind_node(m, t->inner), "value", NULL, "    ");
         fputs("};\n", f);
         break;
     }
