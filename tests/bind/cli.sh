@@ -1,9 +1,10 @@
 #!/bin/sh
 # candid bind's command line: usage errors, unknown methods, -m and --nat,
-# and deterministic output. CANDID DID
+# deterministic output and deep nesting. CANDID DID INCLUDE_DIR
 set -eu
 candid=$1
 did=$2
+inc=$3
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -28,4 +29,15 @@ grep -q "one_icrc1_fee_call" "$out/one.h" || fail "-m: the selected method is mi
 "$candid" bind --target c -o "$out" --name big --nat big "$did"
 grep -q "typedef candid_bignum big_Tokens;" "$out/big.h" || fail "--nat big: Tokens is not a bignum"
 grep -q "CANDID_REPR_BIG" "$out/big.c" || fail "--nat big: descriptor without CANDID_REPR_BIG"
+# Deep nesting (the .did parser allows 512 levels): the generator walks
+# types with explicit stacks, and the output compiles.
+{
+  printf 'type Deep = '
+  i=0; while [ $i -lt 240 ]; do printf 'record { a : opt '; i=$((i + 1)); done
+  printf 'nat'
+  i=0; while [ $i -lt 240 ]; do printf ' }'; i=$((i + 1)); done
+  printf ';\n'
+} > "$out/deep.did"
+"$candid" bind --target c -o "$out" "$out/deep.did"
+cc -std=c11 -Wall -Wextra -Werror -I"$inc" -c "$out/deep.c" -o "$out/deep.o" || fail "deep.did does not compile"
 echo ok
