@@ -97,6 +97,10 @@ static const char runtime[] =
     "    if (st) srv_reject(\"cannot decode the arguments\", st, srv_decoder.error_offset);\n"
     "    return st != CANDID_OK;\n"
     "}\n"
+    ;
+
+/* Only when some method replies. */
+static const char runtime_finish[] =
     "\n"
     "/* Replies with result (streamed), or rejects as the implementation asked. */\n"
     "static void srv_finish(const @P_ctx *ctx, const candid_header *h, const void *result) {\n"
@@ -112,9 +116,8 @@ static const char runtime[] =
     "    if (st) srv_reject(\"cannot encode the result\", st, 0);\n"
     "}\n";
 
-void bind_emit_server_source(FILE *f, const bind_model *m) {
-    const char *p = m->opts.name;
-    for (const char *c = runtime; *c; c++) {
+static void put_runtime(FILE *f, const char *text, const char *p) {
+    for (const char *c = text; *c; c++) {
         if (c[0] == '@' && c[1] == 'P') {
             fputs(p, f);
             c++;
@@ -122,6 +125,16 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             fputc(*c, f);
         }
     }
+}
+
+void bind_emit_server_source(FILE *f, const bind_model *m) {
+    const char *p = m->opts.name;
+    if (!m->nmethods) return;
+    int replies = 0;
+    for (size_t k = 0; k < m->nmethods; k++)
+        replies |= m->methods[k].m && !(m->methods[k].m->type->aux & CANDID_ANN_ONEWAY);
+    put_runtime(f, runtime, p);
+    if (replies) put_runtime(f, runtime_finish, p);
     for (size_t k = 0; k < m->nmethods; k++) {
         const bmethod *bm = &m->methods[k];
         const char *s = bm->stem;
