@@ -22,7 +22,7 @@ python3 bench/wasm/gen.py "$tmp" "$n1" "$n2" >"$tmp/exports.c"
 flags=(--target=wasm32-unknown-unknown -O2 -mbulk-memory -ffreestanding -nostdlib -fno-builtin
        -DBENCH_NO_GENERATORS -Iinclude -Ibench/wasm)
 objs=()
-for src in lib/core/*.c bench/payloads.c bench/wasm/kernel.c "$tmp/exports.c"; do
+for src in lib/core/*.c bench/payloads.c examples/ledger/ledger_did.c bench/wasm/kernel.c "$tmp/exports.c"; do
   obj="$tmp/$(basename "$src" .c).o"
   clang "${flags[@]}" -c "$src" -o "$obj"
   objs+=("$obj")

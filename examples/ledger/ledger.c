@@ -66,27 +66,22 @@ static int read_args(const candid_type *args, void *out, candid_arena *a) {
     return 1;
 }
 
-/* Encodes a reply at `args`; the header is built on first use. */
-static void reply(const candid_type *args, const void *values, candid_header *h, uint8_t *hbuf,
-                  size_t hcap) {
-    if (!h->args && candid_header_build(h, args, hbuf, hcap, work, sizeof work)) {
-        reject_str("cannot build the reply type");
-        return;
-    }
+/* Encodes a reply with the header candid bind computed for its type. */
+static void reply(const candid_header *h, const void *values) {
     if (candid_reply(h, values, work, sizeof work)) reject_str("cannot encode the reply");
 }
 
 /* An ICRC-1 account names a principal (at most 29 bytes, which the
  * decoder ensures) and a 32-byte subaccount; null is the all-zero one. */
 static int valid(const account *acc) {
-    return acc->owner.len <= 29 && (!acc->subaccount.has || acc->subaccount.v.len == 32);
+    return acc->owner.len <= 29 && (!acc->subaccount.present || acc->subaccount.value.len == 32);
 }
 
 /* The entry of a valid account, created on request; NULL when there is
  * none (or no free slot to create it in). */
 static entry *find(const account *acc, int create) {
     uint8_t sub[32] = {0};
-    if (acc->subaccount.has) memcpy(sub, acc->subaccount.v.ptr, 32);
+    if (acc->subaccount.present) memcpy(sub, acc->subaccount.value.ptr, 32);
     entry *free_slot = NULL;
     for (int i = 0; i < MAX_ACCOUNTS; i++) {
         entry *e = &accounts[i];
@@ -118,25 +113,21 @@ void ledger_init(void) {
 }
 
 void ledger_icrc1_balance_of(void) {
-    static candid_header h;
-    static uint8_t hbuf[16];
     account acc;
     candid_arena a;
     if (!read_args(&ledger_account_args, &acc, &a)) return;
     entry *e = valid(&acc) ? find(&acc, 0) : NULL;
     uint64_t balance = e ? e->balance : 0;
-    reply(&ledger_nat_args, &balance, &h, hbuf, sizeof hbuf);
+    reply(&ledger_did_icrc1_balance_of_result_header, &balance);
 }
 
-static void generic(transfer_error *e, uint64_t code, const char *msg) {
-    e->tag = TE_GENERIC_ERROR;
-    e->u.generic.error_code = code;
-    e->u.generic.message = (candid_slice){(const uint8_t *)msg, strlen(msg)};
+static void generic(ledger_did_TransferError *e, uint64_t code, const char *msg) {
+    e->tag = ledger_did_TransferError_GenericError_tag;
+    e->u.GenericError.error_code = code;
+    e->u.GenericError.message = (candid_slice){(const uint8_t *)msg, strlen(msg)};
 }
 
 void ledger_icrc1_transfer(void) {
-    static candid_header h;
-    static uint8_t hbuf[256];
     transfer_arg t;
     candid_arena a;
     if (!read_args(&ledger_transfer_args, &t, &a)) return;
@@ -151,29 +142,29 @@ void ledger_icrc1_transfer(void) {
     int accounts_valid = valid(&from) && valid(&t.to);
     entry *src = accounts_valid ? find(&from, 0) : NULL;
     uint64_t have = src ? src->balance : 0;
-    r.tag = 1;
+    r.tag = ledger_did_icrc1_transfer_ret_0_Err_tag;
     if (!accounts_valid) {
         /* ICRC-1 has no case for a malformed account: GenericError, with a
          * code of its own so clients can tell it from a full ledger. */
-        generic(&r.u.err, LEDGER_ERR_INVALID_ACCOUNT, "invalid account: a subaccount is 32 bytes");
-    } else if (t.fee.has && t.fee.v != LEDGER_FEE) {
-        r.u.err.tag = TE_BAD_FEE;
-        r.u.err.u.number = LEDGER_FEE;
+        generic(&r.u.Err, LEDGER_ERR_INVALID_ACCOUNT, "invalid account: a subaccount is 32 bytes");
+    } else if (t.fee.present && t.fee.value != LEDGER_FEE) {
+        r.u.Err.tag = ledger_did_TransferError_BadFee_tag;
+        r.u.Err.u.BadFee.expected_fee = LEDGER_FEE;
     } else if (t.amount > UINT64_MAX - LEDGER_FEE || have < t.amount + LEDGER_FEE) {
-        r.u.err.tag = TE_INSUFFICIENT_FUNDS;
-        r.u.err.u.number = have;
+        r.u.Err.tag = ledger_did_TransferError_InsufficientFunds_tag;
+        r.u.Err.u.InsufficientFunds.balance = have;
     } else {
         entry *dst = find(&t.to, 1);
         if (!dst) {
-            generic(&r.u.err, LEDGER_ERR_FULL, "ledger full");
+            generic(&r.u.Err, LEDGER_ERR_FULL, "ledger full");
         } else {
             src->balance -= t.amount + LEDGER_FEE;
             dst->balance += t.amount;
-            r.tag = 0;
-            r.u.ok = next_tx++;
+            r.tag = ledger_did_icrc1_transfer_ret_0_Ok_tag;
+            r.u.Ok = next_tx++;
         }
     }
-    reply(&ledger_result_args, &r, &h, hbuf, sizeof hbuf);
+    reply(&ledger_did_icrc1_transfer_result_header, &r);
 }
 
 /* relay_fee: one call in flight at a time is enough for an example. */
@@ -182,34 +173,31 @@ static uint8_t relay_target[29];
 static int relay_busy;
 
 static void relay_done(candid_call *c, const candid_outcome *o) {
-    static candid_header h;
-    static uint8_t hbuf[64];
     (void)c;
     relay_busy = 0;
     fee_result r;
     memset(&r, 0, sizeof r);
     if (o->replied) {
-        uint64_t fee;
+        sibling_fee_info_result info;
         candid_arena a;
         candid_arena_init(&a, arena_mem, sizeof arena_mem);
-        candid_status st = candid_decode(&decoder, o->reply, o->reply_len, &ledger_fee_info_args, &fee, &a);
+        candid_status st = sibling_fee_info_reply_decode(&decoder, o, &info, &a);
         if (st) {
-            r.tag = 1;
-            r.u.err = (candid_slice){(const uint8_t *)candid_status_message(st),
+            r.tag = ledger_did_relay_fee_ret_0_Err_tag;
+            r.u.Err = (candid_slice){(const uint8_t *)candid_status_message(st),
                                      strlen(candid_status_message(st))};
         } else {
-            r.u.ok = fee;
+            r.u.Ok = info._0.fee;
         }
     } else {
-        r.tag = 1;
-        r.u.err = (candid_slice){(const uint8_t *)o->reject_message, o->reject_message_len};
+        r.tag = ledger_did_relay_fee_ret_0_Err_tag;
+        r.u.Err = (candid_slice){(const uint8_t *)o->reject_message, o->reject_message_len};
     }
-    reply(&ledger_fee_result_args, &r, &h, hbuf, sizeof hbuf);
+    reply(&ledger_did_relay_fee_result_header, &r);
 }
 
 void ledger_relay_fee(void) {
-    static candid_header none;
-    static uint8_t nbuf[8];
+    static const sibling_fee_info_args none;
     candid_slice target;
     candid_arena a;
     if (!read_args(&ledger_principal_args, &target, &a)) return;
@@ -219,19 +207,12 @@ void ledger_relay_fee(void) {
         return;
     }
     memcpy(relay_target, target.ptr, target.len);
-    if (!none.args && candid_header_build(&none, &ledger_no_args, nbuf, sizeof nbuf, work, sizeof work)) {
-        reject_str("cannot build the call");
-        return;
-    }
     static uint8_t reply_buf[1024];
-    static const char method[] = "fee_info";
     relay.reply_buf = reply_buf;
     relay.reply_cap = sizeof reply_buf;
-    /* Each step latches its failure in the call, and perform then sends
-     * nothing: only OK from perform means relay_done will answer. */
-    candid_call_new(&relay, relay_target, target.len, method, sizeof method - 1, relay_done, NULL);
-    candid_call_args(&relay, &none, NULL, work, sizeof work);
-    if (candid_call_perform(&relay)) {
+    /* Only OK from the stub (new, arguments, perform) means relay_done will
+     * answer; on any failure nothing was sent. */
+    if (sibling_fee_info_call(&relay, relay_target, target.len, &none, relay_done, NULL)) {
         reject_str("cannot call the sibling");
         return;
     }

@@ -262,21 +262,21 @@ static void balances_and_transfers(void **state) {
     transfer_result r;
     decode(&o, &ledger_result_args, &r);
     assert_int_equal(r.tag, 0);
-    assert_true(r.u.ok == 0);
+    assert_true(r.u.Ok == 0);
     assert_true(balance_of(BOB, sizeof BOB) == 500);
     assert_true(balance_of(ALICE, sizeof ALICE) == LEDGER_SUPPLY - 500 - LEDGER_FEE);
     /* Bob cannot pay 500 plus the fee */
     call(LEDGER, sizeof LEDGER, "icrc1_transfer", BOB, sizeof BOB, encode(&ledger_transfer_args, &t), &o);
     decode(&o, &ledger_result_args, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.tag, TE_INSUFFICIENT_FUNDS);
-    assert_true(r.u.err.u.number == 500);
+    assert_int_equal(r.u.Err.tag, ledger_did_TransferError_InsufficientFunds_tag);
+    assert_true(r.u.Err.u.InsufficientFunds.balance == 500);
     /* a wrong fee */
-    t.fee = (opt_u64){1, 1};
+    t.fee = (ledger_did_opt_nat){1, 1};
     call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
     decode(&o, &ledger_result_args, &r);
-    assert_int_equal(r.u.err.tag, TE_BAD_FEE);
-    assert_true(r.u.err.u.number == LEDGER_FEE);
+    assert_int_equal(r.u.Err.tag, ledger_did_TransferError_BadFee_tag);
+    assert_true(r.u.Err.u.BadFee.expected_fee == LEDGER_FEE);
 }
 
 static void relay(const uint8_t *target, size_t len, fee_result *r) {
@@ -292,21 +292,21 @@ static void calls_between_canisters(void **state) {
     /* a reply with an extra field, decoded at the caller's narrower type */
     relay(SIBLING, sizeof SIBLING, &r);
     assert_int_equal(r.tag, 0);
-    assert_true(r.u.ok == 10000);
+    assert_true(r.u.Ok == 10000);
     /* a reject: its message comes back */
     relay(GRUMPY, sizeof GRUMPY, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.len, 14);
-    assert_memory_equal(r.u.err.ptr, "no fee for you", 14);
+    assert_int_equal(r.u.Err.len, 14);
+    assert_memory_equal(r.u.Err.ptr, "no fee for you", 14);
     /* a trap in the callee */
     relay(BROKEN, sizeof BROKEN, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.len, strlen("Canister trapped: index out of bounds"));
-    assert_memory_equal(r.u.err.ptr, "Canister trapped: index out of bounds", r.u.err.len);
+    assert_int_equal(r.u.Err.len, strlen("Canister trapped: index out of bounds"));
+    assert_memory_equal(r.u.Err.ptr, "Canister trapped: index out of bounds", r.u.Err.len);
     /* no such canister */
     relay(NOBODY, sizeof NOBODY, &r);
     assert_int_equal(r.tag, 1);
-    assert_memory_equal(r.u.err.ptr, "Canister not found", r.u.err.len);
+    assert_memory_equal(r.u.Err.ptr, "Canister not found", r.u.Err.len);
 }
 
 static void rejects_seen_by_the_harness(void **state) {
@@ -414,7 +414,7 @@ static void refused_call_is_answered_once(void **state) {
     fee_result r;
     relay(SIBLING, sizeof SIBLING, &r);
     assert_int_equal(r.tag, 0);
-    assert_true(r.u.ok == 10000);
+    assert_true(r.u.Ok == 10000);
 }
 
 /* A reject longer than the host keeps is cut on a character boundary, so
@@ -424,8 +424,8 @@ static void long_reject_is_cut_on_a_character(void **state) {
     fee_result r;
     relay(WORDY, sizeof WORDY, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.len, 127); /* "x" and 63 whole characters */
-    assert_memory_equal(r.u.err.ptr, wordy_text, 127);
+    assert_int_equal(r.u.Err.len, 127); /* "x" and 63 whole characters */
+    assert_memory_equal(r.u.Err.ptr, wordy_text, 127);
     candid_outcome o;
     call(WORDY, sizeof WORDY, "fee_info", ALICE, sizeof ALICE, encode(&ledger_no_args, NULL), &o);
     assert_int_equal(o.reject_message_len, 127);
@@ -494,24 +494,24 @@ static void invalid_account_is_not_a_full_ledger(void **state) {
     transfer_arg t;
     memset(&t, 0, sizeof t);
     t.to.owner = (candid_slice){BOB, sizeof BOB};
-    t.to.subaccount = (opt_blob){1, {(const uint8_t *)"short", 5}};
+    t.to.subaccount = (ledger_did_opt_blob){1, {(const uint8_t *)"short", 5}};
     t.amount = 1;
     candid_outcome o;
     transfer_result r;
     call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
     decode(&o, &ledger_result_args, &r);
     assert_int_equal(r.tag, 1);
-    assert_int_equal(r.u.err.tag, TE_GENERIC_ERROR);
-    assert_true(r.u.err.u.generic.error_code == LEDGER_ERR_INVALID_ACCOUNT);
-    assert_int_equal(r.u.err.u.generic.message.len, strlen("invalid account: a subaccount is 32 bytes"));
+    assert_int_equal(r.u.Err.tag, ledger_did_TransferError_GenericError_tag);
+    assert_true(r.u.Err.u.GenericError.error_code == LEDGER_ERR_INVALID_ACCOUNT);
+    assert_int_equal(r.u.Err.u.GenericError.message.len, strlen("invalid account: a subaccount is 32 bytes"));
     /* an invalid from_subaccount too */
-    t.to.subaccount.has = 0;
-    t.from_subaccount = (opt_blob){1, {(const uint8_t *)"short", 5}};
+    t.to.subaccount.present = 0;
+    t.from_subaccount = (ledger_did_opt_blob){1, {(const uint8_t *)"short", 5}};
     call(LEDGER, sizeof LEDGER, "icrc1_transfer", ALICE, sizeof ALICE, encode(&ledger_transfer_args, &t), &o);
     decode(&o, &ledger_result_args, &r);
-    assert_true(r.u.err.u.generic.error_code == LEDGER_ERR_INVALID_ACCOUNT);
+    assert_true(r.u.Err.u.GenericError.error_code == LEDGER_ERR_INVALID_ACCOUNT);
     /* fill the ledger: then a new valid account is "ledger full" */
-    t.from_subaccount.has = 0;
+    t.from_subaccount.present = 0;
     uint8_t owner[2] = {0xc0, 0};
     t.to.owner = (candid_slice){owner, 2};
     for (int i = 0;; i++) {
@@ -521,10 +521,10 @@ static void invalid_account_is_not_a_full_ledger(void **state) {
         if (r.tag) break;
         assert_true(i < 64);
     }
-    assert_int_equal(r.u.err.tag, TE_GENERIC_ERROR);
-    assert_true(r.u.err.u.generic.error_code == LEDGER_ERR_FULL);
-    assert_int_equal(r.u.err.u.generic.message.len, 11);
-    assert_memory_equal(r.u.err.u.generic.message.ptr, "ledger full", 11);
+    assert_int_equal(r.u.Err.tag, ledger_did_TransferError_GenericError_tag);
+    assert_true(r.u.Err.u.GenericError.error_code == LEDGER_ERR_FULL);
+    assert_int_equal(r.u.Err.u.GenericError.message.len, 11);
+    assert_memory_equal(r.u.Err.u.GenericError.message.ptr, "ledger full", 11);
 }
 
 int main(void) {

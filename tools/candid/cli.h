@@ -41,6 +41,7 @@ int cmd_bench(int argc, char **argv);
 int cmd_random(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_subtype(int argc, char **argv);
+int cmd_bind(int argc, char **argv);
 
 /* Prints `text` when argv holds --help or -h and returns 1. */
 int cli_wants_help(int argc, char **argv, const char *text);

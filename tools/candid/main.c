@@ -17,6 +17,7 @@ static const char usage[] =
     "  bench [-d defs.did] -t '(T, ...)' HEX|@file       decode/encode timings\n"
     "  check FILE.did [PREVIOUS.did] [--strict]          validate; safe upgrade of PREVIOUS\n"
     "  subtype [-d defs.did] T1 T2                       whether T1 <: T2, and why not\n"
+    "  bind --target c [-o DIR] [--name NAME] FILE.did   typed C stubs for a .did\n"
     "\n"
     "'candid <command> --help' describes a command. Exit status: 0 success,\n"
     "1 a decoding or parse failure (reported on stderr), 2 bad usage.\n"
@@ -43,6 +44,7 @@ int main(int argc, char **argv) {
         {"encode", cmd_encode}, {"decode", cmd_decode}, {"hash", cmd_hash},
         {"test", cmd_test},     {"bench", cmd_bench},   {"random", cmd_random},
         {"check", cmd_check},   {"subtype", cmd_subtype},
+        {"bind", cmd_bind},
     };
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].run(argc - 1, argv + 1);
