@@ -29,13 +29,18 @@ grep -q "one_icrc1_fee_call" "$out/one.h" || fail "-m: the selected method is mi
 "$candid" bind --target c -o "$out" --name big --nat big "$did"
 grep -q "typedef candid_bignum big_Tokens;" "$out/big.h" || fail "--nat big: Tokens is not a bignum"
 grep -q "CANDID_REPR_BIG" "$out/big.c" || fail "--nat big: descriptor without CANDID_REPR_BIG"
-# Deep nesting (the .did parser allows 512 levels): the generator walks
-# types with explicit stacks, and the output compiles.
+# Imports: the definitions of an imported file are bound too.
+printf 'import "imported.did";\nservice : { f : (T) -> () }\n' > "$out/importer.did"
+printf 'type T = record { x : nat };\n' > "$out/imported.did"
+"$candid" bind --target c -o "$out" "$out/importer.did" || fail "import: exit $?"
+grep -q "struct importer_T" "$out/importer.h" || fail "import: T is missing"
+# Deep nesting: the generator walks types with explicit stacks, and the
+# output compiles.
 {
   printf 'type Deep = '
-  i=0; while [ $i -lt 240 ]; do printf 'record { a : opt '; i=$((i + 1)); done
+  i=0; while [ $i -lt 2000 ]; do printf 'record { a : opt '; i=$((i + 1)); done
   printf 'nat'
-  i=0; while [ $i -lt 240 ]; do printf ' }'; i=$((i + 1)); done
+  i=0; while [ $i -lt 2000 ]; do printf ' }'; i=$((i + 1)); done
   printf ';\n'
 } > "$out/deep.did"
 "$candid" bind --target c -o "$out" "$out/deep.did"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "bind/bind.h"
-#include "cli.h"
+#include "options.h"
 
 static const char help[] =
     "usage: candid bind --target c [-o DIR] [--name NAME] [--nat u64|big]\n"
@@ -46,32 +46,30 @@ static int write_file(const char *dir, const char *name, const char *ext, const 
 
 int cmd_bind(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
-    const char *target = NULL, *dir = ".", *name = NULL, *file = NULL, *mlist = NULL;
+    session s;
+    session_init(&s);
+    int rc = EXIT_USAGE;
     bind_opts o = {0};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--target") == 0 && v) target = v, i++;
-        else if (strcmp(a, "-o") == 0 && v) dir = v, i++;
-        else if (strcmp(a, "--name") == 0 && v) name = v, i++;
-        else if (strcmp(a, "-m") == 0 && v) mlist = v, i++;
-        else if (strcmp(a, "--server") == 0) o.server = 1;
-        else if (strcmp(a, "--nat") == 0 && v && (!strcmp(v, "u64") || !strcmp(v, "big")))
-            o.nat_big = v[0] == 'b', i++;
-        else if (a[0] != '-' && !file) file = a;
-        else {
-            fprintf(stderr, "candid bind: unexpected argument '%s'\n%s", a, help);
-            return EXIT_USAGE;
-        }
-    }
-    if (!file || (target && strcmp(target, "c") != 0)) {
-        fprintf(stderr, target && strcmp(target, "c") ? "candid bind: the only target is c\n%s" : "%s", help);
-        return EXIT_USAGE;
-    }
-    char *stem = name ? bind_escape(name, strlen(name)) : stem_of(file);
-    char *methods_copy = mlist ? bind_fmt("%s", mlist) : NULL;
+    char *stem = NULL, *methods_copy = NULL;
     const char **methods = NULL;
-    if (methods_copy) {
+    bind_model m = {0};
+    cli_options c = {.command = "bind", .argument = "FILE.did",
+                     .allowed = OPT_TARGET | OPT_OUT | OPT_NAME | OPT_NAT | OPT_SERVER | OPT_METHODS};
+    if (parse_options(argc, argv, &s, &c)) goto out;
+    if (c.target && strcmp(c.target, "c") != 0) {
+        usage_error(c.command, "unknown target '%s' (the only target is c)", c.target);
+        goto out;
+    }
+    if (c.nat && strcmp(c.nat, "u64") != 0 && strcmp(c.nat, "big") != 0) {
+        usage_error(c.command, "--nat takes u64 or big, not '%s'", c.nat);
+        goto out;
+    }
+    const char *file = c.positional, *dir = c.out ? c.out : ".";
+    o.server = (c.given & OPT_SERVER) != 0;
+    o.nat_big = c.nat && c.nat[0] == 'b';
+    stem = c.name ? bind_escape(c.name, strlen(c.name)) : stem_of(file);
+    if (c.methods) {
+        methods_copy = bind_fmt("%s", c.methods);
         methods = calloc(strlen(methods_copy) + 1, sizeof *methods);
         for (char *tok = strtok(methods_copy, ","); tok; tok = strtok(NULL, ","))
             methods[o.nmethods++] = tok;
@@ -79,29 +77,14 @@ int cmd_bind(int argc, char **argv) {
     }
     o.name = stem;
     o.did_name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-    int rc = EXIT_FAILURE_INPUT;
-    enum { TYPES_CAP = 64u << 20 };
-    void *mem = malloc(TYPES_CAP);
-    cli_bytes src = {0};
-    candid_arena arena;
-    candid_idl idl;
-    candid_syntax_error e;
-    bind_model m = {0};
-    if (!mem || cli_read_file(file, &src)) goto out;
-    candid_arena_init(&arena, mem, TYPES_CAP);
-    candid_idl_init(&idl, &arena);
-    if (candid_idl_parse(&idl, (const char *)src.data, src.len, &e)) {
-        fprintf(stderr, "candid: %s:%u:%u: %s (%s)\n", file, e.line, e.column,
-                e.message ? e.message : candid_status_message(e.status), candid_status_name(e.status));
-        goto out;
-    }
-    if (bind_model_build(&m, &idl, &o)) goto out;
+    rc = EXIT_FAILURE_INPUT;
+    s.defs_path = file;
+    if (session_types(&s) || bind_model_build(&m, &s.idl, &o)) goto out;
     if (write_file(dir, stem, "h", &m) || write_file(dir, stem, "c", &m)) goto out;
     rc = EXIT_OK;
 out:
     if (m.names) bind_model_free(&m);
-    free(src.data);
-    free(mem);
+    session_free(&s);
     free(stem);
     free(methods_copy);
     free(methods);

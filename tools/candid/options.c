@@ -28,15 +28,20 @@ static const spec specs[] = {
     {OPT_FORMAT, "-f", "--format", 1},    {OPT_BUDGET, NULL, "--budget", 1},
     {OPT_MAX_DEPTH, NULL, "--max-depth", 1}, {OPT_SEED, NULL, "--seed", 1},
     {OPT_COUNT, "-n", "--count", 1},      {OPT_MAX_SIZE, NULL, "--max-size", 1},
-    {OPT_STRICT, NULL, "--strict", 0},
+    {OPT_STRICT, NULL, "--strict", 0},    {OPT_TARGET, NULL, "--target", 1},
+    {OPT_OUT, "-o", "--out", 1},          {OPT_NAME, NULL, "--name", 1},
+    {OPT_NAT, NULL, "--nat", 1},          {OPT_SERVER, NULL, "--server", 0},
+    {OPT_METHODS, "-m", "--methods", 1},
 };
 
-/* The option spelled a[0..len), or NULL. */
-static const spec *find(const char *a, size_t len) {
+/* The option spelled a[0..len) among those `allowed` (one spelling may mean
+ * different options to different commands: -m), or NULL. */
+static const spec *find(const char *a, size_t len, unsigned allowed) {
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
         const spec *p = &specs[i];
-        if ((p->short_name && strlen(p->short_name) == len && memcmp(a, p->short_name, len) == 0) ||
-            (strlen(p->long_name) == len && memcmp(a, p->long_name, len) == 0))
+        if ((allowed & p->bit) &&
+            ((p->short_name && strlen(p->short_name) == len && memcmp(a, p->short_name, len) == 0) ||
+             (strlen(p->long_name) == len && memcmp(a, p->long_name, len) == 0)))
             return p;
     }
     return NULL;
@@ -61,7 +66,12 @@ static int set(cli_options *o, session *s, const spec *p, const char *v) {
     case OPT_TYPES: s->type_text = v; return 0;
     case OPT_METHOD: s->method = v; return 0;
     case OPT_REPLY: s->reply = 1; return 0;
-    case OPT_STRICT: return 0;
+    case OPT_STRICT: case OPT_SERVER: return 0;
+    case OPT_TARGET: o->target = v; return 0;
+    case OPT_OUT: o->out = v; return 0;
+    case OPT_NAME: o->name = v; return 0;
+    case OPT_NAT: o->nat = v; return 0;
+    case OPT_METHODS: o->methods = v; return 0;
     case OPT_FORMAT:
         for (const char *const *f = o->formats; *f; f++) {
             if (strcmp(*f, v) == 0) {
@@ -101,8 +111,8 @@ int parse_options(int argc, char **argv, session *s, cli_options *o) {
             continue;
         }
         const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
-        const spec *p = find(a, eq ? (size_t)(eq - a) : strlen(a));
-        if (!p || !(o->allowed & p->bit)) return usage_error(o->command, "unknown option '%s'", a);
+        const spec *p = find(a, eq ? (size_t)(eq - a) : strlen(a), o->allowed);
+        if (!p) return usage_error(o->command, "unknown option '%s'", a);
         const char *v = NULL;
         if (p->takes_value) {
             if (eq) v = eq + 1;

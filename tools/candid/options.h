@@ -18,7 +18,13 @@ enum {
     OPT_SEED = 1u << 7,      /* --seed N */
     OPT_COUNT = 1u << 8,     /* -n, --count N */
     OPT_MAX_SIZE = 1u << 9,  /* --max-size N */
-    OPT_STRICT = 1u << 10    /* --strict: structural equality, not subtyping */
+    OPT_STRICT = 1u << 10,   /* --strict: structural equality, not subtyping */
+    OPT_TARGET = 1u << 11,   /* --target LANGUAGE */
+    OPT_OUT = 1u << 12,      /* -o, --out DIR */
+    OPT_NAME = 1u << 13,     /* --name NAME */
+    OPT_NAT = 1u << 14,      /* --nat u64|big */
+    OPT_SERVER = 1u << 15,   /* --server */
+    OPT_METHODS = 1u << 16   /* -m, --methods M,...: a list, where OPT_METHOD is one */
 };
 
 typedef struct cli_options {
@@ -28,6 +34,7 @@ typedef struct cli_options {
     unsigned given;                /* OPT_* that were given */
     const char *format;            /* formats[0] unless given */
     uint64_t budget, max_depth, seed, count, max_size; /* set when given */
+    const char *target, *out, *name, *nat, *methods;  /* set when given */
     const char *argument;          /* the first argument the command takes, as
                                       messages name it; NULL: none */
     const char *argument2;         /* a second one; NULL: none */
