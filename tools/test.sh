@@ -77,6 +77,13 @@ echo "$wasm_out" | sed 's/^/[wasm] /'
 pass=$((pass + $(grep -c '^PASS ' <<<"$wasm_out")))
 fail=$((fail + $(grep -c '^FAIL ' <<<"$wasm_out")))
 
+# What `meson install` gives a C user: soname, exports, pkg-config links
+# (shared with an rpath, and static) of the README's snippet; each check counts.
+install_out=$(bash tests/install/run.sh build-ci-gcc 2>&1)
+echo "$install_out" | sed 's/^/[install] /'
+pass=$((pass + $(grep -c '^PASS ' <<<"$install_out")))
+fail=$((fail + $(grep -c '^FAIL ' <<<"$install_out")))
+
 # The CLI over the conformance suite under valgrind (memcheck): no errors.
 suite=${CANDID_TEST_SUITE:-../shared/candid-reference/test-suite}
 if [ -d "$suite" ]; then
