@@ -100,7 +100,7 @@ check "bench/run --quick" bash bench/run --quick
 
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
-for h in wire typed text call; do
+for h in wire typed text call pair; do
   check "fuzz $h ${fuzz_seconds}s" bash fuzz/run "$h" "$fuzz_seconds"
 done
 
