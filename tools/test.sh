@@ -95,6 +95,10 @@ if [ -d "$suite" ]; then
     --errors-for-leak-kinds=definite build-ci-gcc/tools/candid/candid test --round-trip "$suite"/*.test.did
 fi
 
+# libcandid's decoder against @dfinity/candid on random types, values and
+# mutated expected types (verdicts and values must agree).
+check "differential test vs @dfinity/candid (30 s)" bash tests/diff/run.sh build-ci-gcc 30
+
 # The benchmarks build and run (timings are printed, not judged).
 check "bench/run --quick" bash bench/run --quick
 
