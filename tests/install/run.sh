@@ -33,7 +33,8 @@ libdir=$(pkg-config --variable=libdir libcandid)     # with the sysroot
 read -r -a cflags <<<"$(pkg-config --cflags libcandid)"
 
 so=$libdir/libcandid.so
-[ "$(readlink "$so")" = libcandid.so.0 ] && [ -f "$so.0.$(pkg-config --modversion libcandid | cut -d. -f2-)" ] &&
+full=libcandid.so.$(pkg-config --modversion libcandid)
+[ "$(readlink "$so")" = libcandid.so.0 ] && [ "$(readlink "$so.0")" = "$full" ] && [ -f "$libdir/$full" ] &&
   readelf -d "$so" | grep -q 'SONAME.*\[libcandid\.so\.0\]' && [ -f "$libdir/libcandid.a" ]
 result "libcandid.so -> libcandid.so.0 (soname) -> full version, and libcandid.a" $?
 
