@@ -44,6 +44,13 @@ awk '{print $3}' "$scratch/nm" | grep -vE '^candid_[a-z0-9]' >"$log"
 [ ! -s "$log" ]
 result "nm -D: libcandid.so exports only candid_ symbols" $?
 
+nm -g --defined-only "$libdir/libcandid.a" >"$scratch/nm-static" 2>"$log" &&
+  grep -qE ' T candid_decode$' "$scratch/nm-static"
+result "nm reads libcandid.a" $?
+grep -E '^[0-9a-f]+ [A-Z] ' "$scratch/nm-static" | awk '{print $3}' | grep -vE '^candid_[a-z0-9]' >"$log"
+[ ! -s "$log" ]
+result "nm: libcandid.a defines only candid_ globals" $?
+
 # Declared functions: `candid_name(` in the installed headers (which skips
 # function-pointer typedefs, `(*candid_x)(`), less the static inline ones.
 incdir=$(pkg-config --variable=includedir libcandid)/candid
