@@ -10,7 +10,7 @@
 #    runs without LD_LIBRARY_PATH.
 # Prints PASS/FAIL per check; exits non-zero on any FAIL.
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 build=${1:?usage: tests/install/run.sh BUILDDIR}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
