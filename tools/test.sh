@@ -84,8 +84,9 @@ echo "$install_out" | sed 's/^/[install] /'
 pass=$((pass + $(grep -c '^PASS ' <<<"$install_out")))
 fail=$((fail + $(grep -c '^FAIL ' <<<"$install_out")))
 
-# The README's marked figures (Wasm sizes, suite counts) are what the
-# commands measure today (tools/readme-figures BUILDDIR rewrites them).
+# The README's marked figures (Wasm sizes, suite counts, Wasm instruction
+# counts, stack use) are what the commands measure today
+# (tools/readme-figures BUILDDIR rewrites them).
 check "README figures match their commands" python3 tools/readme-figures --check build-ci-gcc
 
 # The CLI over the conformance suite under valgrind (memcheck): no errors.
