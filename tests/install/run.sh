@@ -29,7 +29,13 @@ result "libcandid.pc installed" $?
 [ -n "$pc" ] || exit 1
 export PKG_CONFIG_PATH=${pc%/*} PKG_CONFIG_SYSROOT_DIR=$dest
 unset PKG_CONFIG_LIBDIR LD_LIBRARY_PATH
-libdir=$(pkg-config --variable=libdir libcandid)     # with the sysroot
+# pkgconf prefixes variables with the sysroot; freedesktop pkg-config does not.
+installed() { # variable
+  local v
+  v=$(pkg-config --variable="$1" libcandid)
+  case $v in "$dest"/*) echo "$v" ;; *) echo "$dest$v" ;; esac
+}
+libdir=$(installed libdir)
 read -r -a cflags <<<"$(pkg-config --cflags libcandid)"
 
 so=$libdir/libcandid.so
@@ -53,7 +59,7 @@ result "nm: libcandid.a defines only candid_ globals" $?
 
 # Declared functions: `candid_name(` in the installed headers (which skips
 # function-pointer typedefs, `(*candid_x)(`), less the static inline ones.
-incdir=$(pkg-config --variable=includedir libcandid)/candid
+incdir=$(installed includedir)/candid
 grep -ohE '\bcandid_[a-z0-9_]+\(' "$incdir"/*.h | tr -d '(' | sort -u >"$scratch/named"
 grep -ohE 'static inline [^(]*\bcandid_[a-z0-9_]+\(' "$incdir"/*.h | grep -oE 'candid_[a-z0-9_]+' |
   sort -u >"$scratch/inline"
