@@ -80,6 +80,18 @@ echo "$wasm_out" | sed 's/^/[wasm] /'
 pass=$((pass + $(grep -c '^PASS ' <<<"$wasm_out")))
 fail=$((fail + $(grep -c '^FAIL ' <<<"$wasm_out")))
 
+# What `meson install` gives a C user: soname, exports, pkg-config links
+# (shared with an rpath, and static) of the README's snippet; each check counts.
+install_out=$(bash tests/install/run.sh build-ci-gcc 2>&1)
+echo "$install_out" | sed 's/^/[install] /'
+pass=$((pass + $(grep -c '^PASS ' <<<"$install_out")))
+fail=$((fail + $(grep -c '^FAIL ' <<<"$install_out")))
+
+# The README's marked figures (Wasm sizes, suite counts, Wasm instruction
+# counts, stack use) are what the commands measure today
+# (tools/readme-figures BUILDDIR rewrites them).
+check "README figures match their commands" python3 tools/readme-figures --check build-ci-gcc
+
 # The CLI over the conformance suite under valgrind (memcheck): no errors.
 suite=${CANDID_TEST_SUITE:-../shared/candid-reference/test-suite}
 if [ -d "$suite" ]; then
@@ -87,12 +99,16 @@ if [ -d "$suite" ]; then
     --errors-for-leak-kinds=definite build-ci-gcc/tools/candid/candid test --round-trip "$suite"/*.test.did
 fi
 
+# libcandid's decoder against @dfinity/candid on random types, values and
+# mutated expected types (verdicts and values must agree).
+check "differential test vs @dfinity/candid (30 s)" bash tests/diff/run.sh build-ci-gcc 30
+
 # The benchmarks build and run (timings are printed, not judged).
 check "bench/run --quick" bash bench/run --quick
 
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
-for h in wire typed text call did bind; do
+for h in wire typed text call did bind pair; do
   check "fuzz $h ${fuzz_seconds}s" bash fuzz/run "$h" "$fuzz_seconds"
 done
 
