@@ -114,7 +114,9 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
     size_t p = *pos;
     uint64_t v;
     candid_status s = CANDID_OK;
-    uint8_t *d = items;
+    /* Elements read at reserved are skipping ops with slots of size 0:
+     * nothing may be stored, nor an element count derived from the size. */
+    uint8_t *d = op >= OP_SKIP_FIXED ? NULL : items;
     switch (op) {
     case OP_NOP:
         break;
@@ -132,25 +134,29 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
                 goto out;
             }
         }
-        if (items) CANDID_MEMCPY(items, msg + p, (size_t)count);
+        if (d) CANDID_MEMCPY(d, msg + p, (size_t)count);
         p += (size_t)count;
         break;
-    case OP_NAT_U64:
     case OP_SKIP_LEB:
+        /* Skipped numbers have any width: no range to check. */
+        for (uint64_t i = 0; i < count; i++) {
+            if ((s = candid__skip_leb(msg, len, &p))) break;
+        }
+        break;
+    case OP_NAT_U64:
         /* Numbers below 2^14 (one or two bytes) while two bytes remain:
-         * the shape of counts, amounts and ids, in a loop of their own.
-         * The slots were allocated, so count * size fits. */
+         * the shape of counts, amounts and ids, in a loop of their own. */
         if (d) {
-            const uint8_t *q = msg + p, *lim = msg + len;
-            uint8_t *end = d + count * size;
+            const uint8_t *q = msg + p;
+            uint64_t left = count;
             /* Batches in which two bytes surely remain for every element
              * (none takes more), so the loop tests only its count. */
             for (;;) {
-                size_t batch = (size_t)(lim - q) / 2;
-                if ((size_t)(end - d) / size < batch) batch = (size_t)(end - d) / size;
+                size_t batch = (size_t)(msg + len - q) / 2;
+                if (left < batch) batch = (size_t)left;
                 if (!batch) break;
-                uint8_t *stop = d + batch * size;
-                while (d != stop) {
+                left -= batch;
+                for (; batch; batch--) {
                     /* both bytes in one load */
                     uint32_t u;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -169,6 +175,7 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
                         x = u & 0x7f;
                         q++;
                     } else {
+                        left += batch;
                         goto long_nat;
                     }
                     CANDID_MEMCPY(d, &x, 8);
@@ -177,7 +184,7 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
             }
         long_nat:
             p = (size_t)(q - msg);
-            count = (uint64_t)(end - d) / size;
+            count = left;
         }
         for (uint64_t i = 0; i < count; i++) {
             if ((s = candid__leb(msg, len, &p, &v))) break;
