@@ -20,6 +20,8 @@ typedef struct frame {
     size_t a_needed;
 } frame;
 
+const size_t candid__frame_size = sizeof(frame);
+
 #define PRINCIPAL_MAX 29
 
 /* Bytes a step may cover. Text validation, copies and skips of long runs
@@ -426,7 +428,7 @@ record_leaves(const leaf_env *e, const uint32_t *P, const uint32_t *rw, uint8_t 
     return CANDID_OK;
 }
 
-candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
+candid_status candid__run(run_ctx *c, size_t start, void *out) {
     const uint32_t *P = c->plan;
     const uint8_t *msg = c->msg;
     const size_t len = c->len;
@@ -434,11 +436,11 @@ candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
     frame *stack = (frame *)c->stack;
     size_t cap = c->stack_cap / sizeof(frame);
     if (cap > c->lim->max_depth) cap = c->lim->max_depth;
-    size_t sp = 0, pos = start;
+    size_t sp = 0, hi = 0, pos = start;
     const uint64_t budget = budget_of(c->lim->budget_base, c->lim->budget_per_byte, len);
     const uint64_t skip_budget = budget_of(c->lim->skip_base, c->lim->skip_per_byte, len);
     uint64_t steps = 0, skips = 0;
-    uint32_t n = root;
+    uint32_t n = c->root;
     uint8_t *dst = (uint8_t *)out;
     candid_status st = CANDID_OK;
     uint64_t v;
@@ -466,7 +468,7 @@ candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
         stack[sp].node = (node_);                                              \
         stack[sp].i = (i_);                                                    \
         stack[sp].dst = (dst_);                                                \
-        sp++;                                                                  \
+        if (++sp > hi) hi = sp;                                                \
     } while (0)
 
 exec:
@@ -842,6 +844,7 @@ next:
     c->steps = steps;
     c->skip_steps = skips;
     c->err_off = pos;
+    c->frames_peak = hi;
     if (pos != len) return CANDID_ERR_TRAILING;
     return CANDID_OK;
 
@@ -868,6 +871,7 @@ error:
     c->steps = steps;
     c->skip_steps = skips;
     c->err_off = pos;
+    c->frames_peak = hi;
     return st;
 #undef NEED
 #undef CHECK
