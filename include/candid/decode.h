@@ -95,6 +95,16 @@ typedef struct candid_decoder {
                                 fail once more, reporting what the plan
                                 needs. */
     int cache_hit;           /* 1 when the plan came from the cache */
+    struct {                 /* internal: the last decode, for
+                                candid_decoder_error_path */
+        const uint8_t *msg;
+        size_t len;
+        const candid_type *args;
+        const uint32_t *plan;  /* NULL: it failed before it had one */
+        uint32_t root, plan_len;
+        size_t start;
+        candid_status status;
+    } failed;
 } candid_decoder;
 
 /* Default limits, no cache. */
@@ -125,6 +135,22 @@ candid_status candid_type_size(const candid_type *t, void *work, size_t cap, siz
 candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
                             const candid_type *args, void *out,
                             candid_arena *arena);
+
+/* Describes where the last candid_decode of d failed, as one line into
+ * buf (NUL-terminated): the path from the argument to the failing value,
+ * what went wrong, and the byte offset, e.g.
+ *   argument 0 .to .owner: expected principal, found text at byte 30
+ * Fields are named by the expected types (".owner"), or by id (".0",
+ * ".1224700491") where they have no name or the value was being skipped;
+ * vector elements are "[3]"; options are not named. Without a path when
+ * the header failed, and when retracing the path did not fit d's work
+ * memory. Call it right after the failed decode, with the message, the
+ * work memory and the cache unchanged: it re-runs the decode without
+ * writing anything, in d's work memory, so a decode that succeeds costs
+ * nothing for it. Fails with CANDID_ERR_ARGUMENT when buf is NULL, cap
+ * is 0 or the last decode did not fail, CANDID_ERR_BUFFER_FULL when the
+ * line was cut to cap - 1 bytes. */
+candid_status candid_decoder_error_path(const candid_decoder *d, char *buf, size_t cap);
 
 /* Parses and validates the header of msg and describes its wire argument
  * types as a candid_type graph (a record of the arguments) in `types`,

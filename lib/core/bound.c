@@ -39,7 +39,7 @@ size_t candid_work_bound(const candid_limits *lim, size_t msg_len, size_t exp_si
     uint64_t map = add(mul(300, add(pairs, 1)), 4096);
     /* The memo of one subtype check of references at a time. */
     uint64_t sub = add(mul(128, mul(add(w, 1), add(s, 1))), 4096);
-    uint64_t frames = add(mul(lim->max_depth, candid__frame_size), 8);
+    uint64_t frames = add(mul(lim->max_depth, CANDID__FRAME_SIZE), 8);
     uint64_t total = add(add(add(header, map), add(sub, mul(4, words))), add(frames, 64));
     return total > SIZE_MAX ? SIZE_MAX : (size_t)total;
 }

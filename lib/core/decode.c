@@ -48,7 +48,7 @@ static size_t reported(const work_span *s, size_t need) {
 
 /* Work a run needs at most besides the plan: max_depth frames. */
 static size_t frames_bound(const candid_limits *lim) {
-    uint64_t b = (uint64_t)lim->max_depth * candid__frame_size;
+    uint64_t b = (uint64_t)lim->max_depth * CANDID__FRAME_SIZE;
     return b > SIZE_MAX ? SIZE_MAX : (size_t)b;
 }
 
@@ -65,12 +65,8 @@ static size_t grow_need(const candid_limits *lim, const work_span *s, size_t len
     return add_sat(b > twice ? b : twice, s->lost);
 }
 
-candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
-                            const candid_type *args, void *out,
-                            candid_arena *arena) {
-    if (!d || (!msg && len) || !args || !arena || (!out && args->size) ||
-        args->kind != CANDID_RECORD)
-        return CANDID_ERR_ARGUMENT;
+static candid_status decode(candid_decoder *d, const uint8_t *msg, size_t len,
+                            const candid_type *args, void *out, candid_arena *arena) {
     work_span ws = span_of(d->work, d->work_cap);
     d->error_offset = 0;
     d->steps = d->skip_steps = 0;
@@ -142,10 +138,33 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     d->steps = rc.steps;
     d->skip_steps = rc.skip_steps;
     d->error_offset = rc.err_off;
-    size_t run_need = (size_t)plan_len * 4 + rc.frames_peak * candid__frame_size;
+    size_t run_need = (size_t)plan_len * 4 + rc.frames_peak * CANDID__FRAME_SIZE;
     if (st == CANDID_ERR_WORK_FULL) run_need = add_sat((size_t)plan_len * 4, frames_bound(&d->limits));
     d->work_needed = reported(&ws, run_need > peak ? run_need : peak);
     if (!st && arena->needed > arena->used) st = CANDID_ERR_ARENA_FULL;
+    if (st) {
+        d->failed.plan = rc.plan;
+        d->failed.root = rc.root;
+        d->failed.plan_len = (uint32_t)plan_len;
+        d->failed.start = start;
+    }
+    return st;
+}
+
+candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+                            const candid_type *args, void *out,
+                            candid_arena *arena) {
+    if (!d || (!msg && len) || !args || !arena || (!out && args->size) ||
+        args->kind != CANDID_RECORD)
+        return CANDID_ERR_ARGUMENT;
+    d->failed.plan = NULL;
+    candid_status st = decode(d, msg, len, args, out, arena);
+    d->failed.status = st;
+    if (st) {
+        d->failed.msg = msg;
+        d->failed.len = len;
+        d->failed.args = args;
+    }
     return st;
 }
 

@@ -268,11 +268,25 @@ typedef struct run_ctx {
     uint64_t skip_steps;
     size_t err_off;
     size_t frames_peak; /* most frames the stack held */
+    uint32_t err_node;  /* after an error: the node that failed */
+    size_t frames;      /* after an error: the frames on the stack */
 } run_ctx;
 
 candid_status candid__run(run_ctx *c, size_t start, void *out);
 
-/* Bytes of one frame of the decoder's stack. */
-extern const size_t candid__frame_size;
+/* Re-runs a decode writing nothing, with a frame for every container
+ * around the value being decoded; after an error, c->frames of them
+ * (candid__frame_at) name the path to c->err_node. */
+candid_status candid__trace(run_ctx *c, size_t start);
+
+enum { TRACE_FIELD, TRACE_ELEMENT, TRACE_CASE, TRACE_OPTION };
+
+/* Frame i of a trace: what it is, its plan node, and the record step,
+ * vector element or variant case under way. */
+void candid__frame_at(const run_ctx *c, size_t i, uint32_t *kind, uint32_t *node,
+                      uint64_t *index);
+
+/* Bytes of one frame of the decoder's stack (run.c checks it). */
+#define CANDID__FRAME_SIZE (16 + 4 * sizeof(size_t))
 
 #endif
