@@ -139,13 +139,15 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
 /* Describes where the last candid_decode of d failed, as one line into
  * buf (NUL-terminated): the path from the argument to the failing value,
  * what went wrong, and the byte offset, e.g.
- *   argument 0 .to .owner: expected principal, found text at byte 30
+ *   argument 0 .to .owner: expected principal, found text at byte 37
  * Fields are named by the expected types (".owner"), or by id (".0",
  * ".1224700491") where they have no name or the value was being skipped;
  * vector elements are "[3]"; options are not named. Without a path when
- * the header failed, and when retracing the path did not fit d's work
- * memory. Call it right after the failed decode, with the message, the
- * work memory and the cache unchanged: it re-runs the decode without
+ * the header or the plan failed, and when the re-run does not reach the
+ * same failure (its frames, one per container on the path, do not fit
+ * d's work memory; on CANDID_ERR_BUDGET or CANDID_ERR_DEPTH it may stop
+ * elsewhere). Call it right after the failed decode, with the message,
+ * the work memory and the cache unchanged: it re-runs the decode without
  * writing anything, in d's work memory, so a decode that succeeds costs
  * nothing for it. Fails with CANDID_ERR_ARGUMENT when buf is NULL, cap
  * is 0 or the last decode did not fail, CANDID_ERR_BUFFER_FULL when the

@@ -138,9 +138,15 @@ static candid_status decode(candid_decoder *d, const uint8_t *msg, size_t len,
     d->steps = rc.steps;
     d->skip_steps = rc.skip_steps;
     d->error_offset = rc.err_off;
-    size_t run_need = (size_t)plan_len * 4 + rc.frames_peak * CANDID__FRAME_SIZE;
-    if (st == CANDID_ERR_WORK_FULL) run_need = add_sat((size_t)plan_len * 4, frames_bound(&d->limits));
-    d->work_needed = reported(&ws, run_need > peak ? run_need : peak);
+    /* Words all (the frame size is a multiple of 4), within avail unless
+     * the frames did not fit. */
+    size_t need = (size_t)plan_len * 4 + rc.frames_peak * CANDID__FRAME_SIZE;
+    if (need < peak) need = peak;
+    d->work_needed = need + ws.lost;
+    if (st == CANDID_ERR_WORK_FULL) {
+        size_t deepest = add_sat((size_t)plan_len * 4, frames_bound(&d->limits));
+        d->work_needed = reported(&ws, deepest > peak ? deepest : peak);
+    }
     if (!st && arena->needed > arena->used) st = CANDID_ERR_ARENA_FULL;
     if (st) {
         d->failed.plan = rc.plan;

@@ -522,7 +522,7 @@ candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_ty
     c.map = candid_arena_alloc(work, slots * sizeof(map_entry), _Alignof(map_entry));
     c.queue = candid_arena_alloc(work, slots * sizeof(pending), _Alignof(pending));
     if (!c.map || !c.queue) {
-        out->peak = work->needed;
+        out->peak = (work->needed + 3) & ~(size_t)3;
         return CANDID_ERR_WORK_FULL;
     }
     CANDID_MEMSET(c.map, 0, slots * sizeof(map_entry));
@@ -543,7 +543,8 @@ candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_ty
             fill_pair(&c, pd.node, pd.w, pd.e);
     }
     size_t peak = work->needed + (size_t)out->len * 4;
-    out->peak = peak > c.peak ? peak : c.peak;
+    /* in words, as the top of work memory is rounded */
+    out->peak = ((peak > c.peak ? peak : c.peak) + 3) & ~(size_t)3;
     if (c.err || !top) return c.err;
     /* Into reading order: word k at w[k]. */
     out->w = top - out->len;

@@ -595,6 +595,23 @@ static void vectors_at_reserved(void **state) {
     assert_int_equal(v.v.len, 2);
     assert_int_equal(((candid_vec *)v.v.items)[0].len, 2);
     assert_int_equal(((candid_vec *)v.v.items)[1].len, 1);
+    /* other zero-sized elements: null, empty records, at themselves */
+    static const candid_type ty_null = {.kind = CANDID_NULL, .align = 1};
+    static const candid_type empty_rec = {.kind = CANDID_RECORD, .align = 1};
+    static const candid_type vec_null = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                         .inner = &ty_null};
+    static const candid_type vec_empty = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                          .inner = &empty_rec};
+    ARGS1(args_vec_null, one_vec, &vec_null);
+    ARGS1(args_vec_empty, one_vec, &vec_empty);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7f\x01\x00\x05", args_vec_null, v), CANDID_OK);
+    assert_int_equal(v.v.len, 5);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7f\x01\x00\x05", args_vec_reserved, v), CANDID_OK);
+    assert_int_equal(v.v.len, 5);
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6c\x00\x01\x00\x04", args_vec_empty, v), CANDID_OK);
+    assert_int_equal(v.v.len, 4);
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6c\x00\x01\x00\x04", args_vec_reserved, v), CANDID_OK);
+    assert_int_equal(v.v.len, 4);
     /* still validated while skipped */
     assert_int_equal(DECODE("DIDL\x01\x6d\x7e\x01\x00\x02\x01\x02", args_vec_reserved, v),
                      CANDID_ERR_BAD_TAG);
