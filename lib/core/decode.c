@@ -73,8 +73,9 @@ static candid_status decode(candid_decoder *d, const uint8_t *msg, size_t len,
     d->cache_hit = 0;
     d->work_needed = 0;
 
+    /* Inputs only: candid__run sets every output on every path (zeroing
+     * the whole context would cost a store per word per decode). */
     run_ctx rc;
-    CANDID_MEMSET(&rc, 0, sizeof rc);
     rc.lim = &d->limits;
     rc.msg = msg;
     rc.len = len;

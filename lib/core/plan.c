@@ -61,8 +61,8 @@ static uint32_t *word(compiler *c, uint32_t k) {
     return c->top ? c->top - 1 - k : &c->sink;
 }
 
-/* Reserves n words, zeroed; 1 on success. The scratch's capacity shrinks
- * to what the plan leaves. */
+/* Reserves n words; 1 on success. The scratch's capacity shrinks to what
+ * the plan leaves. */
 static int alloc_words(compiler *c, uint32_t n) {
     plan *p = c->p;
     candid_arena *a = c->work;
@@ -81,13 +81,13 @@ static int alloc_words(compiler *c, uint32_t n) {
     }
     p->len += n;
     a->cap = (size_t)((uint8_t *)(c->top - p->len) - a->base);
-    for (uint32_t i = 0; i < n; i++) *word(c, p->len - 1 - i) = 0;
     return 1;
 }
 
 static uint32_t new_node(compiler *c) {
     uint32_t at = c->p->len;
     if (!alloc_words(c, NODE_WORDS)) return 0;
+    for (uint32_t i = 0; i < NODE_WORDS; i++) *word(c, at + i) = 0;
     return at;
 }
 
@@ -352,6 +352,7 @@ static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
         } else {
             *word(c, m) = NO_NODE;
             *word(c, m + 1) = c->fail_node;
+            *word(c, m + 2) = 0;
         }
     }
     uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
