@@ -104,7 +104,10 @@ static candid_status decode(candid_decoder *d, const uint8_t *msg, size_t len,
             d->work_needed = grow_need(&d->limits, &ws, len);
             return st;
         }
-        if (st) return st;
+        if (st) {
+            d->work_needed = reported(&ws, work.used);
+            return st;
+        }
         size_t header_used = work.used;
         st = candid__compile(&work, top, &h.args, args, &p);
         if (st == CANDID_ERR_WORK_FULL) {
@@ -119,6 +122,8 @@ static candid_status decode(candid_decoder *d, const uint8_t *msg, size_t len,
             } else {
                 d->work_needed = grow_need(&d->limits, &ws, len);
             }
+        } else if (st) {
+            d->work_needed = reported(&ws, p.peak);
         }
         if (st) {
             d->error_offset = h.end;
