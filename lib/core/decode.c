@@ -65,8 +65,11 @@ static size_t grow_need(const candid_limits *lim, const work_span *s, size_t len
     return add_sat(b > twice ? b : twice, s->lost);
 }
 
-static candid_status decode(candid_decoder *d, const uint8_t *msg, size_t len,
-                            const candid_type *args, void *out, candid_arena *arena) {
+/* Inlined into candid_decode: a frame of its own would add to the stack
+ * every decode takes. */
+static inline __attribute__((always_inline)) candid_status
+decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *args, void *out,
+       candid_arena *arena) {
     work_span ws = span_of(d->work, d->work_cap);
     d->error_offset = 0;
     d->steps = d->skip_steps = 0;
