@@ -539,6 +539,15 @@ static void spacebombs_fail_fast(void **state) {
     /* a vector of non-empty elements longer than the input */
     assert_int_equal(DECODE("DIDL\x01\x6d\x7e\x01\x00\x80\x94\xeb\xdc\x03\x00\x00", no_args, v),
                      CANDID_ERR_TRUNCATED);
+    /* the same budgets through a cache a wider decoder filled */
+    candid_limits l;
+    candid_limits_default(&l);
+    candid_decoder d;
+    static const uint8_t bomb[] = "DIDL\x01\x6d\x7f\x01\x00\x80\x94\xeb\xdc\x03";
+    assert_int_equal(decode_limited(bomb, sizeof bomb - 1, &args_vec_int, &l, 1 << 16, 1 << 12, &v, &d),
+                     CANDID_ERR_BUDGET);
+    assert_int_equal(decode_limited(bomb, sizeof bomb - 1, &no_args, &l, 1 << 16, 1 << 12, NULL, &d),
+                     CANDID_ERR_BUDGET);
 }
 
 static void deep_nesting_is_an_error(void **state) {
@@ -553,6 +562,12 @@ static void deep_nesting_is_an_error(void **state) {
     msg[n++] = 0;
     boxed_slot s;
     assert_int_equal(decode_all_ways(&env, msg, n, &args_fix_opt, &s, sizeof s, 1 << 12),
+                     CANDID_ERR_DEPTH);
+    /* and through a cache a decoder of a larger max_depth filled */
+    candid_limits l;
+    candid_limits_default(&l);
+    candid_decoder d;
+    assert_int_equal(decode_limited(msg, n, &args_fix_opt, &l, 1 << 18, 1 << 12, &s, &d),
                      CANDID_ERR_DEPTH);
     /* Skipping the same value needs no stack at all (options are skipped
      * iteratively), so it succeeds within the budget. */
