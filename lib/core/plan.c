@@ -84,20 +84,23 @@ static int alloc_words(compiler *c, uint32_t n) {
     return 1;
 }
 
+/* A node's words are contiguous (in reverse): word k + i is at w[-i]. */
 static uint32_t new_node(compiler *c) {
     uint32_t at = c->p->len;
     if (!alloc_words(c, NODE_WORDS)) return 0;
-    for (uint32_t i = 0; i < NODE_WORDS; i++) *word(c, at + i) = 0;
+    if (c->top) CANDID_MEMSET(c->top - at - NODE_WORDS, 0, NODE_WORDS * sizeof(uint32_t));
     return at;
 }
 
 static void set_node(compiler *c, uint32_t n, uint32_t op, uint32_t flags,
                      uint32_t a, uint32_t b, uint32_t cc, uint32_t d) {
-    *word(c, n) = op | flags << 8;
-    *word(c, n + 1) = a;
-    *word(c, n + 2) = b;
-    *word(c, n + 3) = cc;
-    *word(c, n + 4) = d;
+    if (!c->top) return;
+    uint32_t *w = c->top - 1 - n;
+    w[0] = op | flags << 8;
+    w[-1] = a;
+    w[-2] = b;
+    w[-3] = cc;
+    w[-4] = d;
 }
 
 static uint32_t key_hash(const candid_type *w, const candid_type *e) {
