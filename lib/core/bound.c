@@ -29,8 +29,11 @@ size_t candid_work_bound(const candid_limits *lim, size_t msg_len, size_t exp_si
     /* Plan: one node per (wire, expected) pair, a wire type against no
      * expected type (skipped) and an expected one against no wire type
      * (null); the wire fields of each pair and the expected fields each
-     * pair lacks take a few words (steps, ids, merged skips). */
-    uint64_t w = add(add(n, 1), PRIM_TYPES);
+     * pair lacks take a few words (steps, ids, merged skips). A plan is
+     * made only when every entry parsed, and each takes two bytes or more:
+     * the wire types are at most h / 2 entries, the arguments and prims. */
+    uint64_t parsed = h / 2 < n ? h / 2 : n;
+    uint64_t w = add(add(parsed, 1), PRIM_TYPES);
     uint64_t pairs = add(mul(add(w, 1), add(s, 1)), h);
     uint64_t words = add(add(mul(NODE_WORDS, add(pairs, 1)), mul(8, mul(add(s, 1), h))),
                          mul(3, mul(add(w, 1), s)));
