@@ -30,13 +30,12 @@ typedef struct candid_limits {
     uint32_t max_table_entries; /* type table entries (default 4096) */
     uint32_t max_table_bytes;   /* header bytes (default 1 MiB) */
     uint32_t max_depth;         /* value nesting (default 4096): deeper is
-                                   CANDID_ERR_DEPTH. Type nesting is bounded
-                                   by work memory only. Value nesting counts what must wait while an inner
-                                   value decodes: fields and elements still to
-                                   come, options whose value could yet fail to
-                                   coerce. A last field and an option that
-                                   cannot fail count nothing, so a list of
-                                   any length decodes. */
+                                   CANDID_ERR_DEPTH. It counts what must wait
+                                   while an inner value decodes: fields and
+                                   elements still to come, options whose value
+                                   could yet fail to coerce. A last field and
+                                   an option that cannot fail count nothing,
+                                   so a list of any length decodes. */
     /* Budgets: a decode may take at most base + per_byte * message length
      * steps (one step per value, field, element or skipped element, zero-sized
      * ones included, plus one per 16 bytes of text, blob or fixed-width run
@@ -82,22 +81,78 @@ typedef struct candid_decoder {
     size_t error_offset;     /* byte offset where decoding stopped */
     uint64_t steps;          /* decoding steps taken */
     uint64_t skip_steps;     /* of which spent skipping */
-    size_t work_needed;      /* work bytes this message needed (or, after
-                                CANDID_ERR_WORK_FULL, at least needed) */
+    size_t work_needed;      /* work bytes this decode needs, the same
+                                with or without the cache. After it ran
+                                (whatever its result): exactly what it
+                                took. After CANDID_ERR_WORK_FULL: a size
+                                to retry with. When the plan or the frames
+                                did not fit, a retry with it succeeds (it
+                                allows for max_depth frames, so it may
+                                exceed what the retry then reports). When
+                                the header or the plan compiler's scratch
+                                did not fit, it is at least twice work_cap
+                                and enough for the header: the retry may
+                                fail once more, reporting what the plan
+                                needs. */
     int cache_hit;           /* 1 when the plan came from the cache */
+    struct {                 /* internal: the last decode, for
+                                candid_decoder_error_path */
+        const uint8_t *msg;
+        size_t len;
+        const candid_type *args;
+        const uint32_t *plan;  /* NULL: it failed before it had one */
+        uint32_t root, plan_len;
+        size_t start;
+        candid_status status;
+    } failed;
 } candid_decoder;
 
 /* Default limits, no cache. */
 void candid_decoder_init(candid_decoder *d, void *work, size_t work_cap);
 
+/* Work memory that is always enough for candid_decode of a message of
+ * msg_len bytes under *lim at expected argument types of size exp_size
+ * (candid_type_size). Without failing; SIZE_MAX when it does not fit.
+ * Generous: the frames alone take max_depth * 48 bytes, and the plan
+ * term grows with exp_size times the table; work_needed after a decode
+ * says what that message took. */
+size_t candid_work_bound(const candid_limits *lim, size_t msg_len, size_t exp_size);
+
+/* The size of the type graph at t for candid_work_bound: its distinct
+ * nodes plus their fields, arguments and methods. Uses `work` as scratch
+ * (24 bytes per node); fails with CANDID_ERR_WORK_FULL when that is too
+ * small, CANDID_ERR_ARGUMENT when t or size is NULL. */
+candid_status candid_type_size(const candid_type *t, void *work, size_t cap, size_t *size);
+
 /* Decodes msg[0..len) at the argument types `args` (a record with field ids
  * 0..n-1, see types.h) into `out`, a block of args->size bytes laid out as
  * that record. Fails with a candid_status and sets d->error_offset; on
- * CANDID_ERR_ARENA_FULL, arena->needed holds the bytes the decode needs.
+ * CANDID_ERR_ARENA_FULL, arena->needed holds the bytes the decode needs;
+ * on CANDID_ERR_WORK_FULL, d->work_needed the work memory to retry with.
+ * The result never depends on the cache: a cached plan is used only when
+ * this decoder's limits and work memory would have made it too.
  * `out` and the arena are left in an unspecified state on failure. */
 candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
                             const candid_type *args, void *out,
                             candid_arena *arena);
+
+/* Describes where the last candid_decode of d failed, as one line into
+ * buf (NUL-terminated): the path from the argument to the failing value,
+ * what went wrong, and the byte offset, e.g.
+ *   argument 0 .to .owner: expected principal, found text at byte 37
+ * Fields are named by the expected types (".owner"), or by id (".0",
+ * ".1224700491") where they have no name or the value was being skipped;
+ * vector elements are "[3]"; options are not named. Without a path when
+ * the header or the plan failed, and when the re-run does not reach the
+ * same failure (its frames, one per container on the path, do not fit
+ * d's work memory; on CANDID_ERR_BUDGET or CANDID_ERR_DEPTH it may stop
+ * elsewhere). Call it right after the failed decode, with the message,
+ * the work memory and the cache unchanged: it re-runs the decode without
+ * writing anything, in d's work memory, so a decode that succeeds costs
+ * nothing for it. Fails with CANDID_ERR_ARGUMENT when buf is NULL, cap
+ * is 0 or the last decode did not fail, CANDID_ERR_BUFFER_FULL when the
+ * line was cut to cap - 1 bytes. */
+candid_status candid_decoder_error_path(const candid_decoder *d, char *buf, size_t cap);
 
 /* Parses and validates the header of msg and describes its wire argument
  * types as a candid_type graph (a record of the arguments) in `types`,

@@ -8,9 +8,11 @@
 typedef struct slot_hdr {
     const candid_type *exp;
     uint64_t last_used;
+    size_t peak;
     uint32_t key_len;
     uint32_t plan_len;
     uint32_t root;
+    uint32_t entries;
     uint32_t valid;
 } slot_hdr;
 
@@ -45,17 +47,25 @@ void candid_cache_clear(candid_cache *c) {
 }
 
 int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
-                       const candid_type *exp, cached_plan *out) {
+                       const candid_type *exp, const candid_limits *lim,
+                       size_t avail, cached_plan *out) {
     for (uint32_t i = 0; i < c->nslots; i++) {
         slot_hdr *s = slot_at(c, i);
         if (!s->valid || s->exp != exp || s->key_len > len) continue;
         const uint8_t *key = (const uint8_t *)s + KEY_OFF;
         if (!candid__equal(key, msg, s->key_len)) continue;
+        /* The header parser's limits (it fails when the table or the
+         * header exceed them) and the memory compiling took. */
+        if (s->entries > lim->max_table_entries || s->key_len > lim->max_table_bytes ||
+            s->peak > avail)
+            break;
         s->last_used = ++c->clock;
         c->hits++;
         out->plan = (const uint32_t *)(key + ((s->key_len + 7) & ~(size_t)7));
         out->root = s->root;
+        out->plan_len = s->plan_len;
         out->header_len = s->key_len;
+        out->peak = s->peak;
         return 1;
     }
     c->misses++;
@@ -63,7 +73,7 @@ int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
 }
 
 void candid__cache_store(candid_cache *c, const uint8_t *msg, size_t key_len,
-                         const candid_type *exp, const plan *p) {
+                         uint32_t entries, const candid_type *exp, const plan *p) {
     size_t need = KEY_OFF + ((key_len + 7) & ~(size_t)7) + (size_t)p->len * 4;
     if (need > c->slot_size) return;
     slot_hdr *victim = NULL;
@@ -82,6 +92,8 @@ void candid__cache_store(candid_cache *c, const uint8_t *msg, size_t key_len,
     victim->key_len = (uint32_t)key_len;
     victim->plan_len = p->len;
     victim->root = p->root;
+    victim->entries = entries;
+    victim->peak = p->peak;
     victim->last_used = ++c->clock;
     victim->valid = 1;
 }

@@ -20,75 +20,166 @@ void candid_decoder_init(candid_decoder *d, void *work, size_t work_cap) {
     d->work_cap = work ? work_cap : 0;
 }
 
+/* The work memory as the decoder uses it: from an 8-aligned base (frames
+ * and scratch) to a 4-aligned top (the plan grows down from it). */
+typedef struct work_span {
+    uint8_t *base;
+    size_t lost;  /* bytes before base */
+    size_t avail; /* top - base */
+} work_span;
+
+static work_span span_of(void *work, size_t cap) {
+    work_span s = {NULL, 0, 0};
+    if (!work) return s;
+    size_t lost = (size_t)(-(uintptr_t)work & 7);
+    if (lost >= cap) return s;
+    s.base = (uint8_t *)work + lost;
+    s.lost = lost;
+    s.avail = (cap - lost) & ~(size_t)3;
+    return s;
+}
+
+/* Work bytes to report: `need` bytes from the base, as a size the caller
+ * can pass back (the same base alignment, the top rounded as it will be). */
+static size_t reported(const work_span *s, size_t need) {
+    size_t r = (need + 3) & ~(size_t)3;
+    return r > SIZE_MAX - s->lost ? SIZE_MAX : r + s->lost;
+}
+
+/* Work a run needs at most besides the plan: max_depth frames. */
+static size_t frames_bound(const candid_limits *lim) {
+    uint64_t b = (uint64_t)lim->max_depth * CANDID__FRAME_SIZE;
+    return b > SIZE_MAX ? SIZE_MAX : (size_t)b;
+}
+
+static size_t add_sat(size_t a, size_t b) {
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+/* After WORK_FULL with the header or the compiler's scratch too large to
+ * measure: enough for any header of this length, and at least twice the
+ * memory (the compiler's map grows by doubling). */
+static size_t grow_need(const candid_limits *lim, const work_span *s, size_t len) {
+    size_t twice = add_sat(s->avail, s->avail);
+    size_t b = candid_work_bound(lim, len, 0);
+    return add_sat(b > twice ? b : twice, s->lost);
+}
+
+/* Inlined into candid_decode: a frame of its own would add to the stack
+ * every decode takes. */
+static inline __attribute__((always_inline)) candid_status
+decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *args, void *out,
+       candid_arena *arena) {
+    work_span ws = span_of(d->work, d->work_cap);
+    d->error_offset = 0;
+    d->steps = d->skip_steps = 0;
+    d->cache_hit = 0;
+    d->work_needed = 0;
+
+    /* Inputs only: candid__run sets every output on every path (zeroing
+     * the whole context would cost a store per word per decode). */
+    run_ctx rc;
+    rc.lim = &d->limits;
+    rc.msg = msg;
+    rc.len = len;
+    rc.arena = arena;
+    size_t start, peak, plan_len;
+    candid_status st;
+    cached_plan cp;
+
+    /* A hit stands for exactly the work a miss does: a slot is only used
+     * when this decoder's limits and memory would have let it be made. */
+    if (d->cache && candid__cache_find(d->cache, msg, len, args, &d->limits, ws.avail, &cp)) {
+        d->cache_hit = 1;
+        rc.plan = cp.plan;
+        rc.root = cp.root;
+        start = cp.header_len;
+        peak = cp.peak;
+        plan_len = cp.plan_len;
+    } else {
+        candid_arena work;
+        candid_arena_init(&work, ws.base, ws.avail);
+        uint32_t *top = ws.base ? (uint32_t *)(void *)(ws.base + ws.avail) : NULL;
+        wire_header h;
+        plan p;
+        st = candid__parse_header(&d->limits, msg, len, &work, &h, &d->error_offset, 0);
+        if (st == CANDID_ERR_WORK_FULL) {
+            d->work_needed = grow_need(&d->limits, &ws, len);
+            return st;
+        }
+        if (st) {
+            d->work_needed = reported(&ws, work.used);
+            return st;
+        }
+        size_t header_used = work.used;
+        st = candid__compile(&work, top, &h.args, args, &p);
+        if (st == CANDID_ERR_WORK_FULL) {
+            /* Measure what the plan takes, its words unwritten, with all
+             * the memory for the scratch: a retry with that and room for
+             * the deepest run decodes. */
+            work.used = work.needed = header_used;
+            work.cap = ws.avail;
+            if (!candid__compile(&work, NULL, &h.args, args, &p)) {
+                size_t run = add_sat((size_t)p.len * 4, frames_bound(&d->limits));
+                d->work_needed = reported(&ws, run > p.peak ? run : p.peak);
+            } else {
+                d->work_needed = grow_need(&d->limits, &ws, len);
+            }
+        } else if (st) {
+            d->work_needed = reported(&ws, p.peak);
+        }
+        if (st) {
+            d->error_offset = h.end;
+            return st;
+        }
+        if (d->cache) candid__cache_store(d->cache, msg, h.end, h.n_nodes, args, &p);
+        rc.plan = p.w;
+        rc.root = p.root;
+        start = h.end;
+        peak = p.peak;
+        plan_len = p.len;
+    }
+    /* The frames take everything below the plan (where it would be when
+     * it came from the cache). */
+    rc.stack = ws.base;
+    rc.stack_cap = ws.avail - (size_t)plan_len * 4;
+    st = candid__run(&rc, start, out);
+    d->steps = rc.steps;
+    d->skip_steps = rc.skip_steps;
+    d->error_offset = rc.err_off;
+    /* Words all (the frame size is a multiple of 4), within avail unless
+     * the frames did not fit. */
+    size_t need = (size_t)plan_len * 4 + rc.frames_peak * CANDID__FRAME_SIZE;
+    if (need < peak) need = peak;
+    d->work_needed = need + ws.lost;
+    if (st == CANDID_ERR_WORK_FULL) {
+        size_t deepest = add_sat((size_t)plan_len * 4, frames_bound(&d->limits));
+        d->work_needed = reported(&ws, deepest > peak ? deepest : peak);
+    }
+    if (!st && arena->needed > arena->used) st = CANDID_ERR_ARENA_FULL;
+    if (st) {
+        d->failed.plan = rc.plan;
+        d->failed.root = rc.root;
+        d->failed.plan_len = (uint32_t)plan_len;
+        d->failed.start = start;
+    }
+    return st;
+}
+
 candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
                             const candid_type *args, void *out,
                             candid_arena *arena) {
     if (!d || (!msg && len) || !args || !arena || (!out && args->size) ||
         args->kind != CANDID_RECORD)
         return CANDID_ERR_ARGUMENT;
-    candid_arena work;
-    candid_arena_init(&work, d->work, d->work_cap);
-    d->error_offset = 0;
-    d->steps = d->skip_steps = 0;
-    d->cache_hit = 0;
-    d->work_needed = 0;
-
-    run_ctx rc;
-    CANDID_MEMSET(&rc, 0, sizeof rc);
-    rc.lim = &d->limits;
-    rc.msg = msg;
-    rc.len = len;
-    rc.arena = arena;
-    uint32_t root;
-    size_t start;
-    candid_status st;
-    cached_plan cp;
-
-    if (d->cache && candid__cache_find(d->cache, msg, len, args, &cp)) {
-        d->cache_hit = 1;
-        rc.plan = cp.plan;
-        root = cp.root;
-        start = cp.header_len;
-    } else {
-        /* The plan goes first so that everything after it (the wire graph,
-         * the compiler's tables) can become the stack once it is built. */
-        plan p;
-        size_t plan_bytes = (work.cap / 3) & ~(size_t)3;
-        p.w = candid_arena_alloc(&work, plan_bytes, 4);
-        p.len = 0;
-        p.cap = (uint32_t)(plan_bytes / 4 > UINT32_MAX ? UINT32_MAX : plan_bytes / 4);
-        if (!p.w) {
-            d->work_needed = work.needed;
-            return CANDID_ERR_WORK_FULL;
-        }
-        wire_header h;
-        st = candid__parse_header(&d->limits, msg, len, &work, &h, &d->error_offset, 0);
-        if (!st) st = candid__compile(&work, &h.args, args, &p);
-        if (st) {
-            if (st == CANDID_ERR_WORK_FULL) d->work_needed = work.needed;
-            return st;
-        }
-        if (d->cache) candid__cache_store(d->cache, msg, h.end, args, &p);
-        rc.plan = p.w;
-        root = p.root;
-        start = h.end;
-        work.used = work.needed = (size_t)((uint8_t *)(p.w + p.len) - work.base);
+    d->failed.plan = NULL;
+    candid_status st = decode(d, msg, len, args, out, arena);
+    d->failed.status = st;
+    if (st) {
+        d->failed.msg = msg;
+        d->failed.len = len;
+        d->failed.args = args;
     }
-    /* The frame stack: the rest of the work memory, 8-byte aligned. */
-    if (work.base) {
-        size_t pad = (size_t)(-((uintptr_t)work.base + work.used) & 7);
-        if (pad <= work.cap - work.used) {
-            work.used = work.needed = work.used + pad;
-            rc.stack = work.base + work.used;
-            rc.stack_cap = work.cap - work.used;
-        }
-    }
-    st = candid__run(&rc, root, start, out);
-    d->steps = rc.steps;
-    d->skip_steps = rc.skip_steps;
-    d->error_offset = rc.err_off;
-    if (d->work_needed < work.used) d->work_needed = work.used;
-    if (!st && arena->needed > arena->used) st = CANDID_ERR_ARENA_FULL;
     return st;
 }
 

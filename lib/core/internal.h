@@ -257,16 +257,21 @@ static inline int candid__nullable(const candid_type *t) {
 typedef struct plan {
     uint32_t *w;
     uint32_t len;
-    uint32_t cap;
     uint32_t root;
+    size_t peak; /* work bytes the compilation took, plan included */
 } plan;
 
-candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
+/* Compiles with scratch from `work` and the plan growing down from `top`
+ * (4-aligned, at or above work's end); on success the plan is
+ * out->w[0..len), ending at top. With top NULL only measures: out->len
+ * and out->peak as they would be, no plan written. */
+candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_type *wire_args,
                               const candid_type *exp_args, plan *out);
 
 typedef struct run_ctx {
     const candid_limits *lim;
     const uint32_t *plan;
+    uint32_t root;
     const uint8_t *msg;
     size_t len;
     candid_arena *arena;
@@ -275,8 +280,26 @@ typedef struct run_ctx {
     uint64_t steps;
     uint64_t skip_steps;
     size_t err_off;
+    size_t frames_peak; /* most frames the stack held */
+    uint32_t err_node;  /* after an error: the node that failed */
+    size_t frames;      /* after an error: the frames on the stack */
 } run_ctx;
 
-candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out);
+candid_status candid__run(run_ctx *c, size_t start, void *out);
+
+/* Re-runs a decode writing nothing, with a frame for every container
+ * around the value being decoded; after an error, c->frames of them
+ * (candid__frame_at) name the path to c->err_node. */
+candid_status candid__trace(run_ctx *c, size_t start);
+
+enum { TRACE_FIELD, TRACE_ELEMENT, TRACE_CASE, TRACE_OPTION };
+
+/* Frame i of a trace: what it is, its plan node, and the record step,
+ * vector element or variant case under way. */
+void candid__frame_at(const run_ctx *c, size_t i, uint32_t *kind, uint32_t *node,
+                      uint64_t *index);
+
+/* Bytes of one frame of the decoder's stack (run.c checks it). */
+#define CANDID__FRAME_SIZE (16 + 4 * sizeof(size_t))
 
 #endif

@@ -22,6 +22,10 @@ typedef struct pending {
 typedef struct compiler {
     candid_arena *work;
     plan *p;
+    uint32_t *top; /* word k of the plan is top[-1 - k] until compiled;
+                      NULL: only measure the plan, writing no word */
+    uint32_t sink; /* where a measuring compiler's words go */
+    size_t peak;   /* most bytes scratch and plan took together */
     map_entry *map;
     uint32_t map_mask;
     uint32_t map_used;
@@ -49,33 +53,54 @@ static uint32_t min_one_byte(const candid_type *t, int depth) {
     }
 }
 
-static uint32_t *alloc_words(compiler *c, uint32_t n) {
-    plan *p = c->p;
-    if (n > p->cap - p->len) {
-        c->err = CANDID_ERR_WORK_FULL;
-        return NULL;
-    }
-    uint32_t *w = p->w + p->len;
-    p->len += n;
-    return w;
+/* The plan grows down from the top of work memory while the scratch (wire
+ * graph, map, queue, subtype memo) grows up from its base, so either may
+ * take all the room the other leaves. Words are stored in reverse order
+ * until the plan is complete, which keeps every word at a fixed address. */
+static uint32_t *word(compiler *c, uint32_t k) {
+    return c->top ? c->top - 1 - k : &c->sink;
 }
 
+/* Reserves n words; 1 on success. The scratch's capacity shrinks to what
+ * the plan leaves. */
+static int alloc_words(compiler *c, uint32_t n) {
+    plan *p = c->p;
+    candid_arena *a = c->work;
+    if (n > UINT32_MAX - p->len) {
+        c->err = CANDID_ERR_WORK_FULL;
+        return 0;
+    }
+    if (!c->top) {
+        p->len += n;
+        return 1;
+    }
+    size_t room = (size_t)((uint8_t *)(c->top - p->len) - (a->base + a->needed)) / 4;
+    if (a->needed > a->cap || n > room) {
+        c->err = CANDID_ERR_WORK_FULL;
+        return 0;
+    }
+    p->len += n;
+    a->cap = (size_t)((uint8_t *)(c->top - p->len) - a->base);
+    return 1;
+}
+
+/* A node's words are contiguous (in reverse): word k + i is at w[-i]. */
 static uint32_t new_node(compiler *c) {
     uint32_t at = c->p->len;
-    uint32_t *w = alloc_words(c, NODE_WORDS);
-    if (!w) return 0;
-    CANDID_MEMSET(w, 0, NODE_WORDS * sizeof *w);
+    if (!alloc_words(c, NODE_WORDS)) return 0;
+    if (c->top) CANDID_MEMSET(c->top - at - NODE_WORDS, 0, NODE_WORDS * sizeof(uint32_t));
     return at;
 }
 
 static void set_node(compiler *c, uint32_t n, uint32_t op, uint32_t flags,
                      uint32_t a, uint32_t b, uint32_t cc, uint32_t d) {
-    uint32_t *w = c->p->w + n;
+    if (!c->top) return;
+    uint32_t *w = c->top - 1 - n;
     w[0] = op | flags << 8;
-    w[1] = a;
-    w[2] = b;
-    w[3] = cc;
-    w[4] = d;
+    w[-1] = a;
+    w[-2] = b;
+    w[-3] = cc;
+    w[-4] = d;
 }
 
 static uint32_t key_hash(const candid_type *w, const candid_type *e) {
@@ -175,11 +200,11 @@ static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
     case CANDID_RECORD:
     case CANDID_VARIANT: {
         uint32_t first = c->p->len;
-        uint32_t *steps = alloc_words(c, w->count);
-        if (!steps) return;
+        if (!alloc_words(c, 2 * w->count)) return;
         for (uint32_t i = 0; i < w->count; i++) {
             uint32_t child = get(c, w->fields[i].type, NULL);
-            c->p->w[first + i] = child;
+            *word(c, first + i) = child;
+            *word(c, first + w->count + i) = w->fields[i].id;
         }
         set_node(c, n, w->kind == CANDID_RECORD ? OP_SKIP_RECORD : OP_SKIP_VARIANT, 0,
                  first, w->count, 0, 0);
@@ -250,13 +275,18 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
         if (j < w->count && w->fields[j].id == e->fields[i].id) continue;
         if (!candid__nullable(e->fields[i].type)) {
             /* at the top this is a missing argument, not a mismatch */
-            set_node(c, n, n == c->p->root ? OP_MISSING_ARG : OP_FAIL, 0, 0, 0, 0, 0);
+            if (n == c->p->root)
+                set_node(c, n, OP_MISSING_ARG, 0, e->fields[i].id, 0, 0, 0);
+            else
+                set_node(c, n, OP_FAIL, 0, w->kind, e->kind, e->fields[i].id, 1);
             return;
         }
         missing++;
     }
-    uint32_t first = c->p->len;
-    if (!alloc_words(c, 2 * (w->count + missing))) return;
+    /* Steps, then their field ids (for error paths); the ids are written
+     * after room for every step and moved down once the steps are known. */
+    uint32_t first = c->p->len, total = w->count + missing, ids = first + 2 * total;
+    if (!alloc_words(c, 3 * total)) return;
     uint32_t s = first;
     j = 0;
     for (uint32_t i = 0; i < w->count; i++) {
@@ -283,24 +313,29 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
                 child = get(c, w->fields[i].type, NULL);
             }
         }
-        c->p->w[s++] = child;
-        c->p->w[s++] = off;
+        *word(c, ids + (s - first) / 2) = w->fields[i].id;
+        *word(c, s++) = child;
+        *word(c, s++) = off;
     }
     j = 0;
     for (uint32_t i = 0; i < e->count; i++) {
         while (j < w->count && w->fields[j].id < e->fields[i].id) j++;
         if (j < w->count && w->fields[j].id == e->fields[i].id) continue;
-        c->p->w[s++] = get(c, NULL, e->fields[i].type);
-        c->p->w[s++] = e->fields[i].offset;
+        *word(c, ids + (s - first) / 2) = e->fields[i].id;
+        *word(c, s++) = get(c, NULL, e->fields[i].type);
+        *word(c, s++) = e->fields[i].offset;
     }
+    uint32_t steps = (s - first) / 2;
+    for (uint32_t k = 0; k < steps; k++) *word(c, s + k) = *word(c, ids + k);
+    for (uint32_t k = s + steps; k < first + 3 * total; k++) *word(c, k) = 0;
     uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
-    set_node(c, n, OP_RECORD, boxed, first, (s - first) / 2, e->size, e->align ? e->align : 1);
+    set_node(c, n, OP_RECORD, boxed, first, steps, e->size, e->align ? e->align : 1);
 }
 
 static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
                          const candid_type *e) {
     uint32_t first = c->p->len;
-    if (!alloc_words(c, 3 * w->count)) return;
+    if (!alloc_words(c, 4 * w->count)) return; /* the map, then wire ids */
     for (uint32_t i = 1; i < e->count; i++) {
         if (e->fields[i].id <= e->fields[i - 1].id) {
             c->err = CANDID_ERR_BAD_TYPE;
@@ -309,17 +344,18 @@ static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
     }
     uint32_t j = 0;
     for (uint32_t i = 0; i < w->count; i++) {
-        uint32_t *m = c->p->w + first + 3 * i;
+        uint32_t m = first + 3 * i;
+        *word(c, first + 3 * w->count + i) = w->fields[i].id;
         while (j < e->count && e->fields[j].id < w->fields[i].id) j++;
         if (j < e->count && e->fields[j].id == w->fields[i].id) {
             uint32_t child = get(c, w->fields[i].type, e->fields[j].type);
-            m[0] = j;
-            m[1] = child;
-            m[2] = e->fields[j].offset;
+            *word(c, m) = j;
+            *word(c, m + 1) = child;
+            *word(c, m + 2) = e->fields[j].offset;
         } else {
-            m[0] = NO_NODE;
-            m[1] = c->fail_node;
-            m[2] = 0;
+            *word(c, m) = NO_NODE;
+            *word(c, m + 1) = c->fail_node;
+            *word(c, m + 2) = 0;
         }
     }
     uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
@@ -364,12 +400,12 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
         return;
     }
     if (w->kind != e->kind) {
-        uint32_t op = OP_FAIL;
         if (w->kind == CANDID_NAT && e->kind == CANDID_INT)
-            op = (e->repr & CANDID_REPR_BIG) ? OP_NAT_BIG : OP_NAT_I64;
+            set_node(c, n, (e->repr & CANDID_REPR_BIG) ? OP_NAT_BIG : OP_NAT_I64, 0, 0, 0, 0, 0);
         else if (w->kind == CANDID_SERVICE && e->kind == CANDID_PRINCIPAL)
-            op = OP_PRINCIPAL;
-        set_node(c, n, op, 0, 0, 0, 0, 0);
+            set_node(c, n, OP_PRINCIPAL, 0, 0, 0, 0, 0);
+        else
+            set_node(c, n, OP_FAIL, 0, w->kind, e->kind, 0, 0);
         return;
     }
     int width = candid__fixed_width(w->kind);
@@ -408,19 +444,26 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
         return;
     case CANDID_FUNC:
     case CANDID_SERVICE: {
-        /* Reference values coerce only when their types are subtypes. */
+        /* Reference values coerce only when their types are subtypes. The
+         * memo of the check is scratch for this pair only. */
         int ok = 0;
+        size_t used = c->work->used;
         candid_status st = candid__subtype(c->work, w, e, &ok);
+        size_t peak = c->work->needed + (size_t)c->p->len * 4;
+        if (peak > c->peak) c->peak = peak;
         if (st) {
             c->err = st;
             return;
         }
-        uint32_t op = !ok ? OP_FAIL : w->kind == CANDID_FUNC ? OP_FUNC : OP_PRINCIPAL;
-        set_node(c, n, op, 0, 0, 0, 0, 0);
+        c->work->used = c->work->needed = used;
+        if (ok)
+            set_node(c, n, w->kind == CANDID_FUNC ? OP_FUNC : OP_PRINCIPAL, 0, 0, 0, 0, 0);
+        else
+            set_node(c, n, OP_FAIL, 0, w->kind, e->kind, 0, 0);
         return;
     }
     default:
-        set_node(c, n, OP_FAIL, 0, 0, 0, 0, 0);
+        set_node(c, n, OP_FAIL, 0, w->kind, e->kind, 0, 0);
         return;
     }
 }
@@ -470,20 +513,27 @@ static int sure(const uint32_t *P, uint32_t n) {
     return 1;
 }
 
-candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
+candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_type *wire_args,
                               const candid_type *exp_args, plan *out) {
     compiler c;
     CANDID_MEMSET(&c, 0, sizeof c);
     c.work = work;
     c.p = out;
+    c.top = top;
+    out->len = 0;
+    out->w = top;
     uint32_t slots = 32;
     c.map = candid_arena_alloc(work, slots * sizeof(map_entry), _Alignof(map_entry));
     c.queue = candid_arena_alloc(work, slots * sizeof(pending), _Alignof(pending));
-    if (!c.map || !c.queue) return CANDID_ERR_WORK_FULL;
+    if (!c.map || !c.queue) {
+        out->peak = (work->needed + 3) & ~(size_t)3;
+        return CANDID_ERR_WORK_FULL;
+    }
     CANDID_MEMSET(c.map, 0, slots * sizeof(map_entry));
     c.map_mask = slots - 1;
     c.q_cap = slots;
 
+    /* a = 0: the fallback of variant cases the expected type lacks */
     c.fail_node = new_node(&c);
     set_node(&c, c.fail_node, OP_FAIL, 0, 0, 0, 0, 0);
     out->root = get(&c, wire_args, exp_args);
@@ -495,6 +545,17 @@ candid_status candid__compile(candid_arena *work, const candid_type *wire_args,
             fill_null(&c, pd.node, pd.e);
         else
             fill_pair(&c, pd.node, pd.w, pd.e);
+    }
+    size_t peak = work->needed + (size_t)out->len * 4;
+    /* in words, as the top of work memory is rounded */
+    out->peak = ((peak > c.peak ? peak : c.peak) + 3) & ~(size_t)3;
+    if (c.err || !top) return c.err;
+    /* Into reading order: word k at w[k]. */
+    out->w = top - out->len;
+    for (uint32_t i = 0, j = out->len; i + 1 < j; i++, j--) {
+        uint32_t t = out->w[i];
+        out->w[i] = out->w[j - 1];
+        out->w[j - 1] = t;
     }
     /* Options of options keep their frames: a chain of them that reads no
      * bytes (Opt = opt Opt at a non-option value) must end in DEPTH. */

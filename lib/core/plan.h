@@ -43,13 +43,19 @@ enum plan_op {
     OP_VEC_SLICE,    /* a = element width (0: kinds differ, only empty
                         vectors coerce) → candid_slice of the raw bytes */
     OP_RECORD,       /* a = first step, b = steps; each step is (node,
-                        offset) in two words, offset 0 when skipped.
+                        offset) in two words, offset 0 when skipped; the
+                        steps' field ids follow them, one word each.
                         BOXED: c = block size, d = align */
     OP_VARIANT,      /* a = first map entry, b = wire cases; each entry is
-                        (expected index or NO_NODE, node, offset).
+                        (expected index or NO_NODE, node, offset); the
+                        cases' wire ids follow the map, one word each.
                         BOXED: c = block size, d = align */
-    OP_FAIL,         /* coercion failure */
-    OP_MISSING_ARG,  /* a required argument is absent (top level only) */
+    OP_FAIL,         /* coercion failure, described for error messages:
+                        a = wire kind, b = expected kind (both 0: a variant
+                        case the expected type lacks); d = 1 when the wire
+                        record lacks the required field of id c */
+    OP_MISSING_ARG,  /* a required argument is absent (top level only);
+                        a = its index */
     /* Skipping (no slot). Everything from here counts as skipping. */
     OP_SKIP_FIXED,   /* a = bytes */
     OP_SKIP_BOOL,
@@ -59,8 +65,10 @@ enum plan_op {
     OP_SKIP_FUNC,
     OP_SKIP_OPT,     /* a = child */
     OP_SKIP_VEC,     /* a = child, b = fixed element width or 0, d as OP_VEC */
-    OP_SKIP_RECORD,  /* a = first step, b = steps (node only, one word) */
-    OP_SKIP_VARIANT, /* a = first entry, b = cases (node only, one word) */
+    OP_SKIP_RECORD,  /* a = first step, b = steps (node only, one word),
+                        then the steps' field ids */
+    OP_SKIP_VARIANT, /* a = first entry, b = cases (node only, one word),
+                        then the cases' ids */
     OP_SKIP_FUTURE,
     OP_EMPTY         /* a value of type empty: always an error */
 };

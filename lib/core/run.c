@@ -8,17 +8,21 @@
 #include "internal.h"
 #include "plan.h"
 
-enum { F_RECORD, F_VEC, F_OPT, F_SKIP_RECORD, F_SKIP_VEC };
+enum { F_RECORD, F_VEC, F_OPT, F_SKIP_RECORD, F_SKIP_VEC, F_VARIANT };
 
 typedef struct frame {
     uint32_t kind;
     uint32_t node;
-    uint64_t i;        /* record: next step; vec: elements left */
+    uint64_t i;        /* record: next step; vec: elements left; variant
+                          (traced only): the case */
     uint8_t *dst;      /* record base, vec cursor, or option slot */
-    size_t pos;        /* option: where its value starts */
+    size_t pos;        /* option: where its value starts; vec (traced):
+                          its length */
     size_t a_used;     /* option: arena mark */
     size_t a_needed;
 } frame;
+
+_Static_assert(sizeof(frame) == CANDID__FRAME_SIZE, "CANDID__FRAME_SIZE in internal.h");
 
 #define PRINCIPAL_MAX 29
 
@@ -114,7 +118,9 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
     size_t p = *pos;
     uint64_t v;
     candid_status s = CANDID_OK;
-    uint8_t *d = items;
+    /* Elements read at reserved are skipping ops with slots of size 0:
+     * nothing may be stored, nor an element count derived from the size. */
+    uint8_t *d = op >= OP_SKIP_FIXED ? NULL : items;
     switch (op) {
     case OP_NOP:
         break;
@@ -132,25 +138,29 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
                 goto out;
             }
         }
-        if (items) CANDID_MEMCPY(items, msg + p, (size_t)count);
+        if (d) CANDID_MEMCPY(d, msg + p, (size_t)count);
         p += (size_t)count;
         break;
-    case OP_NAT_U64:
     case OP_SKIP_LEB:
+        /* Skipped numbers have any width: no range to check. */
+        for (uint64_t i = 0; i < count; i++) {
+            if ((s = candid__skip_leb(msg, len, &p))) break;
+        }
+        break;
+    case OP_NAT_U64:
         /* Numbers below 2^14 (one or two bytes) while two bytes remain:
-         * the shape of counts, amounts and ids, in a loop of their own.
-         * The slots were allocated, so count * size fits. */
+         * the shape of counts, amounts and ids, in a loop of their own. */
         if (d) {
-            const uint8_t *q = msg + p, *lim = msg + len;
-            uint8_t *end = d + count * size;
+            const uint8_t *q = msg + p;
+            uint64_t left = count;
             /* Batches in which two bytes surely remain for every element
              * (none takes more), so the loop tests only its count. */
             for (;;) {
-                size_t batch = (size_t)(lim - q) / 2;
-                if ((size_t)(end - d) / size < batch) batch = (size_t)(end - d) / size;
+                size_t batch = (size_t)(msg + len - q) / 2;
+                if (left < batch) batch = (size_t)left;
                 if (!batch) break;
-                uint8_t *stop = d + batch * size;
-                while (d != stop) {
+                left -= batch;
+                for (; batch; batch--) {
                     /* both bytes in one load */
                     uint32_t u;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -169,6 +179,7 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
                         x = u & 0x7f;
                         q++;
                     } else {
+                        left += batch;
                         goto long_nat;
                     }
                     CANDID_MEMCPY(d, &x, 8);
@@ -177,7 +188,7 @@ static int leaf_loop(uint32_t op, const uint8_t *msg, size_t len, size_t *pos,
             }
         long_nat:
             p = (size_t)(q - msg);
-            count = (uint64_t)(end - d) / size;
+            count = left;
         }
         for (uint64_t i = 0; i < count; i++) {
             if ((s = candid__leb(msg, len, &p, &v))) break;
@@ -419,19 +430,24 @@ record_leaves(const leaf_env *e, const uint32_t *P, const uint32_t *rw, uint8_t 
     return CANDID_OK;
 }
 
-candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
+/* The interpreter, in two versions: the decoder, and the tracer that
+ * re-runs a failed decode (writing nothing) keeping a frame for every
+ * container on the path to the failure, none of them popped early nor
+ * finished in a fast loop, so that the stack names the path. */
+static inline __attribute__((always_inline)) candid_status
+run_plan(run_ctx *c, size_t start, void *out, const int trace) {
     const uint32_t *P = c->plan;
     const uint8_t *msg = c->msg;
     const size_t len = c->len;
     candid_arena *arena = c->arena;
     frame *stack = (frame *)c->stack;
     size_t cap = c->stack_cap / sizeof(frame);
-    if (cap > c->lim->max_depth) cap = c->lim->max_depth;
-    size_t sp = 0, pos = start;
+    if (!trace && cap > c->lim->max_depth) cap = c->lim->max_depth;
+    size_t sp = 0, hi = 0, pos = start;
     const uint64_t budget = budget_of(c->lim->budget_base, c->lim->budget_per_byte, len);
     const uint64_t skip_budget = budget_of(c->lim->skip_base, c->lim->skip_per_byte, len);
     uint64_t steps = 0, skips = 0;
-    uint32_t n = root;
+    uint32_t n = c->root;
     uint8_t *dst = (uint8_t *)out;
     candid_status st = CANDID_OK;
     uint64_t v;
@@ -452,17 +468,19 @@ candid_status candid__run(run_ctx *c, uint32_t root, size_t start, void *out) {
 #define PUSH(k, node_, i_, dst_)                                               \
     do {                                                                       \
         if (sp == cap) {                                                       \
-            st = sp == c->lim->max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL; \
+            st = !trace && sp == c->lim->max_depth ? CANDID_ERR_DEPTH              \
+                                                   : CANDID_ERR_WORK_FULL;     \
             goto error;                                                        \
         }                                                                      \
         stack[sp].kind = (k);                                                  \
         stack[sp].node = (node_);                                              \
         stack[sp].i = (i_);                                                    \
         stack[sp].dst = (dst_);                                                \
-        sp++;                                                                  \
+        if (++sp > hi) hi = sp;                                                \
     } while (0)
 
 exec:
+    if (trace) dst = NULL;
     w = P + n;
     if (++steps > budget) {
         st = CANDID_ERR_BUDGET;
@@ -566,6 +584,11 @@ exec:
             CANDID_MEMCPY(dst, &cv, sizeof cv);
         }
         if (!v) break;
+        if (trace) {
+            PUSH(F_VEC, n, v, NULL);
+            stack[sp - 1].pos = (size_t)v;
+            break;
+        }
         /* Vectors of leaves run in a loop of their own, without a frame per
          * element. */
         size_t at = pos, q = pos;
@@ -607,6 +630,10 @@ exec:
         break;
     }
     case OP_RECORD: {
+        if (trace) {
+            PUSH(F_RECORD, n, 0, NULL);
+            break;
+        }
         uint8_t *base = dst;
         if (w[0] >> 8 & PF_BOXED) {
             base = candid__alloc(arena, w[3], w[4]);
@@ -634,7 +661,11 @@ exec:
             goto error;
         }
         const uint32_t *m = P + w[1] + 3 * v;
-        if (m[0] == NO_NODE) goto fail;
+        if (trace) PUSH(F_VARIANT, n, v, NULL);
+        if (m[0] == NO_NODE) {
+            n = m[1]; /* the failure the plan describes */
+            goto fail;
+        }
         uint8_t *base = dst;
         if (w[0] >> 8 & PF_BOXED) {
             base = candid__alloc(arena, w[3], w[4]);
@@ -688,6 +719,11 @@ exec:
             goto error;
         }
         if (!v) break;
+        if (trace) {
+            PUSH(F_SKIP_VEC, n, v, NULL);
+            stack[sp - 1].pos = (size_t)v;
+            break;
+        }
         size_t at = pos, q = pos;
         candid_status ls;
         if (leaf_loop(P[w[1]] & 0xff, msg, len, &q, NULL, 0, v, &ls)) {
@@ -711,6 +747,7 @@ exec:
             st = CANDID_ERR_VARIANT_TAG;
             goto error;
         }
+        if (trace) PUSH(F_VARIANT, n, v, NULL);
         n = P[w[1] + v];
         dst = NULL;
         goto exec;
@@ -751,6 +788,11 @@ next:
         /* A frame whose last child is next is popped first (a tail call),
          * so a list costs one frame per node, not two. */
         case F_RECORD: {
+            if (trace) {
+                if (f->i == fw[2]) break;
+                n = P[fw[1] + 2 * f->i++];
+                goto exec;
+            }
             uint32_t k = (uint32_t)f->i;
             int r = record_leaves(&env, P, fw, f->dst, &k, &pos, &steps, &skips);
             if (r == CANDID_OK) break;
@@ -770,11 +812,17 @@ next:
                 n = P[fw[1] + f->i++];
                 dst = NULL;
                 skips++;
-                if (f->i == fw[2]) sp--;
+                if (!trace && f->i == fw[2]) sp--;
                 goto exec;
             }
             break;
         case F_VEC: {
+            if (trace) {
+                if (!f->i) break;
+                f->i--;
+                n = fw[1];
+                goto exec;
+            }
             const uint32_t *ew = P + fw[1];
             /* Records of leaves, the common element, and options and
              * variants of scalars complete here without leaving the loop,
@@ -822,9 +870,11 @@ next:
                 n = fw[1];
                 dst = NULL;
                 skips++;
-                if (!f->i) sp--;
+                if (!trace && !f->i) sp--;
                 goto exec;
             }
+            break;
+        case F_VARIANT: /* the case's value is complete */
             break;
         default: /* F_OPT: the value coerced */
             if (f->dst && !(fw[0] >> 8 & PF_BOXED)) f->dst[0] = 1;
@@ -835,18 +885,22 @@ next:
     c->steps = steps;
     c->skip_steps = skips;
     c->err_off = pos;
+    c->frames_peak = hi;
     if (pos != len) return CANDID_ERR_TRAILING;
     return CANDID_OK;
 
 fail:
-    /* Coercion failed: the innermost option being tried becomes null. */
-    while (sp && stack[sp - 1].kind != F_OPT) sp--;
-    if (!sp) {
-        st = CANDID_ERR_TYPE_MISMATCH;
-        goto error;
-    }
+    /* Coercion failed: the innermost option being tried becomes null. With
+     * none, the frames stay as they are: they describe the path. */
     {
-        frame *f = &stack[--sp];
+        size_t k = sp;
+        while (k && stack[k - 1].kind != F_OPT) k--;
+        if (!k) {
+            st = CANDID_ERR_TYPE_MISMATCH;
+            goto error;
+        }
+        sp = k - 1;
+        frame *f = &stack[sp];
         const uint32_t *fw = P + f->node;
         pos = f->pos;
         arena->used = f->a_used;
@@ -861,8 +915,33 @@ error:
     c->steps = steps;
     c->skip_steps = skips;
     c->err_off = pos;
+    c->frames_peak = hi;
+    c->err_node = n;
+    c->frames = sp;
     return st;
 #undef NEED
 #undef CHECK
 #undef PUSH
+}
+
+candid_status candid__run(run_ctx *c, size_t start, void *out) {
+    return run_plan(c, start, out, 0);
+}
+
+candid_status candid__trace(run_ctx *c, size_t start) {
+    return run_plan(c, start, NULL, 1);
+}
+
+void candid__frame_at(const run_ctx *c, size_t i, uint32_t *kind, uint32_t *node,
+                      uint64_t *index) {
+    const frame *f = (const frame *)c->stack + i;
+    *kind = f->kind == F_RECORD || f->kind == F_SKIP_RECORD ? TRACE_FIELD
+            : f->kind == F_VEC || f->kind == F_SKIP_VEC     ? TRACE_ELEMENT
+            : f->kind == F_VARIANT                          ? TRACE_CASE
+                                                            : TRACE_OPTION;
+    *node = f->node;
+    /* the step, element or case under way */
+    *index = f->kind == F_VEC || f->kind == F_SKIP_VEC ? (uint64_t)f->pos - f->i - 1
+             : f->kind == F_VARIANT                    ? f->i
+                                                       : f->i - 1;
 }

@@ -10,9 +10,9 @@ expect 0 '(record { owner = principal "aaaaa-aa"; subaccount = null }, 5 : nat)'
   decode -d "$did" -m transfer $arg
 expect 0 '(variant { Ok = 7 : nat })' '' decode -d "$did" -m transfer --reply $reply
 expect 0 '(variant { 17724 = 7 : nat })' '' decode $reply
-expect 1 '' 'candid: decoding failed at byte 18: required argument missing (CANDID_ERR_MISSING_ARG)' \
+expect 1 '' 'candid: decoding failed: argument 1: required argument missing at byte 18 (CANDID_ERR_MISSING_ARG)' \
   decode -d "$did" -m transfer $reply
-expect 1 '' 'candid: decoding failed at byte 26: value does not coerce to the expected type (CANDID_ERR_TYPE_MISMATCH)' \
+expect 1 '' 'candid: decoding failed: argument 0: expected variant, found record at byte 26 (CANDID_ERR_TYPE_MISMATCH)' \
   decode -d "$did" -m transfer --reply $arg
 echo $reply > "$tmp/reply.hex"
 expect 0 '(variant { Ok = 7 : nat })' '' decode -d "$did" -m transfer --reply @"$tmp/reply.hex"
@@ -21,11 +21,11 @@ out=$(echo $reply | "$candid" decode -d "$did" -m transfer --reply -)
 
 # budgets: 7 steps decode (vec int) of 5 (arguments, vector, 5 elements)
 expect 0 '(vec { 1 : int; 2 : int; 3 : int; 4 : int; 5 : int })' '' decode --budget 7 $five
-expect 1 '' 'candid: decoding failed at byte 10: decoding budget exhausted (CANDID_ERR_BUDGET)' \
+expect 1 '' 'candid: decoding failed: argument 0: decoding budget exhausted at byte 10 (CANDID_ERR_BUDGET)' \
   decode --budget 6 $five
 expect 0 '(vec { 1 : int; 2 : int; 3 : int; 4 : int; 5 : int })' '' decode -t '(vec int)' --budget=7 $five
 expect 0 '(vec { vec { vec { 1 : int; 2 : int }; vec {} }; vec {} })' '' decode --max-depth 2 $nested
-expect 1 '' 'candid: decoding failed at byte 15: nesting deeper than the configured limit (CANDID_ERR_DEPTH)' \
+expect 1 '' 'candid: decoding failed: nesting deeper than the configured limit at byte 15 (CANDID_ERR_DEPTH)' \
   decode --max-depth 1 $nested
 
 expect 2 '' "candid decode: --budget needs a number, not 'x'

@@ -4,6 +4,7 @@
 #ifndef CANDID_TESTS_CORE_SUPPORT_H
 #define CANDID_TESTS_CORE_SUPPORT_H
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "candid/candid.h"
@@ -94,5 +95,61 @@ static inline int decode_all_ways(decode_env *e, const uint8_t *msg, size_t len,
         memcpy(out, o, out_size);
     }
     return first;
+}
+/* Decodes msg at args with limits *lim three ways, each with a fresh
+ * decoder of work_size bytes: without a cache, with an empty cache, and
+ * with a cache that a decoder of the most permissive limits filled first
+ * (by decoding the same message). The three must agree in status, error
+ * offset, steps and work_needed: the cache never lets a limit or budget
+ * pass. `out` (args->size bytes) holds the last result (values in it may
+ * point into the freed arena); *d is the uncached decoder afterwards.
+ * Returns the status or DECODE_CACHE_DIFFERS. */
+static inline int decode_limited(const uint8_t *msg, size_t len, const candid_type *args,
+                                 const candid_limits *lim, size_t work_size, size_t arena_size,
+                                 void *out, candid_decoder *d) {
+    /* static: the tests call this often, with megabytes each time */
+    static uint8_t work_mem[1 << 22], arena_mem[1 << 22], cmem[1 << 20], wwork[1 << 22];
+    if (arena_size > sizeof arena_mem) return DECODE_GUARD;
+    uint8_t *work = work_size > sizeof work_mem ? malloc(work_size) : work_mem, *arena = arena_mem;
+    if (!work) return DECODE_GUARD;
+    candid_status first = CANDID_OK;
+    int result = -1;
+    candid_decoder first_d;
+    for (int way = 0; way < 3 && result < 0; way++) {
+        candid_cache c;
+        candid_cache_init(&c, cmem, 1 << 20, 4);
+        if (way == 2) {
+            candid_decoder wide;
+            candid_decoder_init(&wide, wwork, sizeof wwork);
+            wide.limits.max_table_entries = UINT32_MAX;
+            wide.limits.max_table_bytes = UINT32_MAX;
+            wide.limits.max_depth = 1u << 16;
+            wide.limits.budget_base *= 4;
+            wide.limits.budget_per_byte *= 4;
+            wide.limits.skip_base *= 4;
+            wide.limits.skip_per_byte *= 4;
+            wide.cache = &c;
+            candid_arena a;
+            candid_arena_init(&a, arena, arena_size);
+            candid_decode(&wide, msg, len, args, out, &a);
+        }
+        candid_decoder e;
+        candid_decoder_init(&e, work, work_size);
+        e.limits = *lim;
+        e.cache = way ? &c : NULL;
+        candid_arena a;
+        candid_arena_init(&a, arena, arena_size);
+        candid_status st = candid_decode(&e, msg, len, args, out, &a);
+        if (way == 0) {
+            first = st;
+            first_d = e;
+        } else if (st != first || e.error_offset != first_d.error_offset ||
+                   e.steps != first_d.steps || e.work_needed != first_d.work_needed) {
+            result = DECODE_CACHE_DIFFERS;
+        }
+    }
+    if (work != work_mem) free(work);
+    *d = first_d;
+    return result < 0 ? (int)first : result;
 }
 #endif

@@ -539,6 +539,15 @@ static void spacebombs_fail_fast(void **state) {
     /* a vector of non-empty elements longer than the input */
     assert_int_equal(DECODE("DIDL\x01\x6d\x7e\x01\x00\x80\x94\xeb\xdc\x03\x00\x00", no_args, v),
                      CANDID_ERR_TRUNCATED);
+    /* the same budgets through a cache a wider decoder filled */
+    candid_limits l;
+    candid_limits_default(&l);
+    candid_decoder d;
+    static const uint8_t bomb[] = "DIDL\x01\x6d\x7f\x01\x00\x80\x94\xeb\xdc\x03";
+    assert_int_equal(decode_limited(bomb, sizeof bomb - 1, &args_vec_int, &l, 1 << 16, 1 << 12, &v, &d),
+                     CANDID_ERR_BUDGET);
+    assert_int_equal(decode_limited(bomb, sizeof bomb - 1, &no_args, &l, 1 << 16, 1 << 12, NULL, &d),
+                     CANDID_ERR_BUDGET);
 }
 
 static void deep_nesting_is_an_error(void **state) {
@@ -554,10 +563,116 @@ static void deep_nesting_is_an_error(void **state) {
     boxed_slot s;
     assert_int_equal(decode_all_ways(&env, msg, n, &args_fix_opt, &s, sizeof s, 1 << 12),
                      CANDID_ERR_DEPTH);
+    /* and through a cache a decoder of a larger max_depth filled */
+    candid_limits l;
+    candid_limits_default(&l);
+    candid_decoder d;
+    assert_int_equal(decode_limited(msg, n, &args_fix_opt, &l, 1 << 18, 1 << 12, &s, &d),
+                     CANDID_ERR_DEPTH);
     /* Skipping the same value needs no stack at all (options are skipped
      * iteratively), so it succeeds within the budget. */
     static const candid_type no_args = {.kind = CANDID_RECORD};
     assert_int_equal(decode_all_ways(&env, msg, n, &no_args, &s, sizeof s, 1 << 12), CANDID_OK);
+}
+
+/* ---- zero-sized elements and skipped big numbers ---- */
+
+static const candid_type ty_reserved = {.kind = CANDID_RESERVED, .align = 1};
+static const candid_type vec_reserved = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                         .inner = &ty_reserved};
+ARGS1(args_vec_reserved, one_vec, &vec_reserved);
+static const candid_type vec_vec_reserved = {.kind = CANDID_VEC, .size = sizeof(candid_vec),
+                                             .align = 8, .inner = &vec_reserved};
+ARGS1(args_vec_vec_reserved, one_vec, &vec_vec_reserved);
+
+/* Elements read at reserved have slots of size 0: they are skipped, never
+ * stored, and no element count is derived from a slot size. */
+static void vectors_at_reserved(void **state) {
+    (void)state;
+    one_vec v;
+#define M(lit) {(const uint8_t *)(lit), sizeof(lit) - 1}
+    static const struct { const uint8_t *p; size_t len; } msgs[] = {
+        M("DIDL\x01\x6d\x7c\x01\x00\x03\x01\x02\x80\x01"), /* vec int */
+        M("DIDL\x01\x6d\x7d\x01\x00\x03\x01\x02\x80\x01"), /* vec nat */
+        M("DIDL\x01\x6d\x7e\x01\x00\x03\x01\x00\x01"),     /* vec bool */
+        M("DIDL\x01\x6d\x71\x01\x00\x03\x01\x61\x00\x00"), /* vec text */
+    };
+#undef M
+    for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+        assert_int_equal(decode_all_ways(&env, msgs[i].p, msgs[i].len, &args_vec_reserved, &v,
+                                         sizeof v, 64),
+                         CANDID_OK);
+        assert_int_equal(v.v.len, 3);
+    }
+    /* vec vec int at vec vec reserved */
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6d\x7c\x01\x00\x02\x02\x01\x02\x01\x7f",
+                            args_vec_vec_reserved, v), CANDID_OK);
+    assert_int_equal(v.v.len, 2);
+    assert_int_equal(((candid_vec *)v.v.items)[0].len, 2);
+    assert_int_equal(((candid_vec *)v.v.items)[1].len, 1);
+    /* other zero-sized elements: null, empty records, at themselves */
+    static const candid_type ty_null = {.kind = CANDID_NULL, .align = 1};
+    static const candid_type empty_rec = {.kind = CANDID_RECORD, .align = 1};
+    static const candid_type vec_null = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                         .inner = &ty_null};
+    static const candid_type vec_empty = {.kind = CANDID_VEC, .size = sizeof(candid_vec), .align = 8,
+                                          .inner = &empty_rec};
+    ARGS1(args_vec_null, one_vec, &vec_null);
+    ARGS1(args_vec_empty, one_vec, &vec_empty);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7f\x01\x00\x05", args_vec_null, v), CANDID_OK);
+    assert_int_equal(v.v.len, 5);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7f\x01\x00\x05", args_vec_reserved, v), CANDID_OK);
+    assert_int_equal(v.v.len, 5);
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6c\x00\x01\x00\x04", args_vec_empty, v), CANDID_OK);
+    assert_int_equal(v.v.len, 4);
+    assert_int_equal(DECODE("DIDL\x02\x6d\x01\x6c\x00\x01\x00\x04", args_vec_reserved, v), CANDID_OK);
+    assert_int_equal(v.v.len, 4);
+    /* still validated while skipped */
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7e\x01\x00\x02\x01\x02", args_vec_reserved, v),
+                     CANDID_ERR_BAD_TAG);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x02\x01\x80", args_vec_reserved, v),
+                     CANDID_ERR_TRUNCATED);
+}
+
+/* A nat or int beyond 64 bits is skipped without a range check: only a
+ * value stored into a 64-bit slot can be out of range. */
+typedef struct { uint8_t b; } one_u8;
+static const candid_type ty_nat8 = {.kind = CANDID_NAT8, .size = 1, .align = 1};
+static const candid_field rec_b_f[] = {{.id = 98, .offset = 0, .type = &ty_nat8, .name = "b"}};
+static const candid_type rec_b = {.kind = CANDID_RECORD, .size = 1, .align = 1, .count = 1, .fields = rec_b_f};
+ARGS1(args_rec_b, one_u8, &rec_b);
+typedef struct { uint8_t has; uint8_t v; } opt_u8;
+static const candid_type opt_nat8 = {.kind = CANDID_OPT, .size = 2, .align = 1, .offset = 1, .inner = &ty_nat8};
+ARGS1(args_opt_nat8, opt_u8, &opt_nat8);
+
+static void big_numbers_skipped_without_range_check(void **state) {
+    (void)state;
+    one_u8 r;
+    /* record { a : vec nat; b : nat8 } with a = vec { 2^70 + 5 }, b = 5 */
+    assert_int_equal(DECODE("DIDL\x02\x6c\x02\x61\x01\x62\x7b\x6d\x7d\x01\x00"
+                            "\x01\x85\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01\x05",
+                            args_rec_b, r), CANDID_OK);
+    assert_int_equal(r.b, 5);
+    /* vec int { -(2^70 + 5) } and vec nat { 2^70 + 5; 7 } at opt nat8: null */
+    opt_u8 o = {1, 1};
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7c\x01\x00\x01\xfb\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7e",
+                            args_opt_nat8, o), CANDID_OK);
+    assert_int_equal(o.has, 0);
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x02\x85\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01\x07",
+                            args_opt_nat8, o), CANDID_OK);
+    assert_int_equal(o.has, 0);
+    /* skipped as a whole argument, and element by element at reserved */
+    static const candid_type no_args = {.kind = CANDID_RECORD};
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x02\x85\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01\x07",
+                            no_args, o), CANDID_OK);
+    one_vec v;
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x02\x85\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01\x07",
+                            args_vec_reserved, v), CANDID_OK);
+    assert_int_equal(v.v.len, 2);
+    /* stored into a uint64_t slot it is out of range */
+    assert_int_equal(DECODE("DIDL\x01\x6d\x7d\x01\x00\x02\x85\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01\x07",
+                            args_vec_nat, v), CANDID_ERR_RANGE);
+    assert_int_equal(env.d.error_offset, 10);
 }
 
 int main(void) {
@@ -578,6 +693,8 @@ int main(void) {
         cmocka_unit_test(arena_overflow_reports_need),
         cmocka_unit_test(spacebombs_fail_fast),
         cmocka_unit_test(deep_nesting_is_an_error),
+        cmocka_unit_test(vectors_at_reserved),
+        cmocka_unit_test(big_numbers_skipped_without_range_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -49,8 +49,12 @@ int cmd_decode(int argc, char **argv) {
     size_t off;
     candid_status st = session_decode(&s, msg.data, msg.len, s.args, &args, &values, &off);
     if (st) {
-        fprintf(stderr, "candid: decoding failed at byte %zu: %s (%s)\n", off,
-                candid_status_message(st), candid_status_name(st));
+        /* the path to the failing value when the decoder could trace it */
+        if (s.error_path[0])
+            fprintf(stderr, "candid: decoding failed: %s (%s)\n", s.error_path, candid_status_name(st));
+        else
+            fprintf(stderr, "candid: decoding failed at byte %zu: %s (%s)\n", off,
+                    candid_status_message(st), candid_status_name(st));
     } else {
         candid_strbuf out = {0};
         st = candid_text_print_args(args, values, &out);

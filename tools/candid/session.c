@@ -76,6 +76,7 @@ candid_status session_decode(session *s, const uint8_t *msg, size_t len, const c
     if (!block) return CANDID_ERR_ARENA_FULL;
     memset(block, 0, args->size);
     st = candid_decode(&d, msg, len, args, block, &s->values);
+    if (st) candid_decoder_error_path(&d, s->error_path, sizeof s->error_path);
     *err_off = d.error_offset;
     *args_out = args;
     *out = block;

@@ -20,6 +20,7 @@ typedef struct session {
     const candid_type *args; /* chosen argument types, or NULL */
     uint8_t *work;
     size_t work_cap;
+    char error_path[512];    /* after session_decode failed: where and why */
 } session;
 
 /* Allocates the arenas; exits the process when memory is short. */
@@ -36,7 +37,8 @@ void print_syntax_error(const char *where, const candid_syntax_error *e);
 
 /* Decodes msg at args (or at its own wire types when args is NULL) into a
  * block from s->values, within s->limits; *args_out gets the types used.
- * Prints nothing. */
+ * Prints nothing; on failure s->error_path says where
+ * (candid_decoder_error_path). */
 candid_status session_decode(session *s, const uint8_t *msg, size_t len, const candid_type *args,
                              const candid_type **args_out, void **out, size_t *err_off);
 
