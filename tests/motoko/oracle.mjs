@@ -146,11 +146,15 @@ async function runAll(wasm, messages) {
 
 // Runs the candid tool with `input` on its standard input (an argument may
 // not exceed 128 KiB, and a list of 10,000 nodes does).
+// A rejection is exit status 1 with the tool's own one-line message; any
+// other failure (a signal, a sanitizer report) is a crash.
 function candid(args, input) {
   try {
     return { ok: true, out: execFileSync(cli, args, { encoding: 'utf8', input, maxBuffer: 1 << 26, stdio: 'pipe' }).trim() };
   } catch (e) {
-    return { ok: false, out: (e.stderr || e.message).trim() };
+    const err = (e.stderr || e.message).trim();
+    const rejected = e.status === 1 && /^candid: [^\n]*$/.test(err);
+    return { ok: false, rejected, out: err };
   }
 }
 
@@ -164,7 +168,8 @@ function cliEncode(type, value) {
 
 function cliDecode(type, hex) {
   const r = candid(['decode', '-d', didPath, '-t', type, '-'], hex);
-  return r.ok ? r.out : 'reject';
+  if (r.ok) return r.out;
+  return r.rejected ? 'reject' : `crash: ${r.out}`;
 }
 
 // Motoko's answer for a message that must not decode: null (a type mismatch)
