@@ -33,6 +33,17 @@ type TransferArg = {
   memo : ?Blob;
   created_at_time : ?Nat64;
 };
+type TransferError = {
+  #BadFee : { expected_fee : Nat };
+  #BadBurn : { min_burn_amount : Nat };
+  #InsufficientFunds : { balance : Nat };
+  #TooOld;
+  #CreatedInFuture : { ledger_time : Nat64 };
+  #Duplicate : { duplicate_of : Nat };
+  #TemporarilyUnavailable;
+  #GenericError : { error_code : Nat; message : Text };
+};
+type TransferResult = { #Ok : Nat; #Err : TransferError };
 type Small = { #A; #B : Nat8 };
 type Big = { #A; #B : Nat8; #C : Text; #D : Nat };
 
@@ -102,6 +113,8 @@ func decode(kind : Nat, m : Blob) : Text {
     case 16 { let v : ?[?Small] = from_candid m; debug_show v };
     case 17 { let v : ?Text = from_candid m; debug_show v };
     case 18 { let v : ?[(Text, Nat)] = from_candid m; debug_show v };
+    case 19 { let v : ???Nat = from_candid m; debug_show v };
+    case 20 { let v : ?TransferResult = from_candid m; debug_show v };
     case _ { "unknown kind " # decimal kind };
   };
 };
@@ -139,6 +152,8 @@ if (start == 0) {
   encoded("floats", to_candid (1.5, -0.0, 1e300, 0.1, -2.5e-310));
   encoded("float-inf", to_candid (1.0 / 0.0, -1.0 / 0.0));
   encoded("texts", to_candid ("h\u{e9}llo \u{20ac} \u{1F600} \"q\"\n", "\00\FF\7F" : Blob, ledger));
+  encoded("escapes", to_candid ("\t\r\u{7f}\u{0}\u{85}\\ ' \u{10FFFF}"));
+  encoded("keywords", to_candid ({ type_ = 1; service_ = "s"; vec_ = 2 : Nat8 }));
   encoded("empty-texts", to_candid ("", "" : Blob, Prim.principalOfBlob("")));
   encoded("composite", to_candid (?7, [-1, 0, 1], { a = 1; b = ?"x" }, #C("z")));
   let list : List = ?{ head = 1; tail = ?{ head = -2; tail = ?{ head = 300; tail = null } } };
@@ -157,6 +172,9 @@ if (start == 0) {
     created_at_time = ?1_700_000_000_000_000_000;
   };
   encoded("transfer", to_candid (arg));
+  encoded("result-ok", to_candid (#Ok(42) : TransferResult));
+  encoded("result-err", to_candid (#Err(#InsufficientFunds { balance = 5 }) : TransferResult));
+  encoded("opt-opt", to_candid (??5 : ??Nat, ?null : ??Nat, null : ??Nat, ?"x" : ?Text));
   encoded("record-wide", to_candid ({ a = 1; b = ?"x"; c = ?2 }));
   encoded("record-narrow", to_candid ({ a = 5 }));
   encoded("variant-c", to_candid (#C("z") : Big));

@@ -17,6 +17,17 @@ type TransferArg = record {
   memo : opt blob;
   created_at_time : opt nat64;
 };
+type TransferError = variant {
+  BadFee : record { expected_fee : nat };
+  BadBurn : record { min_burn_amount : nat };
+  InsufficientFunds : record { balance : nat };
+  TooOld;
+  CreatedInFuture : record { ledger_time : nat64 };
+  Duplicate : record { duplicate_of : nat };
+  TemporarilyUnavailable;
+  GenericError : record { error_code : nat; message : text };
+};
+type TransferResult = variant { Ok : nat; Err : TransferError };
 type Small = variant { A; B : nat8 };
 type Big = variant { A; B : nat8; C : text; D : nat };
 `;
@@ -42,6 +53,8 @@ export const KINDS = [
   'vec-opt-small', //  [?Small]
   'text', //           Text
   'map', //            [(Text, Nat)]
+  'opt-opt-nat', //    ??Nat
+  'transfer-result', // TransferResult
 ];
 
 const FIXED = '(nat8, nat16, nat32, nat64, int8, int16, int32, int64)';
@@ -194,6 +207,21 @@ export const MOTOKO_DECODE = [
     value: `(record { to = record { owner = ${LEDGER}; subaccount = null }; fee = opt 1 })`,
     motoko: 'reject',
   },
+  { name: 'TransferResult Ok', kind: 'transfer-result', type: '(TransferResult)', value: '(variant { Ok = 42 })', motoko: '?(#Ok(42))' },
+  {
+    name: 'TransferResult Err GenericError',
+    kind: 'transfer-result',
+    type: '(TransferResult)',
+    value: '(variant { Err = variant { GenericError = record { error_code = 7; message = "busy" } } })',
+    motoko: '?(#Err(#GenericError({error_code = 7; message = "busy"})))',
+  },
+  {
+    name: 'TransferResult with an error case added by a newer ledger',
+    kind: 'transfer-result',
+    type: '(variant { Ok : nat; Err : variant { TooOld; Frozen : text } })',
+    value: '(variant { Err = variant { Frozen = "until 2027" } })',
+    motoko: 'reject',
+  },
   {
     name: 'record read with fewer fields',
     kind: 'record-a',
@@ -287,6 +315,11 @@ export const MOTOKO_DECODE = [
   { name: 'opt text at opt nat', kind: 'opt-nat', type: '(opt text)', value: '(opt "x")', motoko: '?null' },
   { name: 'reserved at opt nat', kind: 'opt-nat', type: '(reserved)', value: '(null)', motoko: '?null' },
   { name: 'opt opt nat at opt nat', kind: 'opt-nat', type: '(opt opt nat)', value: '(opt opt 5)', motoko: '?null' },
+  { name: 'opt nat at opt opt nat', kind: 'opt-opt-nat', type: '(opt nat)', value: '(opt 5)', motoko: '?(?(?5))' },
+  { name: 'nat at opt opt nat', kind: 'opt-opt-nat', type: '(nat)', value: '(5)', motoko: '?(?(?5))' },
+  { name: 'null of opt nat at opt opt nat', kind: 'opt-opt-nat', type: '(opt nat)', value: '(null)', motoko: '?null' },
+  { name: 'opt null at opt opt nat', kind: 'opt-opt-nat', type: '(opt opt nat)', value: '(opt null)', motoko: '?(?null)' },
+  { name: 'opt text at opt opt nat', kind: 'opt-opt-nat', type: '(opt text)', value: '(opt "x")', motoko: '?(?null)' },
   { name: 'extra arguments ignored', kind: 'nat', type: '(nat, text)', value: '(7, "extra")', motoko: '?7' },
   { name: 'missing argument at nat', kind: 'nat', type: '()', value: '()', motoko: 'reject' },
   { name: 'opt nat is no nat', kind: 'nat', type: '(opt nat)', value: '(opt 5)', motoko: 'reject' },
@@ -341,6 +374,12 @@ export const ENCODED = [
     type: '(text, blob, principal)',
     cli: '("h\u00e9llo \u20ac \u{1F600} \\"q\\"\\n", blob "\\00\\ff\\7f", principal "ryjl3-tyaaa-aaaaa-aaaba-cai")',
   },
+  { label: 'escapes', type: '(text)', cli: '("\\t\\r\\7f\\00\u0085\\\\ \' \u{10FFFF}")' },
+  {
+    label: 'keywords', // Motoko's type_ is Candid's "type"
+    type: '(record { "type" : nat; "service" : text; "vec" : nat8 })',
+    cli: '(record { "vec" = 2 : nat8; "service" = "s"; "type" = 1 : nat })',
+  },
   { label: 'empty-texts', type: '(text, blob, principal)', cli: '("", blob "", principal "aaaaa-aa")' },
   {
     label: 'composite',
@@ -367,6 +406,20 @@ export const ENCODED = [
       'fee = opt (10_000 : nat); memo = opt blob "coffee"; from_subaccount = null; ' +
       'created_at_time = opt (1_700_000_000_000_000_000 : nat64); amount = 1_000_000 : nat })',
   },
+  { label: 'result-ok', type: '(TransferResult)', cli: '(variant { Ok = 42 : nat })' },
+  {
+    label: 'result-err',
+    type: '(TransferResult)',
+    cli: '(variant { Err = variant { InsufficientFunds = record { balance = 5 : nat } } })',
+  },
+  { label: 'result-err', type: '(variant { Ok : nat; Err : variant { TooOld } })', cli: 'reject' },
+  { label: 'result-err', type: '(opt variant { Ok : nat; Err : variant { TooOld } })', cli: '(null)' },
+  {
+    label: 'opt-opt',
+    type: '(opt opt nat, opt opt nat, opt opt nat, opt opt nat)',
+    cli: '(opt opt (5 : nat), opt null, null, opt null)',
+  },
+  { label: 'opt-opt', type: '(opt nat, opt nat, opt nat)', cli: '(null, null, null)' },
   { label: 'record-wide', type: '(record { a : nat })', cli: '(record { a = 1 : nat })' },
   {
     label: 'record-narrow',
@@ -481,6 +534,22 @@ export const BYTES = [
     hex: '4449444c016c02617d626f010005',
     kind: 'record-a',
     type: '(record { a : nat })',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'space bomb: 10^9 nulls as an extra argument',
+    hex: '4449444c016d7f027d00058094ebdc03',
+    kind: 'nat',
+    type: '(nat)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'space bomb: 10^7 empty records as an extra argument',
+    hex: '4449444c026d016c00027d000580ade204',
+    kind: 'nat',
+    type: '(nat)',
     motoko: 'reject',
     cli: 'reject',
   },
