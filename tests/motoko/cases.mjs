@@ -340,75 +340,75 @@ export const MOTOKO_DECODE = [
 ];
 
 // Motoko's to_candid of the values labelled in Oracle.mo, decoded by
-// `candid decode -t type`.
+// `candid decode -t type`; `exact` marks the type Motoko encoded at.
 export const ENCODED = [
   {
-    label: 'big',
+    label: 'big', exact: true,
     type: '(nat, int, nat, int)',
     cli:
       '(340_282_366_920_938_463_463_374_607_431_768_211_456 : nat, -170_141_183_460_469_231_731_687_303_715_884_105_728 : int, ' +
       '0 : nat, 18_446_744_073_709_551_616 : int)',
   },
   {
-    label: 'fixed-max',
+    label: 'fixed-max', exact: true,
     type: FIXED,
     cli:
       '(255 : nat8, 65535 : nat16, 4_294_967_295 : nat32, 18_446_744_073_709_551_615 : nat64, 127 : int8, ' +
       '32767 : int16, 2147483647 : int32, 9_223_372_036_854_775_807 : int64)',
   },
   {
-    label: 'fixed-min',
+    label: 'fixed-min', exact: true,
     type: FIXED,
     cli:
       '(0 : nat8, 0 : nat16, 0 : nat32, 0 : nat64, -128 : int8, -32768 : int16, -2147483648 : int32, ' +
       '-9_223_372_036_854_775_808 : int64)',
   },
   {
-    label: 'floats',
+    label: 'floats', exact: true,
     type: FLOATS,
     cli: '(1.5 : float64, -0.0 : float64, 1e+300 : float64, 0.1 : float64, -2.5e-310 : float64)',
   },
-  { label: 'float-inf', type: '(float64, float64)', cli: '(inf : float64, -inf : float64)' },
+  { label: 'float-inf', exact: true, type: '(float64, float64)', cli: '(inf : float64, -inf : float64)' },
   {
-    label: 'texts',
+    label: 'texts', exact: true,
     type: '(text, blob, principal)',
     cli: '("h\u00e9llo \u20ac \u{1F600} \\"q\\"\\n", blob "\\00\\ff\\7f", principal "ryjl3-tyaaa-aaaaa-aaaba-cai")',
   },
-  { label: 'escapes', type: '(text)', cli: '("\\t\\r\\7f\\00\u0085\\\\ \' \u{10FFFF}")' },
+  { label: 'escapes', exact: true, type: '(text)', cli: '("\\t\\r\\7f\\00\u0085\\\\ \' \u{10FFFF}")' },
   {
-    label: 'keywords', // Motoko's type_ is Candid's "type"
+    label: 'keywords', exact: true, // Motoko's type_ is Candid's "type"
     type: '(record { "type" : nat; "service" : text; "vec" : nat8 })',
     cli: '(record { "vec" = 2 : nat8; "service" = "s"; "type" = 1 : nat })',
   },
-  { label: 'empty-texts', type: '(text, blob, principal)', cli: '("", blob "", principal "aaaaa-aa")' },
+  { label: 'empty-texts', exact: true, type: '(text, blob, principal)', cli: '("", blob "", principal "aaaaa-aa")' },
   {
-    label: 'composite',
+    label: 'composite', exact: true,
     type: COMPOSITE,
     cli: '(opt (7 : nat), vec { -1 : int; 0 : int; 1 : int }, record { a = 1 : nat; b = opt "x" }, variant { C = "z" })',
   },
   {
-    label: 'list',
+    label: 'list', exact: true,
     type: '(List)',
     cli:
       '(opt record { head = 1 : int; tail = opt record { head = -2 : int; tail = opt record { head = 300 : int; tail = null } } })',
   },
-  { label: 'list-2000', type: '(List)', cli: listCli(2000) },
+  { label: 'list-2000', exact: true, type: '(List)', cli: listCli(2000) },
   {
-    label: 'map',
+    label: 'map', exact: true,
     type: '(vec record { text; nat })',
     cli: '(vec { record { "a"; 1 : nat }; record { "\u00e9"; 2 : nat }; record { ""; 18_446_744_073_709_551_616 : nat } })',
   },
   {
-    label: 'transfer',
+    label: 'transfer', exact: true,
     type: '(TransferArg)',
     cli:
       '(record { to = record { owner = principal "ryjl3-tyaaa-aaaaa-aaaba-cai"; subaccount = opt blob "\\01\\02" }; ' +
       'fee = opt (10_000 : nat); memo = opt blob "coffee"; from_subaccount = null; ' +
       'created_at_time = opt (1_700_000_000_000_000_000 : nat64); amount = 1_000_000 : nat })',
   },
-  { label: 'result-ok', type: '(TransferResult)', cli: '(variant { Ok = 42 : nat })' },
+  { label: 'result-ok', exact: true, type: '(TransferResult)', cli: '(variant { Ok = 42 : nat })' },
   {
-    label: 'result-err',
+    label: 'result-err', exact: true,
     type: '(TransferResult)',
     cli: '(variant { Err = variant { InsufficientFunds = record { balance = 5 : nat } } })',
   },
@@ -420,24 +420,39 @@ export const ENCODED = [
     cli: '(opt opt (5 : nat), opt null, null, opt null)',
   },
   { label: 'opt-opt', type: '(opt nat, opt nat, opt nat)', cli: '(null, null, null)' },
+  {
+    label: 'opt-opt',
+    exact: true,
+    type: '(opt opt nat, opt opt nat, opt opt nat, opt text)',
+    cli: '(opt opt (5 : nat), opt null, null, opt "x")',
+  },
+  {
+    label: 'record-wide',
+    exact: true,
+    type: '(record { a : nat; b : opt text; c : opt nat })',
+    cli: '(record { a = 1 : nat; b = opt "x"; c = opt (2 : nat) })',
+  },
   { label: 'record-wide', type: '(record { a : nat })', cli: '(record { a = 1 : nat })' },
+  { label: 'record-narrow', exact: true, type: '(record { a : nat })', cli: '(record { a = 5 : nat })' },
   {
     label: 'record-narrow',
     type: '(record { a : nat; b : opt text; c : opt nat })',
     cli: '(record { a = 5 : nat; b = null; c = null })',
   },
-  { label: 'variant-c', type: '(Big)', cli: '(variant { C = "z" })' },
-  { label: 'variant-d', type: '(Big)', cli: '(variant { D = 1_180_591_620_717_411_303_424 : nat })' },
+  { label: 'variant-c', exact: true, type: '(Big)', cli: '(variant { C = "z" })' },
+  { label: 'variant-d', exact: true, type: '(Big)', cli: '(variant { D = 1_180_591_620_717_411_303_424 : nat })' },
   { label: 'variant-c', type: '(Small)', cli: 'reject' },
   { label: 'variant-c', type: '(opt Small)', cli: '(null)' },
-  { label: 'opt-variants', type: '(vec opt Small)', cli: '(vec { opt variant { A }; opt variant { B = 1 : nat8 }; null })' },
+  { label: 'opt-variants', exact: true, type: '(vec opt Small)', cli: '(vec { opt variant { A }; opt variant { B = 1 : nat8 }; null })' },
   { label: 'opt-variants', type: '(vec opt variant { A })', cli: '(vec { opt variant { A }; null; null })' },
+  { label: 'nat', exact: true, type: '(nat)', cli: '(5 : nat)' },
   { label: 'nat', type: '(int)', cli: '(5 : int)' },
   { label: 'nat', type: '(opt nat)', cli: '(opt (5 : nat))' },
   { label: 'nat', type: '(nat64)', cli: 'reject' },
+  { label: 'none', exact: true, type: '()', cli: '()' },
   { label: 'none', type: '(opt nat)', cli: '(null)' },
   { label: 'none', type: '(nat)', cli: 'reject' },
-  { label: 'bool-null', type: '(bool, null, bool)', cli: '(true, null, false)' },
+  { label: 'bool-null', exact: true, type: '(bool, null, bool)', cli: '(true, null, false)' },
   { label: 'bool-null', type: '(bool)', cli: '(true)' },
 ];
 
