@@ -5,7 +5,9 @@
 // then checks three directions against the tables of cases.mjs:
 //   motoko-decode  messages encoded by `candid encode` decode in Motoko,
 //   cli-decode     Motoko's to_candid bytes decode in `candid decode`,
-//   bytes          hand-written messages decode alike in both.
+//   bytes          hand-written messages decode alike in both,
+//   random         seeded random values (random.mjs) as in motoko-decode;
+//                  ORACLE_SEED and ORACLE_RANDOM (their number) change them.
 // Each prints "<direction>: N passed, N failed"; the last line is the total.
 // ORACLE_SHOW=1 prints every answer as well.
 import { createHash } from 'node:crypto';
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 import { BYTES, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE } from './cases.mjs';
+import { randomCases } from './random.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const [cli, cacheDir] = process.argv.slice(2);
@@ -230,8 +233,9 @@ async function main() {
   writeFileSync(didPath, DID);
   const wasm = compile();
 
+  const random = randomCases(Number(process.env.ORACLE_SEED ?? 1), Number(process.env.ORACLE_RANDOM ?? 120));
   const messages = [];
-  for (const c of MOTOKO_DECODE) {
+  for (const c of [...MOTOKO_DECODE, ...random]) {
     messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(cliEncode(c.type, c.value), 'hex') });
   }
   for (const c of BYTES) messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(c.hex, 'hex') });
@@ -248,8 +252,10 @@ async function main() {
     check('cli-decode', c.label, c.cli, hex === undefined ? 'missing' : cliDecode(c.type, hex));
   }
   reportSameBytes(encoded);
+  random.forEach((c, i) => check('random', c.name, c.motoko, ...motoko(MOTOKO_DECODE.length + i)));
+  const bytesAt = MOTOKO_DECODE.length + random.length;
   BYTES.forEach((c, i) => {
-    check('bytes', `${c.name} (motoko)`, c.motoko, ...motoko(MOTOKO_DECODE.length + i));
+    check('bytes', `${c.name} (motoko)`, c.motoko, ...motoko(bytesAt + i));
     check('bytes', `${c.name} (libcandid)`, c.cli, cliDecode(c.type, c.hex));
   });
 
