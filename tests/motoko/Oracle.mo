@@ -5,9 +5,9 @@
 // A WASI program built by moc imports nothing but fd_write, so it cannot read
 // its input. The runner (oracle.mjs) therefore compiles this file with a long
 // blob literal behind INPUT_MARKER and overwrites the literal's bytes in the
-// compiled module: a start index, a count, then per message its kind (which
-// Motoko type to decode it at), its length and its bytes, integers as u32
-// little-endian. The program decodes messages start, start + 1, ... in order,
+// compiled module: a start index, a count, a seed and a number of random
+// values to encode (Random.mo), then per message its kind (which Motoko type
+// to decode it at), its length and its bytes, integers as u32 little-endian. The program decodes messages start, start + 1, ... in order,
 // so when a malformed message traps (from_candid returns null only for a type
 // mismatch) the runner starts it again after the message that trapped.
 //
@@ -20,6 +20,7 @@
 // A decoding prints debug_show of the ?value, "null" on a type mismatch.
 import Prim "mo:⛔";
 import Float "mo:core/Float";
+import Random "Random";
 
 let input : Blob = "LIBCANDID-MOTOKO-ORACLE-INPUT:@PAD@";
 
@@ -131,6 +132,8 @@ func u32() : Nat {
 
 let start = u32();
 let count = u32();
+let seed = u32();
+let randomCount = u32();
 // Known values, labelled as in cases.mjs (ENCODED).
 func encoded(name : Text, b : Blob) {
   Prim.debugPrint("E " # name);
@@ -183,6 +186,12 @@ if (start == 0) {
   encoded("nat", to_candid (5 : Nat));
   encoded("none", to_candid ());
   encoded("bool-null", to_candid (true, null, false));
+  let generator = Random.Generator(Prim.natToNat32(seed));
+  var k = 0;
+  while (k < randomCount) {
+    encoded("random-" # decimal k, Random.message(generator, k));
+    k += 1;
+  };
 };
 var index = 0;
 while (index < count) {

@@ -6,7 +6,8 @@
 //   motoko-decode  messages encoded by `candid encode` decode in Motoko,
 //   cli-decode     Motoko's to_candid bytes decode in `candid decode`,
 //   bytes          hand-written messages decode alike in both,
-//   random         seeded random values (random.mjs) as in motoko-decode;
+//   random         seeded random values (random.mjs) as in motoko-decode,
+//   random-encode  and as in cli-decode, drawn by Random.mo;
 //                  ORACLE_SEED and ORACLE_RANDOM (their number) change them.
 // Each prints "<direction>: N passed, N failed"; the last line is the total.
 // ORACLE_SHOW=1 prints every answer as well.
@@ -18,12 +19,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 import { BYTES, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE } from './cases.mjs';
-import { randomCases } from './random.mjs';
+import { randomCases, randomEncoded } from './random.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const [cli, cacheDir] = process.argv.slice(2);
 const MARKER = 'LIBCANDID-MOTOKO-ORACLE-INPUT:';
 const CAPACITY = 64 * 1024; // bytes of messages per run of the program
+const SEED = Number(process.env.ORACLE_SEED ?? 1);
+const RANDOM = Number(process.env.ORACLE_RANDOM ?? 120);
 
 function seconds(since) {
   return ((Date.now() - since) / 1000).toFixed(1);
@@ -35,7 +38,8 @@ function compile() {
   const require = createRequire(import.meta.url);
   const version = require('motoko/package.json').version;
   const source = readFileSync(join(here, 'Oracle.mo'), 'utf8').replace('@PAD@', 'x'.repeat(CAPACITY));
-  const key = createHash('sha256').update(version).update(source).digest('hex').slice(0, 16);
+  const random = readFileSync(join(here, 'Random.mo'), 'utf8');
+  const key = createHash('sha256').update(version).update(source).update(random).digest('hex').slice(0, 16);
   const cached = join(cacheDir, `oracle-${key}.wasm`);
   if (existsSync(cached)) {
     console.log(`motoko ${version}: Oracle.mo compiled earlier (${cached})`);
@@ -45,6 +49,7 @@ function compile() {
   const mo = require('motoko');
   mo.loadPackage(require('motoko/packages/latest/core.json'));
   mo.write('Oracle.mo', source);
+  mo.write('Random.mo', random);
   let out;
   try {
     out = mo.wasm('Oracle.mo', 'wasi');
@@ -66,8 +71,8 @@ function u32(n) {
 // One run of the program over messages[start..] (as many as fit), its
 // stdout as records: decodings by index, encodings by label.
 async function runOnce(wasm, messages, start) {
-  const parts = [u32(start), null];
-  let size = 8;
+  const parts = [u32(start), null, u32(SEED), u32(RANDOM)];
+  let size = 16;
   let count = start;
   for (const skipped of messages.slice(0, start)) parts.push(Buffer.from([skipped.kind]), u32(0));
   size += 5 * start;
@@ -233,7 +238,7 @@ async function main() {
   writeFileSync(didPath, DID);
   const wasm = compile();
 
-  const random = randomCases(Number(process.env.ORACLE_SEED ?? 1), Number(process.env.ORACLE_RANDOM ?? 120));
+  const random = randomCases(SEED, RANDOM);
   const messages = [];
   for (const c of [...MOTOKO_DECODE, ...random]) {
     messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(cliEncode(c.type, c.value), 'hex') });
@@ -250,6 +255,10 @@ async function main() {
   for (const c of ENCODED) {
     const hex = encoded[c.label];
     check('cli-decode', c.label, c.cli, hex === undefined ? 'missing' : cliDecode(c.type, hex));
+  }
+  for (const c of randomEncoded(SEED, RANDOM)) {
+    const hex = encoded[c.label];
+    check('random-encode', c.label, c.cli, hex === undefined ? 'missing' : cliDecode(c.type, hex));
   }
   reportSameBytes(encoded);
   random.forEach((c, i) => check('random', c.name, c.motoko, ...motoko(MOTOKO_DECODE.length + i)));

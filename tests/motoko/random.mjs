@@ -99,61 +99,94 @@ const FIXED = [
   ['int64', 64n, true],
 ];
 
-// One random case of each shape; `kind` names a Motoko type of cases.mjs.
-const SHAPES = [
-  (r) => {
-    const nat = r.bits(r.int(200));
-    const int = r.bits(r.int(200)) * (r.int(2) ? -1n : 1n);
-    return { kind: 'big', type: '(nat, int)', value: `(${nat}, ${int})`, motoko: `?(${showNat(nat)}, ${showInt(int)})` };
-  },
-  (r) => {
-    // Near the edges more often than not: the extremes and small values.
-    const values = FIXED.map(([, width, signed]) => {
+// How `candid decode` prints: digits grouped in nat, int, nat32, nat64 and
+// int64 (not in nat16, int16 or int32); text escapes quotes, backslashes and
+// control characters, blobs also every byte from 0x80.
+function cliQuoted(units, blob) {
+  let out = '';
+  for (const u of units) {
+    const c = typeof u === 'number' ? u : u.codePointAt(0);
+    if (c === 0x22 || c === 0x5c) out += '\\' + String.fromCharCode(c);
+    else if (c < 0x20 || c === 0x7f || (blob && c >= 0x80)) out += '\\' + c.toString(16).padStart(2, '0');
+    else out += typeof u === 'number' ? String.fromCharCode(c) : u;
+  }
+  return `"${out}"`;
+}
+const GROUPED = new Set(['nat', 'int', 'nat32', 'nat64', 'int64']);
+const cliNumber = (v, type) => `${GROUPED.has(type) ? grouped(v) : v} : ${type}`;
+
+// A value of each shape, drawn, then written for either direction:
+// `decode` for candid encode -> Motoko, `encode` for Motoko -> candid decode
+// (Random.mo draws the same values for the shapes that have one).
+const BIG = {
+  draw: (r) => ({ nat: r.bits(r.int(200)), int: r.bits(r.int(200)) * (r.int(2) ? -1n : 1n) }),
+  decode: ({ nat, int }) => ({ kind: 'big', type: '(nat, int)', value: `(${nat}, ${int})`, motoko: `?(${showNat(nat)}, ${showInt(int)})` }),
+  encode: ({ nat, int }) => ({ type: '(nat, int)', cli: `(${cliNumber(nat, 'nat')}, ${cliNumber(int, 'int')})` }),
+};
+const FIXED_SHAPE = {
+  // Near the edges more often than not: the extremes and small values.
+  draw: (r) =>
+    FIXED.map(([, width, signed]) => {
       const span = 1n << width;
       const v = r.pick([0n, 1n, span - 1n, span / 2n, span / 2n - 1n, r.bits(Number(width))]);
       return signed && v >= span / 2n ? v - span : v;
-    });
-    return {
-      kind: 'fixed',
-      type: `(${FIXED.map(([t]) => t).join(', ')})`,
-      value: `(${values.join(', ')})`,
-      motoko: `?(${values.map((v, i) => (FIXED[i][2] ? showInt(v) : showNat(v))).join(', ')})`,
-    };
-  },
-  (r) => {
-    const t = text(r, 12);
-    const b = bytes(r, 12);
-    const p = bytes(r, 29);
-    return {
-      kind: 'texts',
-      type: '(text, blob, principal)',
-      value: `(${candidText(t)}, ${candidBlob(b)}, principal "${principalText(p)}")`,
-      motoko: `?(${motokoText(t)}, ${motokoBlob(b)}, ${principalText(p)})`,
-    };
-  },
-  (r) => {
-    // vec opt Big read as [?Small]: cases C and D become null.
-    const items = Array.from({ length: r.int(8) }, () => r.int(5));
-    const small = r.int(256);
+    }),
+  decode: (values) => ({
+    kind: 'fixed',
+    type: `(${FIXED.map(([t]) => t).join(', ')})`,
+    value: `(${values.join(', ')})`,
+    motoko: `?(${values.map((v, i) => (FIXED[i][2] ? showInt(v) : showNat(v))).join(', ')})`,
+  }),
+  encode: (values) => ({
+    type: `(${FIXED.map(([t]) => t).join(', ')})`,
+    cli: `(${values.map((v, i) => cliNumber(v, FIXED[i][0])).join(', ')})`,
+  }),
+};
+const TEXTS = {
+  draw: (r) => ({ t: text(r, 12), b: bytes(r, 12), p: principalText(bytes(r, 29)) }),
+  decode: ({ t, b, p }) => ({
+    kind: 'texts',
+    type: '(text, blob, principal)',
+    value: `(${candidText(t)}, ${candidBlob(b)}, principal "${p}")`,
+    motoko: `?(${motokoText(t)}, ${motokoBlob(b)}, ${p})`,
+  }),
+  encode: ({ t, b, p }) => ({
+    type: '(text, blob, principal)',
+    cli: `(${cliQuoted([...t], false)}, blob ${cliQuoted(b, true)}, principal "${p}")`,
+  }),
+};
+const VEC_OPT = {
+  draw: (r) => ({ items: Array.from({ length: r.int(8) }, () => r.int(5)), small: r.int(256) }),
+  // vec opt Big read as [?Small]: cases C and D become null.
+  decode: ({ items, small }) => {
     const candid = items.map((c) => ['null', 'opt variant { A }', `opt variant { B = ${small} }`, 'opt variant { C = "c" }', 'opt variant { D = 1 }'][c]);
     const motoko = items.map((c) => ['null', '?(#A)', `?(#B(${small}))`, 'null', 'null'][c]);
     return { kind: 'vec-opt-small', type: '(vec opt Big)', value: `(vec { ${candid.join('; ')} })`, motoko: `?[${motoko.join(', ')}]` };
   },
-  (r) => {
-    const entries = Array.from({ length: r.int(5) }, () => [text(r, 6), r.bits(r.int(100))]);
-    return {
-      kind: 'map',
-      type: '(vec record { text; nat })',
-      value: `(vec { ${entries.map(([k, v]) => `record { ${candidText(k)}; ${v} }`).join('; ')} })`,
-      motoko: `?[${entries.map(([k, v]) => `(${motokoText(k)}, ${showNat(v)})`).join(', ')}]`,
-    };
+  // Random.mo encodes [?Small] with 3 and 4 as null.
+  encode: ({ items, small }) => {
+    const cli = items.map((c) => ['null', 'opt variant { A }', `opt variant { B = ${small} : nat8 }`, 'null', 'null'][c]);
+    return { type: '(vec opt Small)', cli: `(vec {${cli.length ? ` ${cli.join('; ')} ` : ''}})` };
   },
-  (r) => {
-    const owner = bytes(r, 29);
-    const sub = r.int(2) ? bytes(r, 32) : null;
-    const amount = r.bits(r.int(130));
-    const fee = r.int(2) ? r.bits(r.int(70)) : null;
-    const time = r.int(2) ? r.bits(64) : null;
+};
+const MAP = {
+  draw: (r) => Array.from({ length: r.int(5) }, () => [text(r, 6), r.bits(r.int(100))]),
+  decode: (entries) => ({
+    kind: 'map',
+    type: '(vec record { text; nat })',
+    value: `(vec { ${entries.map(([k, v]) => `record { ${candidText(k)}; ${v} }`).join('; ')} })`,
+    motoko: `?[${entries.map(([k, v]) => `(${motokoText(k)}, ${showNat(v)})`).join(', ')}]`,
+  }),
+};
+const TRANSFER = {
+  draw: (r) => ({
+    owner: principalText(bytes(r, 29)),
+    sub: r.int(2) ? bytes(r, 32) : null,
+    amount: r.bits(r.int(130)),
+    fee: r.int(2) ? r.bits(r.int(70)) : null,
+    time: r.int(2) ? r.bits(64) : null,
+  }),
+  decode: ({ owner, sub, amount, fee, time }) => {
     const opt = (v, c, m) => (v === null ? ['null', 'null'] : [`opt ${c(v)}`, `?${m(v)}`]);
     const [subC, subM] = opt(sub, candidBlob, motokoBlob);
     const [feeC, feeM] = opt(fee, String, showNat);
@@ -162,16 +195,33 @@ const SHAPES = [
       kind: 'transfer',
       type: '(TransferArg)',
       value:
-        `(record { to = record { owner = principal "${principalText(owner)}"; subaccount = ${subC} }; ` +
+        `(record { to = record { owner = principal "${owner}"; subaccount = ${subC} }; ` +
         `amount = ${amount}; fee = ${feeC}; memo = null; from_subaccount = null; created_at_time = ${timeC} })`,
       motoko:
         `?{amount = ${showNat(amount)}; created_at_time = ${timeM}; fee = ${feeM}; from_subaccount = null; ` +
-        `memo = null; to = {owner = ${principalText(owner)}; subaccount = ${subM}}}`,
+        `memo = null; to = {owner = ${owner}; subaccount = ${subM}}}`,
     };
   },
-];
+};
 
+const DECODE_SHAPES = [BIG, FIXED_SHAPE, TEXTS, VEC_OPT, MAP, TRANSFER];
+const ENCODE_SHAPES = [BIG, FIXED_SHAPE, TEXTS, VEC_OPT]; // the order of Random.mo's `message`
+
+// Cases for candid encode -> Motoko, shaped like MOTOKO_DECODE of cases.mjs.
 export function randomCases(seed, count) {
   const r = generator(seed);
-  return Array.from({ length: count }, (_, i) => ({ name: `#${i} (seed ${seed})`, ...SHAPES[i % SHAPES.length](r) }));
+  return Array.from({ length: count }, (_, i) => {
+    const shape = DECODE_SHAPES[i % DECODE_SHAPES.length];
+    return { name: `#${i} (seed ${seed})`, ...shape.decode(shape.draw(r)) };
+  });
+}
+
+// What `candid decode` must print for Random.mo's message i (seed, count as
+// given to the program), shaped like ENCODED of cases.mjs.
+export function randomEncoded(seed, count) {
+  const r = generator(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const shape = ENCODE_SHAPES[i % ENCODE_SHAPES.length];
+    return { label: `random-${i}`, ...shape.encode(shape.draw(r)) };
+  });
 }
