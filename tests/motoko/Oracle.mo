@@ -78,6 +78,8 @@ func emit(result : Text) {
 // 300 digits, so the exponent form it is.)
 func exact(x : Float) : Text = Float.format(x, #exp 16);
 
+func reference<T>(v : ?T) : Text = switch v { case null "null"; case _ "ok" };
+
 // The kinds, numbered as in cases.mjs (KINDS).
 func decode(kind : Nat, m : Blob) : Text {
   switch kind {
@@ -116,6 +118,12 @@ func decode(kind : Nat, m : Blob) : Text {
     case 18 { let v : ?[(Text, Nat)] = from_candid m; debug_show v };
     case 19 { let v : ???Nat = from_candid m; debug_show v };
     case 20 { let v : ?TransferResult = from_candid m; debug_show v };
+    // References: debug_show cannot print them, so "ok" tells that one decoded.
+    case 21 { let v : ?(shared query Nat -> async Text) = from_candid m; reference v };
+    case 22 { let v : ?(shared Nat -> async Text) = from_candid m; reference v };
+    case 23 { let v : ?(shared query (Nat, ?Nat) -> async (Text, ?Nat)) = from_candid m; reference v };
+    case 24 { let v : ?(shared query Int -> async Text) = from_candid m; reference v };
+    case 25 { let v : ?(actor { m : shared () -> async () }) = from_candid m; reference v };
     case _ { "unknown kind " # decimal kind };
   };
 };

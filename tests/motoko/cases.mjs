@@ -55,6 +55,11 @@ export const KINDS = [
   'map', //            [(Text, Nat)]
   'opt-opt-nat', //    ??Nat
   'transfer-result', // TransferResult
+  'func-query', //     shared query Nat -> async Text
+  'func-update', //    shared Nat -> async Text
+  'func-wide', //      shared query (Nat, ?Nat) -> async (Text, ?Nat)
+  'func-int', //       shared query Int -> async Text
+  'service-m', //      actor { m : shared () -> async () }
 ];
 
 const FIXED = '(nat8, nat16, nat32, nat64, int8, int16, int32, int64)';
@@ -82,7 +87,8 @@ function listMotoko(n) {
 
 function listCli(n) {
   let s = 'null';
-  for (let i = n - 1; i >= 0; i--) s = `opt record { head = ${i.toLocaleString('en').replaceAll(',', '_')} : int; tail = ${s} }`;
+  for (let i = n - 1; i >= 0; i--)
+    s = `opt record { head = ${i.toLocaleString('en').replaceAll(',', '_')} : int; tail = ${s} }`;
   return `(${s})`;
 }
 
@@ -94,7 +100,8 @@ export const MOTOKO_DECODE = [
     kind: 'big',
     type: '(nat, int)',
     value: '(340282366920938463463374607431768211456, -170141183460469231731687303715884105728)',
-    motoko: '?(340_282_366_920_938_463_463_374_607_431_768_211_456, -170_141_183_460_469_231_731_687_303_715_884_105_728)',
+    motoko:
+      '?(340_282_366_920_938_463_463_374_607_431_768_211_456, -170_141_183_460_469_231_731_687_303_715_884_105_728)',
   },
   { name: 'nat and int zero', kind: 'big', type: '(nat, int)', value: '(0, 0)', motoko: '?(0, 0)' },
   {
@@ -133,7 +140,8 @@ export const MOTOKO_DECODE = [
     kind: 'floats',
     type: FLOATS,
     value: '(1.5, -0.0, 1e300, 0.1, -2.5e-310)',
-    motoko: '?(1.5000000000000000e0, -0.0000000000000000e0, 1.0000000000000001e300, 1.0000000000000001e-1, -2.5000000000000171e-310)',
+    motoko:
+      '?(1.5000000000000000e0, -0.0000000000000000e0, 1.0000000000000001e300, 1.0000000000000001e-1, -2.5000000000000171e-310)',
   },
   {
     name: 'float32 is no float64',
@@ -181,7 +189,13 @@ export const MOTOKO_DECODE = [
   { name: 'recursive list, empty', kind: 'list', type: '(List)', value: '(null)', motoko: '?null' },
   { name: 'recursive list of 1000', kind: 'list', type: '(List)', value: listText(1000), motoko: listMotoko(1000) },
   { name: 'recursive list of 10000', kind: 'list', type: '(List)', value: listText(10000), motoko: listMotoko(10000) },
-  { name: 'ICRC-1 TransferArg', kind: 'transfer', type: '(TransferArg)', value: TRANSFER_VALUE, motoko: TRANSFER_MOTOKO },
+  {
+    name: 'ICRC-1 TransferArg',
+    kind: 'transfer',
+    type: '(TransferArg)',
+    value: TRANSFER_VALUE,
+    motoko: TRANSFER_MOTOKO,
+  },
   {
     name: 'TransferArg with a field added by a newer sender',
     kind: 'transfer',
@@ -207,7 +221,13 @@ export const MOTOKO_DECODE = [
     value: `(record { to = record { owner = ${LEDGER}; subaccount = null }; fee = opt 1 })`,
     motoko: 'reject',
   },
-  { name: 'TransferResult Ok', kind: 'transfer-result', type: '(TransferResult)', value: '(variant { Ok = 42 })', motoko: '?(#Ok(42))' },
+  {
+    name: 'TransferResult Ok',
+    kind: 'transfer-result',
+    type: '(TransferResult)',
+    value: '(variant { Ok = 42 })',
+    motoko: '?(#Ok(42))',
+  },
   {
     name: 'TransferResult Err GenericError',
     kind: 'transfer-result',
@@ -272,8 +292,20 @@ export const MOTOKO_DECODE = [
     motoko: '?{a = 5; b = null; c = null}',
   },
   { name: 'variant', kind: 'small', type: '(Small)', value: '(variant { B = 3 })', motoko: '?(#B(3))' },
-  { name: 'variant with an added case, known case', kind: 'small', type: '(Big)', value: '(variant { B = 3 })', motoko: '?(#B(3))' },
-  { name: 'variant with an added case, new case', kind: 'small', type: '(Big)', value: '(variant { C = "z" })', motoko: 'reject' },
+  {
+    name: 'variant with an added case, known case',
+    kind: 'small',
+    type: '(Big)',
+    value: '(variant { B = 3 })',
+    motoko: '?(#B(3))',
+  },
+  {
+    name: 'variant with an added case, new case',
+    kind: 'small',
+    type: '(Big)',
+    value: '(variant { C = "z" })',
+    motoko: 'reject',
+  },
   {
     name: 'opt variant with an added case, new case',
     kind: 'opt-small',
@@ -281,9 +313,27 @@ export const MOTOKO_DECODE = [
     value: '(opt variant { C = "z" })',
     motoko: '?null',
   },
-  { name: 'variant at opt variant, new case', kind: 'opt-small', type: '(Big)', value: '(variant { C = "z" })', motoko: '?null' },
-  { name: 'opt variant, known case', kind: 'opt-small', type: '(opt Small)', value: '(opt variant { A })', motoko: '?(?(#A))' },
-  { name: 'variant read with more cases', kind: 'big-variant', type: '(Small)', value: '(variant { A })', motoko: '?(#A)' },
+  {
+    name: 'variant at opt variant, new case',
+    kind: 'opt-small',
+    type: '(Big)',
+    value: '(variant { C = "z" })',
+    motoko: '?null',
+  },
+  {
+    name: 'opt variant, known case',
+    kind: 'opt-small',
+    type: '(opt Small)',
+    value: '(opt variant { A })',
+    motoko: '?(?(#A))',
+  },
+  {
+    name: 'variant read with more cases',
+    kind: 'big-variant',
+    type: '(Small)',
+    value: '(variant { A })',
+    motoko: '?(#A)',
+  },
   {
     name: 'variant case with a big nat',
     kind: 'big-variant',
@@ -318,7 +368,13 @@ export const MOTOKO_DECODE = [
   { name: 'opt nat at opt opt nat', kind: 'opt-opt-nat', type: '(opt nat)', value: '(opt 5)', motoko: '?(?(?5))' },
   { name: 'nat at opt opt nat', kind: 'opt-opt-nat', type: '(nat)', value: '(5)', motoko: '?(?(?5))' },
   { name: 'null of opt nat at opt opt nat', kind: 'opt-opt-nat', type: '(opt nat)', value: '(null)', motoko: '?null' },
-  { name: 'opt null at opt opt nat', kind: 'opt-opt-nat', type: '(opt opt nat)', value: '(opt null)', motoko: '?(?null)' },
+  {
+    name: 'opt null at opt opt nat',
+    kind: 'opt-opt-nat',
+    type: '(opt opt nat)',
+    value: '(opt null)',
+    motoko: '?(?null)',
+  },
   { name: 'opt text at opt opt nat', kind: 'opt-opt-nat', type: '(opt text)', value: '(opt "x")', motoko: '?(?null)' },
   { name: 'extra arguments ignored', kind: 'nat', type: '(nat, text)', value: '(7, "extra")', motoko: '?7' },
   { name: 'missing argument at nat', kind: 'nat', type: '()', value: '()', motoko: 'reject' },
@@ -343,63 +399,72 @@ export const MOTOKO_DECODE = [
 // `candid decode -t type`; `exact` marks the type Motoko encoded at.
 export const ENCODED = [
   {
-    label: 'big', exact: true,
+    label: 'big',
+    exact: true,
     type: '(nat, int, nat, int)',
     cli:
       '(340_282_366_920_938_463_463_374_607_431_768_211_456 : nat, -170_141_183_460_469_231_731_687_303_715_884_105_728 : int, ' +
       '0 : nat, 18_446_744_073_709_551_616 : int)',
   },
   {
-    label: 'fixed-max', exact: true,
+    label: 'fixed-max',
+    exact: true,
     type: FIXED,
     cli:
       '(255 : nat8, 65535 : nat16, 4_294_967_295 : nat32, 18_446_744_073_709_551_615 : nat64, 127 : int8, ' +
       '32767 : int16, 2147483647 : int32, 9_223_372_036_854_775_807 : int64)',
   },
   {
-    label: 'fixed-min', exact: true,
+    label: 'fixed-min',
+    exact: true,
     type: FIXED,
     cli:
       '(0 : nat8, 0 : nat16, 0 : nat32, 0 : nat64, -128 : int8, -32768 : int16, -2147483648 : int32, ' +
       '-9_223_372_036_854_775_808 : int64)',
   },
   {
-    label: 'floats', exact: true,
+    label: 'floats',
+    exact: true,
     type: FLOATS,
     cli: '(1.5 : float64, -0.0 : float64, 1e+300 : float64, 0.1 : float64, -2.5e-310 : float64)',
   },
   { label: 'float-inf', exact: true, type: '(float64, float64)', cli: '(inf : float64, -inf : float64)' },
   {
-    label: 'texts', exact: true,
+    label: 'texts',
+    exact: true,
     type: '(text, blob, principal)',
     cli: '("h\u00e9llo \u20ac \u{1F600} \\"q\\"\\n", blob "\\00\\ff\\7f", principal "ryjl3-tyaaa-aaaaa-aaaba-cai")',
   },
   { label: 'escapes', exact: true, type: '(text)', cli: '("\\t\\r\\7f\\00\u0085\\\\ \' \u{10FFFF}")' },
   {
-    label: 'keywords', exact: true, // Motoko's type_ is Candid's "type"
+    label: 'keywords',
+    exact: true, // Motoko's type_ is Candid's "type"
     type: '(record { "type" : nat; "service" : text; "vec" : nat8 })',
     cli: '(record { "vec" = 2 : nat8; "service" = "s"; "type" = 1 : nat })',
   },
   { label: 'empty-texts', exact: true, type: '(text, blob, principal)', cli: '("", blob "", principal "aaaaa-aa")' },
   {
-    label: 'composite', exact: true,
+    label: 'composite',
+    exact: true,
     type: COMPOSITE,
     cli: '(opt (7 : nat), vec { -1 : int; 0 : int; 1 : int }, record { a = 1 : nat; b = opt "x" }, variant { C = "z" })',
   },
   {
-    label: 'list', exact: true,
+    label: 'list',
+    exact: true,
     type: '(List)',
-    cli:
-      '(opt record { head = 1 : int; tail = opt record { head = -2 : int; tail = opt record { head = 300 : int; tail = null } } })',
+    cli: '(opt record { head = 1 : int; tail = opt record { head = -2 : int; tail = opt record { head = 300 : int; tail = null } } })',
   },
   { label: 'list-2000', exact: true, type: '(List)', cli: listCli(2000) },
   {
-    label: 'map', exact: true,
+    label: 'map',
+    exact: true,
     type: '(vec record { text; nat })',
     cli: '(vec { record { "a"; 1 : nat }; record { "\u00e9"; 2 : nat }; record { ""; 18_446_744_073_709_551_616 : nat } })',
   },
   {
-    label: 'transfer', exact: true,
+    label: 'transfer',
+    exact: true,
     type: '(TransferArg)',
     cli:
       '(record { to = record { owner = principal "ryjl3-tyaaa-aaaaa-aaaba-cai"; subaccount = opt blob "\\01\\02" }; ' +
@@ -408,7 +473,8 @@ export const ENCODED = [
   },
   { label: 'result-ok', exact: true, type: '(TransferResult)', cli: '(variant { Ok = 42 : nat })' },
   {
-    label: 'result-err', exact: true,
+    label: 'result-err',
+    exact: true,
     type: '(TransferResult)',
     cli: '(variant { Err = variant { InsufficientFunds = record { balance = 5 : nat } } })',
   },
@@ -443,7 +509,12 @@ export const ENCODED = [
   { label: 'variant-d', exact: true, type: '(Big)', cli: '(variant { D = 1_180_591_620_717_411_303_424 : nat })' },
   { label: 'variant-c', type: '(Small)', cli: 'reject' },
   { label: 'variant-c', type: '(opt Small)', cli: '(null)' },
-  { label: 'opt-variants', exact: true, type: '(vec opt Small)', cli: '(vec { opt variant { A }; opt variant { B = 1 : nat8 }; null })' },
+  {
+    label: 'opt-variants',
+    exact: true,
+    type: '(vec opt Small)',
+    cli: '(vec { opt variant { A }; opt variant { B = 1 : nat8 }; null })',
+  },
   { label: 'opt-variants', type: '(vec opt variant { A })', cli: '(vec { opt variant { A }; null; null })' },
   { label: 'nat', exact: true, type: '(nat)', cli: '(5 : nat)' },
   { label: 'nat', type: '(int)', cli: '(5 : int)' },
@@ -456,24 +527,161 @@ export const ENCODED = [
   { label: 'bool-null', type: '(bool)', cli: '(true)' },
 ];
 
+// References, whose coercion needs the subtype check of their types: `candid
+// encode` makes the message at `type`, which Motoko decodes at `kind` (and
+// says "ok") and `candid decode` at `expected`.
+const FUNC = 'func "aaaaa-aa".m';
+export const REFERENCES = [
+  {
+    name: 'same func type',
+    type: '(func (nat) -> (text) query)',
+    value: `(${FUNC})`,
+    kind: 'func-query',
+    expected: '(func (nat) -> (text) query)',
+    motoko: 'ok',
+    cli: `(${FUNC})`,
+  },
+  {
+    name: 'query func at update func',
+    type: '(func (nat) -> (text) query)',
+    value: `(${FUNC})`,
+    kind: 'func-update',
+    expected: '(func (nat) -> (text))',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'update func at query func',
+    type: '(func (nat) -> (text))',
+    value: `(${FUNC})`,
+    kind: 'func-query',
+    expected: '(func (nat) -> (text) query)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'func at one taking an extra opt argument and giving an extra opt result',
+    type: '(func (nat) -> (text) query)',
+    value: `(${FUNC})`,
+    kind: 'func-wide',
+    expected: '(func (nat, opt nat) -> (text, opt nat) query)',
+    motoko: 'ok',
+    cli: `(${FUNC})`,
+  },
+  {
+    name: 'func taking int at one taking nat',
+    type: '(func (int) -> (text) query)',
+    value: `(${FUNC})`,
+    kind: 'func-query',
+    expected: '(func (nat) -> (text) query)',
+    motoko: 'ok',
+    cli: `(${FUNC})`,
+  },
+  {
+    name: 'func taking nat at one taking int',
+    type: '(func (nat) -> (text) query)',
+    value: `(${FUNC})`,
+    kind: 'func-int',
+    expected: '(func (int) -> (text) query)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'func giving nat at one giving text',
+    type: '(func (nat) -> (nat) query)',
+    value: `(${FUNC})`,
+    kind: 'func-query',
+    expected: '(func (nat) -> (text) query)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'service with an extra method',
+    type: '(service { m : () -> (); n : (nat) -> () })',
+    value: '(service "aaaaa-aa")',
+    kind: 'service-m',
+    expected: '(service { m : () -> () })',
+    motoko: 'ok',
+    cli: '(service "aaaaa-aa")',
+  },
+  {
+    name: 'service without the method',
+    type: '(service { n : () -> () })',
+    value: '(service "aaaaa-aa")',
+    kind: 'service-m',
+    expected: '(service { m : () -> () })',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'service with the method at another type',
+    type: '(service { m : (nat) -> () })',
+    value: '(service "aaaaa-aa")',
+    kind: 'service-m',
+    expected: '(service { m : () -> () })',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+];
+
 // Hand-written messages decoded by both, at `kind` in Motoko and `type` in `candid`.
 export const BYTES = [
   {
     name: 'float64 specials',
     hex:
-      '4449444c0005' + '72'.repeat(5) + '000000000000f07f' + '000000000000f0ff' + '0100000000000000' +
-      '0000000000000080' + 'ffffffffffffef7f',
+      '4449444c0005' +
+      '72'.repeat(5) +
+      '000000000000f07f' +
+      '000000000000f0ff' +
+      '0100000000000000' +
+      '0000000000000080' +
+      'ffffffffffffef7f',
     kind: 'floats',
     type: FLOATS,
     motoko: '?(inf, -inf, 4.9406564584124654e-324, -0.0000000000000000e0, 1.7976931348623157e308)',
     cli: '(inf : float64, -inf : float64, 5e-324 : float64, -0.0 : float64, 1.7976931348623157e+308 : float64)',
   },
-  { name: 'nat: overlong LEB128', hex: '4449444c00017d8000', kind: 'nat', type: '(nat)', motoko: '?0', cli: '(0 : nat)' },
-  { name: 'nat: LEB128 cut short', hex: '4449444c00017d80', kind: 'nat', type: '(nat)', motoko: 'reject', cli: 'reject' },
+  {
+    name: 'nat: overlong LEB128',
+    hex: '4449444c00017d8000',
+    kind: 'nat',
+    type: '(nat)',
+    motoko: '?0',
+    cli: '(0 : nat)',
+  },
+  {
+    name: 'nat: LEB128 cut short',
+    hex: '4449444c00017d80',
+    kind: 'nat',
+    type: '(nat)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
   { name: 'trailing bytes', hex: '4449444c00017d0500', kind: 'nat', type: '(nat)', motoko: 'reject', cli: 'reject' },
-  { name: 'text: invalid UTF-8', hex: '4449444c00017101ff', kind: 'text', type: '(text)', motoko: 'reject', cli: 'reject' },
-  { name: 'text: length beyond the input', hex: '4449444c0001710561', kind: 'text', type: '(text)', motoko: 'reject', cli: 'reject' },
-  { name: 'bool: byte 2', hex: '4449444c016c00047e7f00710200', kind: 'misc', type: '(bool, null, record {}, text)', motoko: 'reject', cli: 'reject' },
+  {
+    name: 'text: invalid UTF-8',
+    hex: '4449444c00017101ff',
+    kind: 'text',
+    type: '(text)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'text: length beyond the input',
+    hex: '4449444c0001710561',
+    kind: 'text',
+    type: '(text)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'bool: byte 2',
+    hex: '4449444c016c00047e7f00710200',
+    kind: 'misc',
+    type: '(bool, null, record {}, text)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
   {
     name: 'variant: case index out of range',
     hex: '4449444c016b02417f427b010002',
@@ -490,7 +698,14 @@ export const BYTES = [
     motoko: 'reject',
     cli: 'reject',
   },
-  { name: 'opt: tag byte 2', hex: '4449444c016e7d01000205', kind: 'opt-nat', type: '(opt nat)', motoko: 'reject', cli: 'reject' },
+  {
+    name: 'opt: tag byte 2',
+    hex: '4449444c016e7d01000205',
+    kind: 'opt-nat',
+    type: '(opt nat)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
   {
     name: 'vec: length beyond the input',
     hex: '4449444c016d7d0100ffffffff0f',
@@ -515,11 +730,39 @@ export const BYTES = [
     motoko: '?("", "", w7x7r-cok77-xa)',
     cli: '("", blob "", principal "w7x7r-cok77-xa")',
   },
-  { name: 'text: NUL inside', hex: '4449444c00017103610062', kind: 'text', type: '(text)', motoko: '?"a\u0000b"', cli: '("a\\00b")' },
-  { name: 'text: UTF-16 surrogate', hex: '4449444c00017103eda080', kind: 'text', type: '(text)', motoko: 'reject', cli: 'reject' },
-  { name: 'text: overlong UTF-8', hex: '4449444c00017102c080', kind: 'text', type: '(text)', motoko: 'reject', cli: 'reject' },
+  {
+    name: 'text: NUL inside',
+    hex: '4449444c00017103610062',
+    kind: 'text',
+    type: '(text)',
+    motoko: '?"a\u0000b"',
+    cli: '("a\\00b")',
+  },
+  {
+    name: 'text: UTF-16 surrogate',
+    hex: '4449444c00017103eda080',
+    kind: 'text',
+    type: '(text)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'text: overlong UTF-8',
+    hex: '4449444c00017102c080',
+    kind: 'text',
+    type: '(text)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
   { name: 'magic: DIDM', hex: '4449444d00017d05', kind: 'nat', type: '(nat)', motoko: 'reject', cli: 'reject' },
-  { name: 'argument type index out of range', hex: '4449444c00010505', kind: 'nat', type: '(nat)', motoko: 'reject', cli: 'reject' },
+  {
+    name: 'argument type index out of range',
+    hex: '4449444c00010505',
+    kind: 'nat',
+    type: '(nat)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
   {
     name: 'variant: duplicate tags in the type table',
     hex: '4449444c016b02417f417f010000',

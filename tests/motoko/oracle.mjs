@@ -6,6 +6,7 @@
 //   motoko-decode  messages encoded by `candid encode` decode in Motoko,
 //   cli-decode     Motoko's to_candid bytes decode in `candid decode`,
 //   bytes          hand-written messages decode alike in both,
+//   references     func and service references read at other types, in both,
 //   random         seeded random values (random.mjs) as in motoko-decode,
 //   random-encode  and as in cli-decode, drawn by Random.mo;
 //                  ORACLE_SEED and ORACLE_RANDOM (their number) change them.
@@ -18,7 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
-import { BYTES, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE } from './cases.mjs';
+import { BYTES, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE, REFERENCES } from './cases.mjs';
 import { randomCases, randomEncoded } from './random.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -158,7 +159,10 @@ async function runAll(wasm, messages) {
 // other failure (a signal, a sanitizer report) is a crash.
 function candid(args, input) {
   try {
-    return { ok: true, out: execFileSync(cli, args, { encoding: 'utf8', input, maxBuffer: 1 << 26, stdio: 'pipe' }).trim() };
+    return {
+      ok: true,
+      out: execFileSync(cli, args, { encoding: 'utf8', input, maxBuffer: 1 << 26, stdio: 'pipe' }).trim(),
+    };
   } catch (e) {
     const err = (e.stderr || e.message).trim();
     const rejected = e.status === 1 && /^candid: [^\n]*$/.test(err);
@@ -226,7 +230,8 @@ function reportSameBytes(encoded) {
     const ours = candid(['encode', '-d', didPath, '-t', c.type, '-'], c.cli);
     if (!ours.ok || ours.out !== encoded[c.label]) {
       differ.push(c.label);
-      if (process.env.ORACLE_SHOW) console.log(`SHOW bytes of ${c.label}: motoko ${encoded[c.label]}, candid ${ours.out}`);
+      if (process.env.ORACLE_SHOW)
+        console.log(`SHOW bytes of ${c.label}: motoko ${encoded[c.label]}, candid ${ours.out}`);
     }
   }
   const detail = differ.length ? ` (differ: ${differ.join(', ')})` : '';
@@ -240,7 +245,7 @@ async function main() {
 
   const random = randomCases(SEED, RANDOM);
   const messages = [];
-  for (const c of [...MOTOKO_DECODE, ...random]) {
+  for (const c of [...MOTOKO_DECODE, ...random, ...REFERENCES]) {
     messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(cliEncode(c.type, c.value), 'hex') });
   }
   for (const c of BYTES) messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(c.hex, 'hex') });
@@ -248,7 +253,9 @@ async function main() {
 
   const t = Date.now();
   const { decoded, encoded, runs } = await runAll(wasm, messages);
-  console.log(`ran ${messages.length} decodings and ${Object.keys(encoded).length} encodings in ${runs} run(s) of the module, ${seconds(t)} s`);
+  console.log(
+    `ran ${messages.length} decodings and ${Object.keys(encoded).length} encodings in ${runs} run(s) of the module, ${seconds(t)} s`,
+  );
 
   const motoko = (i) => [motokoAnswer(decoded[i] ?? 'missing'), decoded[i]];
   MOTOKO_DECODE.forEach((c, i) => check('motoko-decode', c.name, c.motoko, ...motoko(i)));
@@ -262,7 +269,17 @@ async function main() {
   }
   reportSameBytes(encoded);
   random.forEach((c, i) => check('random', c.name, c.motoko, ...motoko(MOTOKO_DECODE.length + i)));
-  const bytesAt = MOTOKO_DECODE.length + random.length;
+  const referencesAt = MOTOKO_DECODE.length + random.length;
+  REFERENCES.forEach((c, i) => {
+    check('references', `${c.name} (motoko)`, c.motoko, ...motoko(referencesAt + i));
+    check(
+      'references',
+      `${c.name} (libcandid)`,
+      c.cli,
+      cliDecode(c.expected, messages[referencesAt + i].bytes.toString('hex')),
+    );
+  });
+  const bytesAt = referencesAt + REFERENCES.length;
   BYTES.forEach((c, i) => {
     check('bytes', `${c.name} (motoko)`, c.motoko, ...motoko(bytesAt + i));
     check('bytes', `${c.name} (libcandid)`, c.cli, cliDecode(c.type, c.hex));

@@ -120,7 +120,12 @@ const cliNumber = (v, type) => `${GROUPED.has(type) ? grouped(v) : v} : ${type}`
 // (Random.mo draws the same values for the shapes that have one).
 const BIG = {
   draw: (r) => ({ nat: r.bits(r.int(200)), int: r.bits(r.int(200)) * (r.int(2) ? -1n : 1n) }),
-  decode: ({ nat, int }) => ({ kind: 'big', type: '(nat, int)', value: `(${nat}, ${int})`, motoko: `?(${showNat(nat)}, ${showInt(int)})` }),
+  decode: ({ nat, int }) => ({
+    kind: 'big',
+    type: '(nat, int)',
+    value: `(${nat}, ${int})`,
+    motoko: `?(${showNat(nat)}, ${showInt(int)})`,
+  }),
   encode: ({ nat, int }) => ({ type: '(nat, int)', cli: `(${cliNumber(nat, 'nat')}, ${cliNumber(int, 'int')})` }),
 };
 const FIXED_SHAPE = {
@@ -159,13 +164,29 @@ const VEC_OPT = {
   draw: (r) => ({ items: Array.from({ length: r.int(8) }, () => r.int(5)), small: r.int(256) }),
   // vec opt Big read as [?Small]: cases C and D become null.
   decode: ({ items, small }) => {
-    const candid = items.map((c) => ['null', 'opt variant { A }', `opt variant { B = ${small} }`, 'opt variant { C = "c" }', 'opt variant { D = 1 }'][c]);
+    const candid = items.map(
+      (c) =>
+        [
+          'null',
+          'opt variant { A }',
+          `opt variant { B = ${small} }`,
+          'opt variant { C = "c" }',
+          'opt variant { D = 1 }',
+        ][c],
+    );
     const motoko = items.map((c) => ['null', '?(#A)', `?(#B(${small}))`, 'null', 'null'][c]);
-    return { kind: 'vec-opt-small', type: '(vec opt Big)', value: `(vec { ${candid.join('; ')} })`, motoko: `?[${motoko.join(', ')}]` };
+    return {
+      kind: 'vec-opt-small',
+      type: '(vec opt Big)',
+      value: `(vec { ${candid.join('; ')} })`,
+      motoko: `?[${motoko.join(', ')}]`,
+    };
   },
   // Random.mo encodes [?Small] with 3 and 4 as null.
   encode: ({ items, small }) => {
-    const cli = items.map((c) => ['null', 'opt variant { A }', `opt variant { B = ${small} : nat8 }`, 'null', 'null'][c]);
+    const cli = items.map(
+      (c) => ['null', 'opt variant { A }', `opt variant { B = ${small} : nat8 }`, 'null', 'null'][c],
+    );
     return { type: '(vec opt Small)', cli: `(vec {${cli.length ? ` ${cli.join('; ')} ` : ''}})` };
   },
 };
