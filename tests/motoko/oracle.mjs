@@ -261,7 +261,7 @@ async function main() {
   MOTOKO_DECODE.forEach((c, i) => check('motoko-decode', c.name, c.motoko, ...motoko(i)));
   for (const c of ENCODED) {
     const hex = encoded[c.label];
-    check('cli-decode', c.label, c.cli, hex === undefined ? 'missing' : cliDecode(c.type, hex));
+    check('cli-decode', `${c.label} at ${c.type}`, c.cli, hex === undefined ? 'missing' : cliDecode(c.type, hex));
   }
   for (const c of randomEncoded(SEED, RANDOM)) {
     const hex = encoded[c.label];
