@@ -118,12 +118,15 @@ func decode(kind : Nat, m : Blob) : Text {
     case 18 { let v : ?[(Text, Nat)] = from_candid m; debug_show v };
     case 19 { let v : ???Nat = from_candid m; debug_show v };
     case 20 { let v : ?TransferResult = from_candid m; debug_show v };
-    // References: debug_show cannot print them, so "ok" tells that one decoded.
+    // References and Any: debug_show cannot print them, so "ok" tells that one decoded.
     case 21 { let v : ?(shared query Nat -> async Text) = from_candid m; reference v };
     case 22 { let v : ?(shared Nat -> async Text) = from_candid m; reference v };
     case 23 { let v : ?(shared query (Nat, ?Nat) -> async (Text, ?Nat)) = from_candid m; reference v };
     case 24 { let v : ?(shared query Int -> async Text) = from_candid m; reference v };
     case 25 { let v : ?(actor { m : shared () -> async () }) = from_candid m; reference v };
+    case 26 { let v : ?Any = from_candid m; reference v };
+    case 27 { let v : ??Int = from_candid m; debug_show v };
+    case 28 { let v : ?{ #A : {}; #B : Nat8 } = from_candid m; debug_show v };
     case _ { "unknown kind " # decimal kind };
   };
 };

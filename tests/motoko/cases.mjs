@@ -60,6 +60,9 @@ export const KINDS = [
   'func-wide', //      shared query (Nat, ?Nat) -> async (Text, ?Nat)
   'func-int', //       shared query Int -> async Text
   'service-m', //      actor { m : shared () -> async () }
+  'any', //            Any (Candid's reserved), printed as "ok"
+  'opt-int', //        ?Int
+  'small-record', //   { #A : {}; #B : Nat8 }
 ];
 
 const FIXED = '(nat8, nat16, nat32, nat64, int8, int16, int32, int64)';
@@ -525,6 +528,101 @@ export const ENCODED = [
   { label: 'none', type: '(nat)', cli: 'reject' },
   { label: 'bool-null', exact: true, type: '(bool, null, bool)', cli: '(true, null, false)' },
   { label: 'bool-null', type: '(bool)', cli: '(true)' },
+];
+
+// Messages that `candid encode` makes at `type`, read at other types by
+// both: Motoko at `kind`, `candid decode` at `expected`.
+export const COERCIONS = [
+  {
+    name: 'variant case of record {} at a case of null',
+    type: '(variant { A : record {}; B : nat8 })',
+    value: '(variant { A = record {} })',
+    kind: 'small',
+    expected: '(Small)',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'variant case of null at a case of record {}',
+    type: '(Small)',
+    value: '(variant { A })',
+    kind: 'small-record',
+    expected: '(variant { A : record {}; B : nat8 })',
+    motoko: 'reject',
+    cli: 'reject',
+  },
+  {
+    name: 'variant case of record {}',
+    type: '(variant { A : record {}; B : nat8 })',
+    value: '(variant { A = record {} })',
+    kind: 'small-record',
+    expected: '(variant { A : record {}; B : nat8 })',
+    motoko: '?(#A({}))',
+    cli: '(variant { A = record {} })',
+  },
+  {
+    name: 'missing argument at reserved',
+    type: '()',
+    value: '()',
+    kind: 'any',
+    expected: '(reserved)',
+    motoko: 'ok',
+    cli: '(null)',
+  },
+  {
+    name: 'vec text at reserved',
+    type: '(vec text)',
+    value: '(vec { "a"; "b" })',
+    kind: 'any',
+    expected: '(reserved)',
+    motoko: 'ok',
+    cli: '(null)',
+  },
+  {
+    name: 'opt nat at opt int',
+    type: '(opt nat)',
+    value: '(opt 5)',
+    kind: 'opt-int',
+    expected: '(opt int)',
+    motoko: '?(?(+5))',
+    cli: '(opt (5 : int))',
+  },
+  {
+    name: 'nat at opt int',
+    type: '(nat)',
+    value: '(7)',
+    kind: 'opt-int',
+    expected: '(opt int)',
+    motoko: '?(?(+7))',
+    cli: '(opt (7 : int))',
+  },
+  {
+    name: 'int at opt nat',
+    type: '(int)',
+    value: '(7)',
+    kind: 'opt-nat',
+    expected: '(opt nat)',
+    motoko: '?null',
+    cli: '(null)',
+  },
+  {
+    name: 'vec nat at vec int',
+    type: '(opt nat, vec nat, record { a : nat; b : opt text }, variant { A })',
+    value: '(null, vec { 1; 2 }, record { a = 0; b = null }, variant { A })',
+    kind: 'composite',
+    expected: COMPOSITE,
+    motoko: '?(null, [+1, +2], {a = 0; b = null}, #A)',
+    cli: '(null, vec { 1 : int; 2 : int }, record { a = 0 : nat; b = null }, variant { A })',
+  },
+  {
+    name: 'opt record failing deep inside reads as null',
+    type: '(opt record { a : nat; b : opt text }, vec int, record { a : nat; b : opt text }, variant { A })',
+    value: '(opt record { a = 1; b = null }, vec {}, record { a = 0; b = null }, variant { A })',
+    kind: 'composite',
+    expected: COMPOSITE,
+    motoko: '?(null, [], {a = 0; b = null}, #A)',
+    cli: '(null, vec {}, record { a = 0 : nat; b = null }, variant { A })',
+  },
 ];
 
 // References, whose coercion needs the subtype check of their types: `candid

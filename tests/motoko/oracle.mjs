@@ -6,7 +6,8 @@
 //   motoko-decode  messages encoded by `candid encode` decode in Motoko,
 //   cli-decode     Motoko's to_candid bytes decode in `candid decode`,
 //   bytes          hand-written messages decode alike in both,
-//   references     func and service references read at other types, in both,
+//   coercions      messages by `candid encode` read at other types, in both,
+//   references     the same for func and service references,
 //   random         seeded random values (random.mjs) as in motoko-decode,
 //   random-encode  and as in cli-decode, drawn by Random.mo;
 //                  ORACLE_SEED and ORACLE_RANDOM (their number) change them.
@@ -19,7 +20,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
-import { BYTES, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE, REFERENCES } from './cases.mjs';
+import { BYTES, COERCIONS, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE, REFERENCES } from './cases.mjs';
 import { randomCases, randomEncoded } from './random.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -245,7 +246,7 @@ async function main() {
 
   const random = randomCases(SEED, RANDOM);
   const messages = [];
-  for (const c of [...MOTOKO_DECODE, ...random, ...REFERENCES]) {
+  for (const c of [...MOTOKO_DECODE, ...random, ...COERCIONS, ...REFERENCES]) {
     messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(cliEncode(c.type, c.value), 'hex') });
   }
   for (const c of BYTES) messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(c.hex, 'hex') });
@@ -269,17 +270,18 @@ async function main() {
   }
   reportSameBytes(encoded);
   random.forEach((c, i) => check('random', c.name, c.motoko, ...motoko(MOTOKO_DECODE.length + i)));
-  const referencesAt = MOTOKO_DECODE.length + random.length;
-  REFERENCES.forEach((c, i) => {
-    check('references', `${c.name} (motoko)`, c.motoko, ...motoko(referencesAt + i));
-    check(
-      'references',
-      `${c.name} (libcandid)`,
-      c.cli,
-      cliDecode(c.expected, messages[referencesAt + i].bytes.toString('hex')),
-    );
-  });
-  const bytesAt = referencesAt + REFERENCES.length;
+  let at = MOTOKO_DECODE.length + random.length;
+  for (const [direction, table] of [
+    ['coercions', COERCIONS],
+    ['references', REFERENCES],
+  ]) {
+    for (const c of table) {
+      check(direction, `${c.name} (motoko)`, c.motoko, ...motoko(at));
+      check(direction, `${c.name} (libcandid)`, c.cli, cliDecode(c.expected, messages[at].bytes.toString('hex')));
+      at++;
+    }
+  }
+  const bytesAt = at;
   BYTES.forEach((c, i) => {
     check('bytes', `${c.name} (motoko)`, c.motoko, ...motoko(bytesAt + i));
     check('bytes', `${c.name} (libcandid)`, c.cli, cliDecode(c.type, c.hex));
