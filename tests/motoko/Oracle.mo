@@ -3,17 +3,18 @@
 // values with to_candid.
 //
 // A WASI program built by moc imports nothing but fd_write, so it cannot read
-// its input. The runner (oracle.mjs) therefore compiles this file with a long
-// blob literal behind INPUT_MARKER and overwrites the literal's bytes in the
-// compiled module: a start index, a count, a seed and a number of random
-// values to encode (Random.mo), then per message its kind (which Motoko type
-// to decode it at), its length and its bytes, integers as u32 little-endian. The program decodes messages start, start + 1, ... in order,
-// so when a malformed message traps (from_candid returns null only for a type
-// mismatch) the runner starts it again after the message that trapped.
+// its input. The runner (oracle.mjs) therefore compiles this file with @PAD@
+// replaced by a long run of bytes, and overwrites them in the compiled module:
+// a start index, a count, a seed and a number of random values to encode
+// (Random.mo), then per message its kind (which Motoko type to decode it at),
+// its length and its bytes, integers as u32 little-endian. The program
+// decodes messages start, start + 1, ... in order, so when a malformed
+// message traps (from_candid returns null only for a type mismatch) the
+// runner starts it again after the message that trapped.
 //
 // Output lines, each under the 512 bytes that debugPrint keeps:
-//   "D <index>"  the decoding of a message begins (the last one seen trapped),
 //   "E <label>"  an encoding begins (printed first, when start is 0),
+//   "D <index>"  the decoding of a message begins (the last one seen trapped),
 //   "C <hex>"    a piece of the UTF-8 text of the result, in hex (texts may
 //                hold newlines and quotes that debug_show leaves raw),
 //   "END"        everything was printed.
@@ -145,6 +146,7 @@ let start = u32();
 let count = u32();
 let seed = u32();
 let randomCount = u32();
+
 // Known values, labelled as in cases.mjs (ENCODED).
 func encoded(name : Text, b : Blob) {
   Prim.debugPrint("E " # name);

@@ -15,7 +15,7 @@
 // ORACLE_SHOW=1 prints every answer as well.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ function seconds(since) {
 function compile() {
   const require = createRequire(import.meta.url);
   const version = require('motoko/package.json').version;
-  const source = readFileSync(join(here, 'Oracle.mo'), 'utf8').replace('@PAD@', 'x'.repeat(CAPACITY));
+  const source = readFileSync(join(here, 'Oracle.mo'), 'utf8').replace(`${MARKER}@PAD@`, MARKER + 'x'.repeat(CAPACITY));
   const random = readFileSync(join(here, 'Random.mo'), 'utf8');
   const key = createHash('sha256').update(version).update(source).update(random).digest('hex').slice(0, 16);
   const cached = join(cacheDir, `oracle-${key}.wasm`);
@@ -58,7 +58,7 @@ function compile() {
   } catch (e) {
     throw new Error(`moc: ${e.message}`); // not the minified compiler's source line
   }
-  mkdirSync(cacheDir, { recursive: true });
+  for (const old of readdirSync(cacheDir)) if (/^oracle-.*\.wasm$/.test(old)) rmSync(join(cacheDir, old));
   writeFileSync(cached, out.wasm);
   console.log(`motoko ${version}: compiled Oracle.mo in ${seconds(t)} s`);
   return Buffer.from(out.wasm);
