@@ -103,6 +103,14 @@ fi
 # mutated expected types (verdicts and values must agree).
 check "differential test vs @dfinity/candid (30 s)" bash tests/diff/run.sh build-ci-gcc 30
 
+# The Motoko compiler as an oracle, both ways (tests/motoko); each check counts.
+motoko_out=$(bash tests/motoko/run build-ci-gcc/tools/candid/candid 2>&1)
+echo "$motoko_out" | sed 's/^/[motoko] /'
+motoko_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$motoko_out" | tail -n 1)
+read -r motoko_pass _ motoko_fail _ <<<"${motoko_total:-0 passed, 1 failed}"
+pass=$((pass + motoko_pass))
+fail=$((fail + motoko_fail))
+
 # The benchmarks build and run (timings are printed, not judged).
 check "bench/run --quick" bash bench/run --quick
 
