@@ -40,6 +40,11 @@ static char *text;
 static size_t text_len, text_cap;
 static void put(const char *fmt, ...) {
     va_list ap;
+    if (!text) { /* text + text_len on NULL is undefined, even adding 0 */
+        text_cap = 256;
+        text = malloc(text_cap);
+        assert_non_null(text);
+    }
     for (;;) {
         va_start(ap, fmt);
         int n = vsnprintf(text + text_len, text_cap - text_len, fmt, ap);
