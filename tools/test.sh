@@ -25,9 +25,10 @@ check() { # name command...
 }
 
 # meson test in a build dir; every test counts on its own.
-mesontests() { # label builddir
+mesontests() { # label builddir [meson test arguments...]
   local label=$1 dir=$2 out
-  out=$(meson test -C "$dir" --print-errorlogs 2>&1)
+  shift 2
+  out=$(meson test -C "$dir" --print-errorlogs "$@" 2>&1)
   local ok bad
   ok=$(grep -cE '^ *[0-9]+/[0-9]+ .* (OK|SKIP) ' <<<"$out")
   bad=$(grep -cE '^ *[0-9]+/[0-9]+ .* (FAIL|TIMEOUT|ERROR) ' <<<"$out")
@@ -91,6 +92,15 @@ fail=$((fail + $(grep -c '^FAIL ' <<<"$install_out")))
 # counts, stack use) are what the commands measure today
 # (tools/readme-figures BUILDDIR rewrites them).
 check "README figures match their commands" python3 tools/readme-figures --check build-ci-gcc
+
+# The unit tests of every layer under valgrind (memcheck): no errors, no
+# definite leaks. (The deep-nesting and CLI script tests are left out: under
+# valgrind they take minutes, and ASan+UBSan covers them above.)
+mesontests valgrind build-ci-gcc --no-rebuild \
+  --wrapper 'valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite' \
+  core-header core-decode core-wire core-encode core-visit core-subtype core-typecheck core-work \
+  core-errpath core-budget bignum text idl idl-import idl-corpus call-host random bind-runtime \
+  bind-server readme-api
 
 # The CLI over the conformance suite under valgrind (memcheck): no errors.
 suite=${CANDID_TEST_SUITE:-../shared/candid-reference/test-suite}
