@@ -172,6 +172,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             abort();
     }
     candid_status own = at_own_types(msg, len);
+    /* A message whose own types hold a future type cannot be decoded at
+     * them (a future type is no expected type, and within a func or service
+     * type it has no subtypes): its own verdict says nothing about the
+     * value bytes, so there is nothing to compare. */
+    if (own == CANDID_ERR_TYPE_MISMATCH || own == CANDID_ERR_BAD_TYPE) return 0;
     int own_malformed = malformed(own) || own == CANDID_ERR_RANGE;
     if ((own_malformed && first == CANDID_OK) || (own == CANDID_OK && malformed(first))) abort();
     if (first == CANDID_ERR_RANGE && !g.narrowed && own != CANDID_ERR_RANGE) abort();
