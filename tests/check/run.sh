@@ -86,4 +86,17 @@ Try 'candid check --help'." check base.did --strict
 expect 2 "candid subtype: missing T2
 Try 'candid subtype --help'." subtype nat
 
+# Every published .did of the corpus checks, alone and as an upgrade of
+# itself (strictly too), when the corpus is there.
+corpus=${CANDID_DID_CORPUS:-../../../shared/did-corpus}
+if [ -d "$corpus" ]; then
+    for f in "$corpus"/*.did; do
+        expect 0 "" check "$f"
+        expect 0 "" check "$f" "$f"
+        expect 0 "" check --strict "$f" "$f"
+    done
+else
+    echo "SKIP corpus checks: no $corpus"
+fi
+
 exit $failed
