@@ -22,6 +22,12 @@ static size_t ptr_hash(const void *p, size_t cap) {
     return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u) & (cap - 1);
 }
 
+static size_t str_hash(const char *s) {
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (uint8_t)*s) * 1099511628211u;
+    return h;
+}
+
 static size_t slot_of(const bind_model *m, const candid_type *t) {
     size_t i = ptr_hash(t, m->icap);
     while (m->ikey[i] && m->ikey[i] != t) i = (i + 1) & (m->icap - 1);
@@ -314,11 +320,22 @@ static char *child_path(const bind_model *m, size_t i, size_t k) {
 }
 
 /* Anonymous records, variants, functions and services are named after the
- * first path that reaches them from a definition or a method. */
+ * first path that reaches them from a definition or a method. Below a path
+ * longer than PATH_MAX_LEN, paths restart from their root and depth
+ * (Deep_51_a): names, and so the output, stay linear in the number of
+ * types however deep they nest. */
+enum { PATH_MAX_LEN = 100 };
+
 static void path_names(bind_model *m, const size_t *roots, size_t nroots) {
     size_t cap = m->n + 1, sp = 0;
     size_t *stack = xrealloc(NULL, cap * sizeof *stack);
-    for (size_t r = nroots; r-- > 0;) stack[sp++] = roots[r];
+    size_t *root = xrealloc(NULL, m->n * sizeof *root);
+    uint32_t *depth = xrealloc(NULL, m->n * sizeof *depth);
+    for (size_t r = nroots; r-- > 0;) {
+        stack[sp++] = roots[r];
+        root[roots[r]] = roots[r];
+        depth[roots[r]] = 0;
+    }
     while (sp) {
         size_t i = stack[--sp];
         size_t nc = child_count(m->nodes[i].t);
@@ -326,7 +343,16 @@ static void path_names(bind_model *m, const size_t *roots, size_t nroots) {
             size_t c = bind_node(m, child(m->nodes[i].t, k));
             bnode *cb = &m->nodes[c];
             if (cb->named || cb->path || cb->stem) continue;
+            root[c] = root[i];
+            depth[c] = depth[i] + 1;
             cb->path = child_path(m, i, k);
+            if (strlen(m->nodes[i].path) > PATH_MAX_LEN) {
+                /* child_path extends the parent's path */
+                char *tail = cb->path + strlen(m->nodes[i].path);
+                char *p = bind_fmt("%s_%u%s", m->nodes[root[c]].path, depth[c], tail);
+                free(cb->path);
+                cb->path = p;
+            }
             uint8_t kind = cb->t->kind;
             if (kind == CANDID_RECORD || kind == CANDID_VARIANT || kind == CANDID_FUNC ||
                 kind == CANDID_SERVICE)
@@ -336,6 +362,8 @@ static void path_names(bind_model *m, const size_t *roots, size_t nroots) {
         }
     }
     free(stack);
+    free(root);
+    free(depth);
 }
 
 /* Anonymous options and vectors are named by structure (opt_vec_Account):
@@ -345,6 +373,11 @@ static void structural_names(bind_model *m) {
     char **cand = xrealloc(NULL, (m->n + 1) * sizeof *cand);
     char **stem = xrealloc(NULL, (m->n + 1) * sizeof *stem);
     size_t *chain = xrealloc(NULL, (m->n + 1) * sizeof *chain);
+    /* candidates seen, by hash: index + 1 into cand, 0 for an empty slot */
+    size_t tcap = 16;
+    while (tcap < 2 * (m->n + 1)) tcap *= 2;
+    size_t *seen = calloc(tcap, sizeof *seen);
+    if (!seen) out_of_memory();
     for (size_t i = 0; i < m->n; i++) {
         size_t len = 0, j = i;
         while (!m->nodes[j].stem) {
@@ -357,11 +390,14 @@ static void structural_names(bind_model *m) {
             char *c = is_blob(b->t) && b->t->inner == candid_prim_type_big(CANDID_NAT8)
                           ? bind_fmt("blob")
                           : bind_fmt("%s_%s", b->t->kind == CANDID_OPT ? "opt" : "vec", inner);
-            size_t p = 0;
-            while (p < npairs && strcmp(cand[p], c) != 0) p++;
-            if (p == npairs) {
-                cand[npairs] = c;
-                stem[npairs++] = bind_names_reserve(m->names, c);
+            size_t h = str_hash(c) & (tcap - 1);
+            while (seen[h] && strcmp(cand[seen[h] - 1], c) != 0) h = (h + 1) & (tcap - 1);
+            size_t p = seen[h] - 1;
+            if (!seen[h]) {
+                p = npairs;
+                seen[h] = ++npairs;
+                cand[p] = c;
+                stem[p] = bind_names_reserve(m->names, c);
             } else {
                 free(c);
             }
@@ -375,6 +411,7 @@ static void structural_names(bind_model *m) {
     free(cand);
     free(stem);
     free(chain);
+    free(seen);
 }
 
 static void tags(bind_model *m) {
