@@ -322,7 +322,7 @@ static char *child_path(const bind_model *m, size_t i, size_t k) {
 /* Anonymous records, variants, functions and services are named after the
  * first path that reaches them from a definition or a method. Below a path
  * longer than PATH_MAX_LEN, paths restart from their root and depth
- * (Deep_51_a): names, and so the output, stay linear in the number of
+ * (Deep_98_a): names, and so the output, stay linear in the number of
  * types however deep they nest. */
 enum { PATH_MAX_LEN = 100 };
 
