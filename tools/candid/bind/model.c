@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "parser.h" /* struct candid_idl_def: the definitions with their positions */
 
 static _Noreturn void out_of_memory(void) {
     fputs("candid: out of memory\n", stderr);
@@ -280,12 +279,6 @@ static const char *const prim_names[] = {
     [CANDID_EMPTY] = "empty", [CANDID_PRINCIPAL] = "principal",
 };
 
-static int def_before(const void *a, const void *b) {
-    const candid_idl_def *x = *(candid_idl_def *const *)a, *y = *(candid_idl_def *const *)b;
-    if (x->line != y->line) return x->line < y->line ? -1 : 1;
-    return x->col < y->col ? -1 : x->col > y->col;
-}
-
 static int selected(const bind_opts *o, const candid_method *md) {
     if (!o->methods) return 1;
     for (size_t i = 0; i < o->nmethods; i++)
@@ -439,18 +432,24 @@ int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts) {
         size_t i = add(m, candid_prim_type_big((candid_kind)k), &added);
         m->nodes[i].stem = bind_names_reserve(m->names, prim_names[k]);
     }
-    size_t ndefs = 0;
-    for (candid_idl_def *d = idl->defs; d; d = d->next) ndefs++;
-    candid_idl_def **defs = xrealloc(NULL, (ndefs + 1) * sizeof *defs);
-    ndefs = 0;
-    for (candid_idl_def *d = idl->defs; d; d = d->next) defs[ndefs++] = d;
-    qsort(defs, ndefs, sizeof *defs, def_before);
+    /* candid_idl_next gives the latest first mention first: reversed, the
+     * order in which the source (imports included) first names them. */
+    struct def { const char *name; size_t len; const candid_type *t; } *defs = NULL;
+    size_t ndefs = 0, dcap = 0;
+    const char *dname;
+    size_t dlen;
+    const candid_type *dt;
+    for (const candid_idl_def *d = candid_idl_next(idl, NULL, &dname, &dlen, &dt); d;
+         d = candid_idl_next(idl, d, &dname, &dlen, &dt)) {
+        if (ndefs == dcap) defs = xrealloc(defs, (dcap = dcap ? 2 * dcap : 64) * sizeof *defs);
+        defs[ndefs++] = (struct def){dname, dlen, dt};
+    }
     m->defs = xrealloc(NULL, (ndefs + 1) * sizeof *m->defs);
     size_t *roots = xrealloc(NULL, (ndefs + 2 * (idl->service ? idl->service->count : 0) + 2) * sizeof *roots);
     size_t nroots = 0, first = m->n;
-    for (size_t k = 0; k < ndefs; k++) {
-        size_t i = add(m, defs[k]->node, &added);
-        char *e = bind_escape(defs[k]->name, defs[k]->len);
+    for (size_t k = ndefs; k-- > 0;) {
+        size_t i = add(m, defs[k].t, &added);
+        char *e = bind_escape(defs[k].name, defs[k].len);
         m->nodes[i].stem = reserve_family(m->names, e, type_fns);
         m->nodes[i].path = bind_fmt("%s", m->nodes[i].stem);
         m->nodes[i].named = 1;
