@@ -79,58 +79,58 @@ struct ledger_did_opt_nat64 {
 };
 
 struct ledger_did_TransferArg {
+    ledger_did_opt_blob from_subaccount;
     ledger_did_Account to;
+    uint64_t amount; /* nat */
     ledger_did_opt_nat fee;
     ledger_did_opt_blob memo;
-    ledger_did_opt_blob from_subaccount;
     ledger_did_opt_nat64 created_at_time;
-    uint64_t amount; /* nat */
-};
-
-struct ledger_did_TransferError_GenericError {
-    candid_slice message; /* text */
-    uint64_t error_code; /* nat */
-};
-
-struct ledger_did_TransferError_BadBurn {
-    uint64_t min_burn_amount; /* nat */
-};
-
-struct ledger_did_TransferError_Duplicate {
-    uint64_t duplicate_of; /* nat */
 };
 
 struct ledger_did_TransferError_BadFee {
     uint64_t expected_fee; /* nat */
 };
 
-struct ledger_did_TransferError_CreatedInFuture {
-    uint64_t ledger_time; /* nat64 */
+struct ledger_did_TransferError_BadBurn {
+    uint64_t min_burn_amount; /* nat */
 };
 
 struct ledger_did_TransferError_InsufficientFunds {
     uint64_t balance; /* nat */
 };
 
+struct ledger_did_TransferError_CreatedInFuture {
+    uint64_t ledger_time; /* nat64 */
+};
+
+struct ledger_did_TransferError_Duplicate {
+    uint64_t duplicate_of; /* nat */
+};
+
+struct ledger_did_TransferError_GenericError {
+    uint64_t error_code; /* nat */
+    candid_slice message; /* text */
+};
+
 enum {
-    ledger_did_TransferError_GenericError_tag = 0,
-    ledger_did_TransferError_TemporarilyUnavailable_tag = 1,
-    ledger_did_TransferError_BadBurn_tag = 2,
-    ledger_did_TransferError_Duplicate_tag = 3,
     ledger_did_TransferError_BadFee_tag = 4,
-    ledger_did_TransferError_CreatedInFuture_tag = 5,
-    ledger_did_TransferError_TooOld_tag = 6,
+    ledger_did_TransferError_BadBurn_tag = 2,
     ledger_did_TransferError_InsufficientFunds_tag = 7,
+    ledger_did_TransferError_TooOld_tag = 6,
+    ledger_did_TransferError_CreatedInFuture_tag = 5,
+    ledger_did_TransferError_Duplicate_tag = 3,
+    ledger_did_TransferError_TemporarilyUnavailable_tag = 1,
+    ledger_did_TransferError_GenericError_tag = 0,
 };
 struct ledger_did_TransferError {
     uint32_t tag;
     union {
-        ledger_did_TransferError_GenericError GenericError;
-        ledger_did_TransferError_BadBurn BadBurn;
-        ledger_did_TransferError_Duplicate Duplicate;
         ledger_did_TransferError_BadFee BadFee;
-        ledger_did_TransferError_CreatedInFuture CreatedInFuture;
+        ledger_did_TransferError_BadBurn BadBurn;
         ledger_did_TransferError_InsufficientFunds InsufficientFunds;
+        ledger_did_TransferError_CreatedInFuture CreatedInFuture;
+        ledger_did_TransferError_Duplicate Duplicate;
+        ledger_did_TransferError_GenericError GenericError;
     } u;
 };
 

@@ -215,19 +215,22 @@ static void components(bind_model *m) {
 }
 
 /* Member names of records and variants: escaped names, "_ID" for numbered
- * fields, unique within their type. */
+ * fields, unique within their type (the first declared keeps the plain
+ * name). */
 static void members(bind_model *m) {
     for (size_t i = 0; i < m->n; i++) {
         bnode *b = &m->nodes[i];
         if (b->t->kind != CANDID_RECORD && b->t->kind != CANDID_VARIANT) continue;
+        b->order = candid_idl_field_order(m->idl, b->t);
         b->members = xrealloc(NULL, (b->t->count + 1) * sizeof *b->members);
-        for (uint32_t k = 0; k < b->t->count; k++) {
+        for (uint32_t d = 0; d < b->t->count; d++) {
+            uint32_t k = bind_decl(b, d);
             const candid_field *f = &b->t->fields[k];
             char *s = f->name ? bind_escape(f->name, strlen(f->name)) : bind_fmt("_%u", f->id);
             for (unsigned dup = 2;; dup++) {
                 uint32_t j = 0;
-                while (j < k && strcmp(b->members[j], s) != 0) j++;
-                if (j == k) break;
+                while (j < d && strcmp(b->members[bind_decl(b, j)], s) != 0) j++;
+                if (j == d) break;
                 char *base = f->name ? bind_escape(f->name, strlen(f->name)) : bind_fmt("_%u", f->id);
                 free(s);
                 s = bind_fmt("%s_%u", base, dup);
@@ -332,7 +335,9 @@ static void path_names(bind_model *m, const size_t *roots, size_t nroots) {
     while (sp) {
         size_t i = stack[--sp];
         size_t nc = child_count(m->nodes[i].t);
-        for (size_t k = nc; k-- > 0;) {
+        for (size_t d = nc; d-- > 0;) {
+            /* fields in declaration order */
+            size_t k = m->nodes[i].order ? m->nodes[i].order[d] : d;
             size_t c = bind_node(m, child(m->nodes[i].t, k));
             bnode *cb = &m->nodes[c];
             if (cb->named || cb->path || cb->stem) continue;
@@ -412,7 +417,8 @@ static void tags(bind_model *m) {
         bnode *b = &m->nodes[i];
         if (b->t->kind != CANDID_VARIANT) continue;
         b->tags = xrealloc(NULL, (b->t->count + 1) * sizeof *b->tags);
-        for (uint32_t k = 0; k < b->t->count; k++) {
+        for (uint32_t d = 0; d < b->t->count; d++) {
+            uint32_t k = bind_decl(b, d);
             char *want = bind_fmt("%s_%s_tag", b->stem, b->members[k]);
             b->tags[k] = bind_names_reserve(m->names, want);
             free(want);
