@@ -297,6 +297,38 @@ static inline candid_status ledger_did_relay_fee_reply_decode(candid_decoder *d,
     return candid_decode(d, o->reply, o->reply_len, &ledger_did_relay_fee_result_type, out, arena);
 }
 
+/* Server side. Each implementation gets a candid_ctx (candid/call.h):
+ * its arena for the result's vectors and boxed values; reject, to reject
+ * the call instead of replying; defer, to answer later from a call's
+ * continuation with NAME_METHOD_reply. Arguments that do not decode are
+ * rejected with where and why (candid_decoder_error_path). The argument
+ * buffer, decoder work memory and arena are static, sized by these
+ * macros. */
+#ifndef ledger_did_ARG_MAX
+#define ledger_did_ARG_MAX (2u << 20)
+#endif
+#ifndef ledger_did_DECODE_WORK
+#define ledger_did_DECODE_WORK (64u << 10)
+#endif
+#ifndef ledger_did_ARENA
+#define ledger_did_ARENA (1u << 20)
+#endif
+/* canister_init: the init arguments. Write this. */
+void ledger_did_init_impl(const ledger_did_init_args *args, candid_ctx *ctx);
+void ledger_did_init_serve(void);
+/* "icrc1_balance_of": write the implementation; serve is the entry point. */
+void ledger_did_icrc1_balance_of_impl(const ledger_did_icrc1_balance_of_args *args, ledger_did_icrc1_balance_of_result *result, candid_ctx *ctx);
+void ledger_did_icrc1_balance_of_serve(void);
+candid_status ledger_did_icrc1_balance_of_reply(const ledger_did_icrc1_balance_of_result *result);
+/* "icrc1_transfer": write the implementation; serve is the entry point. */
+void ledger_did_icrc1_transfer_impl(const ledger_did_icrc1_transfer_args *args, ledger_did_icrc1_transfer_result *result, candid_ctx *ctx);
+void ledger_did_icrc1_transfer_serve(void);
+candid_status ledger_did_icrc1_transfer_reply(const ledger_did_icrc1_transfer_result *result);
+/* "relay_fee": write the implementation; serve is the entry point. */
+void ledger_did_relay_fee_impl(const ledger_did_relay_fee_args *args, ledger_did_relay_fee_result *result, candid_ctx *ctx);
+void ledger_did_relay_fee_serve(void);
+candid_status ledger_did_relay_fee_reply(const ledger_did_relay_fee_result *result);
+
 #ifdef __cplusplus
 }
 #endif

@@ -431,7 +431,6 @@ int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts) {
     m->opts = *opts;
     m->idl = idl;
     m->names = bind_names_new();
-    free(bind_names_reserve(m->names, "ctx"));
     int added;
     for (size_t k = 1; k < sizeof prim_names / sizeof prim_names[0]; k++) {
         if (!prim_names[k]) continue;
