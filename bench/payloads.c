@@ -1,7 +1,7 @@
 /* Benchmark payloads (issue set a-f and a canbench-style set); see
  * payloads.h. Field ids are name hashes, fields sorted by id. */
 #include "payloads.h"
-#include "../examples/ledger/ledger_did.h"
+#include "ledger_did.h" /* generated from examples/ledger/ledger.did (bench/meson.build) */
 
 /* The Wasm instruction counts (bench/wasm) use the types only: no libc. */
 #ifdef BENCH_NO_GENERATORS

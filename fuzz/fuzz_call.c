@@ -24,10 +24,10 @@ static void sibling_fee_info(void) {
 }
 
 static const candid_host_method ledger_methods[] = {
-    {"canister_init", ledger_init},
-    {"icrc1_balance_of", ledger_icrc1_balance_of},
-    {"icrc1_transfer", ledger_icrc1_transfer},
-    {"relay_fee", ledger_relay_fee},
+    {"canister_init", ledger_did_init_serve},
+    {"icrc1_balance_of", ledger_did_icrc1_balance_of_serve},
+    {"icrc1_transfer", ledger_did_icrc1_transfer_serve},
+    {"relay_fee", ledger_did_relay_fee_serve},
 };
 static const candid_host_method sibling_methods[] = {{"fee_info", sibling_fee_info}};
 static const candid_host_canister ledger = {LEDGER, sizeof LEDGER, ledger_methods, 4};

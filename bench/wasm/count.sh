@@ -20,9 +20,9 @@ trap 'rm -rf "$tmp"' EXIT
 ./build/bench/bench-native --messages "$n2" --out "$tmp" >/dev/null
 python3 bench/wasm/gen.py "$tmp" "$n1" "$n2" >"$tmp/exports.c"
 flags=(--target=wasm32-unknown-unknown -O2 -mbulk-memory -ffreestanding -nostdlib -fno-builtin
-       -DBENCH_NO_GENERATORS -Iinclude -Ibench/wasm)
+       -DBENCH_NO_GENERATORS -Iinclude -Ibench/wasm -Ibuild/bench)
 objs=()
-for src in lib/core/*.c bench/payloads.c examples/ledger/ledger_did.c bench/wasm/kernel.c "$tmp/exports.c"; do
+for src in lib/core/*.c bench/payloads.c build/bench/ledger_did.c bench/wasm/kernel.c "$tmp/exports.c"; do
   obj="$tmp/$(basename "$src" .c).o"
   clang "${flags[@]}" -c "$src" -o "$obj"
   objs+=("$obj")

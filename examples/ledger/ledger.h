@@ -1,13 +1,9 @@
-/* The example ledger's methods, the same source for the canister (Wasm,
- * ic0 backend) and for host harnesses (host backend). */
+/* The example ledger's constants. Its methods are the ledger_did_*_impl
+ * functions ledger_did.h declares (ledger.c implements them); the entry
+ * points, ledger_did_*_serve, are generated: exported to the IC in Wasm,
+ * registered with candid/host.h in host tests. */
 #ifndef LEDGER_H
 #define LEDGER_H
-
-/* canister_init: mints the initial supply to the installer. */
-void ledger_init(void);
-void ledger_icrc1_balance_of(void);
-void ledger_icrc1_transfer(void);
-void ledger_relay_fee(void);
 
 #define LEDGER_FEE 10000u
 #define LEDGER_SUPPLY 1000000000u

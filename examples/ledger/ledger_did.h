@@ -79,58 +79,58 @@ struct ledger_did_opt_nat64 {
 };
 
 struct ledger_did_TransferArg {
+    ledger_did_opt_blob from_subaccount;
     ledger_did_Account to;
+    uint64_t amount; /* nat */
     ledger_did_opt_nat fee;
     ledger_did_opt_blob memo;
-    ledger_did_opt_blob from_subaccount;
     ledger_did_opt_nat64 created_at_time;
-    uint64_t amount; /* nat */
-};
-
-struct ledger_did_TransferError_GenericError {
-    candid_slice message; /* text */
-    uint64_t error_code; /* nat */
-};
-
-struct ledger_did_TransferError_BadBurn {
-    uint64_t min_burn_amount; /* nat */
-};
-
-struct ledger_did_TransferError_Duplicate {
-    uint64_t duplicate_of; /* nat */
 };
 
 struct ledger_did_TransferError_BadFee {
     uint64_t expected_fee; /* nat */
 };
 
-struct ledger_did_TransferError_CreatedInFuture {
-    uint64_t ledger_time; /* nat64 */
+struct ledger_did_TransferError_BadBurn {
+    uint64_t min_burn_amount; /* nat */
 };
 
 struct ledger_did_TransferError_InsufficientFunds {
     uint64_t balance; /* nat */
 };
 
+struct ledger_did_TransferError_CreatedInFuture {
+    uint64_t ledger_time; /* nat64 */
+};
+
+struct ledger_did_TransferError_Duplicate {
+    uint64_t duplicate_of; /* nat */
+};
+
+struct ledger_did_TransferError_GenericError {
+    uint64_t error_code; /* nat */
+    candid_slice message; /* text */
+};
+
 enum {
-    ledger_did_TransferError_GenericError_tag = 0,
-    ledger_did_TransferError_TemporarilyUnavailable_tag = 1,
-    ledger_did_TransferError_BadBurn_tag = 2,
-    ledger_did_TransferError_Duplicate_tag = 3,
     ledger_did_TransferError_BadFee_tag = 4,
-    ledger_did_TransferError_CreatedInFuture_tag = 5,
-    ledger_did_TransferError_TooOld_tag = 6,
+    ledger_did_TransferError_BadBurn_tag = 2,
     ledger_did_TransferError_InsufficientFunds_tag = 7,
+    ledger_did_TransferError_TooOld_tag = 6,
+    ledger_did_TransferError_CreatedInFuture_tag = 5,
+    ledger_did_TransferError_Duplicate_tag = 3,
+    ledger_did_TransferError_TemporarilyUnavailable_tag = 1,
+    ledger_did_TransferError_GenericError_tag = 0,
 };
 struct ledger_did_TransferError {
     uint32_t tag;
     union {
-        ledger_did_TransferError_GenericError GenericError;
-        ledger_did_TransferError_BadBurn BadBurn;
-        ledger_did_TransferError_Duplicate Duplicate;
         ledger_did_TransferError_BadFee BadFee;
-        ledger_did_TransferError_CreatedInFuture CreatedInFuture;
+        ledger_did_TransferError_BadBurn BadBurn;
         ledger_did_TransferError_InsufficientFunds InsufficientFunds;
+        ledger_did_TransferError_CreatedInFuture CreatedInFuture;
+        ledger_did_TransferError_Duplicate Duplicate;
+        ledger_did_TransferError_GenericError GenericError;
     } u;
 };
 
@@ -296,6 +296,38 @@ static inline candid_status ledger_did_relay_fee_reply_decode(candid_decoder *d,
     if (!o->replied) return CANDID_ERR_CALL;
     return candid_decode(d, o->reply, o->reply_len, &ledger_did_relay_fee_result_type, out, arena);
 }
+
+/* Server side. Each implementation gets a candid_ctx (candid/call.h):
+ * its arena for the result's vectors and boxed values; reject, to reject
+ * the call instead of replying; defer, to answer later from a call's
+ * continuation with NAME_METHOD_reply. Arguments that do not decode are
+ * rejected with where and why (candid_decoder_error_path). The argument
+ * buffer, decoder work memory and arena are static, sized by these
+ * macros. */
+#ifndef ledger_did_ARG_MAX
+#define ledger_did_ARG_MAX (2u << 20)
+#endif
+#ifndef ledger_did_DECODE_WORK
+#define ledger_did_DECODE_WORK (64u << 10)
+#endif
+#ifndef ledger_did_ARENA
+#define ledger_did_ARENA (1u << 20)
+#endif
+/* canister_init: the init arguments. Write this. */
+void ledger_did_init_impl(const ledger_did_init_args *args, candid_ctx *ctx);
+void ledger_did_init_serve(void);
+/* "icrc1_balance_of": write the implementation; serve is the entry point. */
+void ledger_did_icrc1_balance_of_impl(const ledger_did_icrc1_balance_of_args *args, ledger_did_icrc1_balance_of_result *result, candid_ctx *ctx);
+void ledger_did_icrc1_balance_of_serve(void);
+candid_status ledger_did_icrc1_balance_of_reply(const ledger_did_icrc1_balance_of_result *result);
+/* "icrc1_transfer": write the implementation; serve is the entry point. */
+void ledger_did_icrc1_transfer_impl(const ledger_did_icrc1_transfer_args *args, ledger_did_icrc1_transfer_result *result, candid_ctx *ctx);
+void ledger_did_icrc1_transfer_serve(void);
+candid_status ledger_did_icrc1_transfer_reply(const ledger_did_icrc1_transfer_result *result);
+/* "relay_fee": write the implementation; serve is the entry point. */
+void ledger_did_relay_fee_impl(const ledger_did_relay_fee_args *args, ledger_did_relay_fee_result *result, candid_ctx *ctx);
+void ledger_did_relay_fee_serve(void);
+candid_status ledger_did_relay_fee_reply(const ledger_did_relay_fee_result *result);
 
 #ifdef __cplusplus
 }

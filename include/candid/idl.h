@@ -32,6 +32,7 @@ typedef struct candid_syntax_error {
 } candid_syntax_error;
 
 typedef struct candid_idl_def candid_idl_def;
+typedef struct candid_idl_order candid_idl_order;
 
 /* An environment of type definitions plus the main service, if any. Lives
  * in the arena it was parsed into. */
@@ -42,6 +43,8 @@ typedef struct candid_idl {
     size_t index_cap, count;
     const candid_type *service;    /* the main service (kind CANDID_SERVICE) */
     const candid_type *init_args;  /* service : (init) -> ...: the init tuple */
+    candid_idl_order *orders;      /* declaration orders of fields (internal) */
+    size_t orders_cap, orders_count;
 } candid_idl;
 
 void candid_idl_init(candid_idl *idl, candid_arena *arena);
@@ -107,6 +110,12 @@ const candid_type *candid_idl_lookup(const candid_idl *idl, const char *name, si
  * given input: latest first mention first. Never fails. */
 const candid_idl_def *candid_idl_next(const candid_idl *idl, const candid_idl_def *prev,
                                       const char **name, size_t *len, const candid_type **type);
+
+/* The order in which the .did wrote the fields of a record or variant
+ * that idl parsed: entry k is the index in t->fields (sorted by id) of the
+ * k-th field written. NULL when that is id order, or t is not a record or
+ * variant of idl (a copy of one keeps its order). Never fails. */
+const uint32_t *candid_idl_field_order(const candid_idl *idl, const candid_type *t);
 
 /* Argument and result tuples (records with ids 0..n-1) of a method of the
  * main service. Fails with CANDID_ERR_UNBOUND (no service or no such

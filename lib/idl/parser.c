@@ -574,9 +574,15 @@ static candid_type *close_list(idl_parser *p, stack *st) {
         t->count = (uint32_t)f->n;
         break;
     default:
+        /* offset holds the declaration index until the layout sets it */
+        for (size_t k = 0; k < f->n; k++) ((candid_field *)f->items)[k].offset = (uint32_t)k;
         if (!sort_unique(f->items, f->n, sizeof(candid_field), field_cmp)) {
             lex_error_pos(lx, f->line, f->col, CANDID_ERR_BAD_TYPE,
                           "a field id is used twice (or two names hash alike)");
+            return NULL;
+        }
+        if (!idl_keep_order(p->idl, f->items, f->n)) {
+            lex_error(lx, CANDID_ERR_ARENA_FULL, "out of memory");
             return NULL;
         }
         t->fields = f->items;

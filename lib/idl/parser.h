@@ -53,6 +53,10 @@ candid_idl_def *idl_find_def(const candid_idl *idl, const char *name, size_t len
 /* Drops the names mentioned but not defined since the definition `since`
  * was the newest, so that a failed parse leaves no unbound name behind. */
 void idl_forget_unbound(candid_idl *idl, const candid_idl_def *since);
+/* Keeps the declaration order of n fields just sorted by id, whose offsets
+ * still hold their declaration indices (see candid_idl_field_order); 0
+ * when memory runs out. */
+int idl_keep_order(candid_idl *idl, candid_field *fields, size_t n);
 /* Sorts methods by name; 0 when a name repeats. */
 int idl_sort_methods(candid_method *m, size_t n);
 /* Resolves aliases, reports undefined names and lays out every node made;

@@ -6,7 +6,7 @@ candid=$1
 root=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$candid" bind --target c -o "$out" --name ledger_did "$root/examples/ledger/ledger.did"
+"$candid" bind --target c --server -o "$out" --name ledger_did "$root/examples/ledger/ledger.did"
 "$candid" bind --target c -o "$out" --name sibling "$root/examples/ledger/sibling.did"
 status=0
 for f in ledger_did.h ledger_did.c sibling.h sibling.c; do

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "../../examples/ledger/ledger.h"
-#include "../../examples/ledger/types.h"
+#include "../../examples/ledger/types.h" /* with ledger_did.h: the generated entry points */
 #include "../../lib/call/backend.h"
 #include "candid/candid.h"
 #include "candid/host.h"
@@ -172,10 +172,10 @@ static void tester_twice(void) {
 }
 
 static const candid_host_method ledger_methods[] = {
-    {"canister_init", ledger_init},
-    {"icrc1_balance_of", ledger_icrc1_balance_of},
-    {"icrc1_transfer", ledger_icrc1_transfer},
-    {"relay_fee", ledger_relay_fee},
+    {"canister_init", ledger_did_init_serve},
+    {"icrc1_balance_of", ledger_did_icrc1_balance_of_serve},
+    {"icrc1_transfer", ledger_did_icrc1_transfer_serve},
+    {"relay_fee", ledger_did_relay_fee_serve},
 };
 static const candid_host_method sibling_methods[] = {{"fee_info", sibling_fee_info}, {"silent", silent}};
 static const candid_host_method grumpy_methods[] = {{"fee_info", grumpy_fee_info}};
@@ -325,11 +325,15 @@ static void rejects_seen_by_the_harness(void **state) {
     assert_int_equal(o.reject_code, CANDID_REJECT_CANISTER_ERROR);
     call(SIBLING, sizeof SIBLING, "silent", ALICE, sizeof ALICE, n, &o);
     assert_int_equal(o.reject_code, CANDID_REJECT_CANISTER_ERROR);
-    /* arguments of the wrong type: the ledger rejects with the decoder's message */
+    /* arguments of the wrong type: the ledger's generated entry point
+     * rejects with where and why */
     memcpy(msg, "DIDL\x00\x01\x7d", 7);
     call(LEDGER, sizeof LEDGER, "icrc1_balance_of", ALICE, sizeof ALICE, 7, &o);
     assert_int_equal(o.reject_code, CANDID_REJECT_CANISTER_REJECT);
-    assert_memory_equal(o.reject_message, "value does not coerce to the expected type", o.reject_message_len);
+    const char *want = "cannot decode the arguments: CANDID_ERR_TYPE_MISMATCH: "
+                       "argument 0: expected record, found nat at byte 7";
+    assert_int_equal(o.reject_message_len, strlen(want));
+    assert_memory_equal(o.reject_message, want, strlen(want));
 }
 
 /* A failed candid_reply appends nothing: the good reply after it is the

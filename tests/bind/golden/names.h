@@ -49,25 +49,25 @@ struct names_opt_bool {
 };
 
 struct names_Weird {
-    uint32_t _; /* nat32 "" */
-    candid_slice _42; /* text */
-    uint8_t if_; /* nat8 "if" */
-    names_opt_bool _2fa; /* "2fa" */
-    uint8_t int_; /* bool "int" */
-    uint16_t _xC3_xA9tat; /* nat16 "état" */
     candid_slice first_name; /* text "first-name" */
+    uint8_t if_; /* nat8 "if" */
+    uint8_t int_; /* bool "int" */
+    names_opt_bool _2fa; /* "2fa" */
+    uint16_t _xC3_xA9tat; /* nat16 "état" */
+    candid_slice _42; /* text */
+    uint32_t _; /* nat32 "" */
 };
 
 enum {
-    names_Keyword_with_space_tag = 0,
     names_Keyword_static__tag = 1,
     names_Keyword_return__tag = 2,
+    names_Keyword_with_space_tag = 0,
 };
 struct names_Keyword {
     uint32_t tag;
     union {
-        candid_slice with_space; /* text "with space" */
         uint64_t return_; /* nat "return" */
+        candid_slice with_space; /* text "with space" */
     } u;
 };
 

@@ -86,14 +86,13 @@ static inline candid_status oneway_fire_call(candid_call *call, const uint8_t *c
     return st ? st : candid_call_perform(call);
 }
 
-/* Server side. The context of one call of an implementation: the arena
- * for the result's vectors and boxed values (reset for every message);
- * reject, a NUL-terminated UTF-8 message to reject the call instead of
- * replying (canister_init traps with it); defer, to answer later from a
- * call's continuation with NAME_METHOD_reply or candid_msg_reject.
- * Arguments that do not decode are rejected with the status and byte
- * offset. The argument buffer, decoder work memory and arena are static,
- * sized by these macros. */
+/* Server side. Each implementation gets a candid_ctx (candid/call.h):
+ * its arena for the result's vectors and boxed values; reject, to reject
+ * the call instead of replying; defer, to answer later from a call's
+ * continuation with NAME_METHOD_reply. Arguments that do not decode are
+ * rejected with where and why (candid_decoder_error_path). The argument
+ * buffer, decoder work memory and arena are static, sized by these
+ * macros. */
 #ifndef oneway_ARG_MAX
 #define oneway_ARG_MAX (2u << 20)
 #endif
@@ -103,16 +102,11 @@ static inline candid_status oneway_fire_call(candid_call *call, const uint8_t *c
 #ifndef oneway_ARENA
 #define oneway_ARENA (1u << 20)
 #endif
-typedef struct oneway_ctx {
-    candid_arena *arena;
-    const char *reject;
-    int defer; /* 1: no reply now; NAME_METHOD_reply answers later */
-} oneway_ctx;
 /* canister_init: the init arguments. Write this. */
-void oneway_init_impl(const oneway_init_args *args, oneway_ctx *ctx);
+void oneway_init_impl(const oneway_init_args *args, candid_ctx *ctx);
 void oneway_init_serve(void);
 /* "fire": write the implementation; serve is the entry point. */
-void oneway_fire_impl(const oneway_fire_args *args, oneway_ctx *ctx);
+void oneway_fire_impl(const oneway_fire_args *args, candid_ctx *ctx);
 void oneway_fire_serve(void);
 
 #ifdef __cplusplus

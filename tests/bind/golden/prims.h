@@ -47,23 +47,23 @@ typedef struct prims_ping_result prims_ping_result;
 
 struct prims_Prims {
     uint8_t b; /* bool */
-    prims_Count c;
-    prims_Delta d;
-    int64_t i; /* int */
     uint64_t n; /* nat */
-    candid_slice p; /* principal */
-    candid_slice t; /* text */
-    int8_t i8; /* int8 */
+    int64_t i; /* int */
     uint8_t n8; /* nat8 */
-    float f32; /* float32 */
-    double f64; /* float64 */
-    int16_t i16; /* int16 */
-    int32_t i32; /* int32 */
-    int64_t i64; /* int64 */
     uint16_t n16; /* nat16 */
     uint32_t n32; /* nat32 */
     uint64_t n64; /* nat64 */
+    int8_t i8; /* int8 */
+    int16_t i16; /* int16 */
+    int32_t i32; /* int32 */
+    int64_t i64; /* int64 */
+    float f32; /* float32 */
+    double f64; /* float64 */
+    candid_slice t; /* text */
+    candid_slice p; /* principal */
     candid_slice bytes; /* blob */
+    prims_Count c;
+    prims_Delta d;
 };
 
 struct prims_echo_args {

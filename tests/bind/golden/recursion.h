@@ -74,15 +74,15 @@ struct recursion_Dir {
 };
 
 enum {
-    recursion_Entry_dir_tag = 0,
     recursion_Entry_file_tag = 1,
+    recursion_Entry_dir_tag = 0,
     recursion_Entry_link_tag = 2,
 };
 struct recursion_Entry {
     uint32_t tag;
     union {
-        recursion_Dir dir;
         candid_slice file; /* text */
+        recursion_Dir dir;
         recursion_Entry *link;
     } u;
 };

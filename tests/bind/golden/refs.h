@@ -54,9 +54,9 @@ struct refs_opt_Notifier {
 };
 
 struct refs_Subscription {
-    refs_opt_Notifier via;
     candid_slice topic; /* text */
     refs_Callback callback;
+    refs_opt_Notifier via;
 };
 
 struct refs_peers_args {

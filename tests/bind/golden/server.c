@@ -228,23 +228,23 @@ static candid_cache srv_cache;
 static candid_arena srv_arena;
 static int srv_ready;
 
-/* Rejects with "WHAT: STATUS (message) at byte N". */
-static void srv_reject(const char *what, candid_status st, size_t at) {
-    static char msg[256];
+/* Rejects with "WHAT: STATUS: DETAIL"; canister_init (init set), which
+ * cannot reject, traps with it. */
+static void srv_reject(int init, const char *what, candid_status st, const char *detail) {
+    static char msg[512];
     size_t n = 0;
-    const char *parts[] = {what, ": ", candid_status_name(st), " (", candid_status_message(st), ") at byte "};
+    const char *parts[] = {what, ": ", candid_status_name(st), ": ", detail};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        for (const char *c = parts[i]; *c && n < sizeof msg - 24; c++) msg[n++] = *c;
-    char digits[24];
-    size_t d = 0;
-    do digits[d++] = (char)('0' + at % 10); while ((at /= 10) != 0);
-    while (d) msg[n++] = digits[--d];
+        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;
+    msg[n] = 0;
+    if (init) candid_trap(msg);
     candid_msg_reject(msg, n);
 }
 
 /* Decodes this message's arguments at args_t into args; rejects and
- * returns non-zero on failure. */
-static int srv_begin(server_ctx *ctx, const candid_type *args_t, void *args) {
+ * returns non-zero on failure. An install without argument bytes
+ * (init set) passes () to canister_init. */
+static int srv_begin(candid_ctx *ctx, const candid_type *args_t, void *args, int init) {
     if (!srv_ready) {
         candid_decoder_init(&srv_decoder, srv_work, sizeof srv_work);
         candid_cache_init(&srv_cache, srv_cache_mem, sizeof srv_cache_mem, 4);
@@ -257,17 +257,34 @@ static int srv_begin(server_ctx *ctx, const candid_type *args_t, void *args) {
     ctx->defer = 0;
     size_t n = candid_msg_arg_size();
     if (n > sizeof srv_arg) {
-        srv_reject("the arguments are too large", CANDID_ERR_LIMIT, sizeof srv_arg);
+        srv_reject(init, "cannot take the arguments", CANDID_ERR_LIMIT, "over server_ARG_MAX bytes");
         return 1;
     }
-    candid_msg_arg_copy(srv_arg, 0, n);
+    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};
+    if (init && n == 0) {
+        n = sizeof no_args;
+        for (size_t i = 0; i < n; i++) srv_arg[i] = no_args[i];
+    } else {
+        candid_msg_arg_copy(srv_arg, 0, n);
+    }
     candid_status st = candid_decode(&srv_decoder, srv_arg, n, args_t, args, &srv_arena);
-    if (st) srv_reject("cannot decode the arguments", st, srv_decoder.error_offset);
-    return st != CANDID_OK;
+    if (!st) return 0;
+    /* where and why, e.g. "argument 0 .to .owner: expected principal,
+     * found text at byte 37" */
+    static char where[384];
+    if (candid_decoder_error_path(&srv_decoder, where, sizeof where) == CANDID_ERR_BUFFER_FULL) {
+        /* cut at a character boundary: the message must be UTF-8 */
+        size_t w = sizeof where - 1;
+        while (w && ((uint8_t)where[w - 1] & 0xc0) == 0x80) w--;
+        if (w && ((uint8_t)where[w - 1] & 0x80)) w--;
+        where[w] = 0;
+    }
+    srv_reject(init, "cannot decode the arguments", st, where);
+    return 1;
 }
 
 /* Replies with result (streamed), or rejects as the implementation asked. */
-static void srv_finish(const server_ctx *ctx, const candid_header *h, const void *result) {
+static void srv_finish(const candid_ctx *ctx, const candid_header *h, const void *result) {
     if (ctx->defer) return;
     if (ctx->reject) {
         size_t n = 0;
@@ -277,28 +294,28 @@ static void srv_finish(const server_ctx *ctx, const candid_header *h, const void
     }
     uint64_t work[server_ENCODE_WORK / 8];
     candid_status st = candid_reply(h, result, work, sizeof work);
-    if (st) srv_reject("cannot encode the result", st, 0);
+    if (st) srv_reject(0, "cannot encode the result", st, candid_status_message(st));
 }
 
 server_EXPORT("canister_init") void server_init_serve(void) {
     server_init_args args;
-    server_ctx ctx;
-    if (srv_begin(&ctx, &server_init_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &server_init_args_type, &args, 1)) return;
     server_init_impl(&args, &ctx);
     if (ctx.reject) candid_trap(ctx.reject);
 }
 
 server_EXPORT("canister_update forget") void server_forget_serve(void) {
     server_forget_args args;
-    server_ctx ctx;
-    if (srv_begin(&ctx, &server_forget_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &server_forget_args_type, &args, 0)) return;
     server_forget_impl(&args, &ctx);
 }
 
 server_EXPORT("canister_query get") void server_get_serve(void) {
     server_get_args args;
-    server_ctx ctx;
-    if (srv_begin(&ctx, &server_get_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &server_get_args_type, &args, 0)) return;
     server_get_result result = {0};
     server_get_impl(&args, &result, &ctx);
     srv_finish(&ctx, &server_get_result_header, &result);
@@ -311,8 +328,8 @@ candid_status server_get_reply(const server_get_result *result) {
 
 server_EXPORT("canister_composite_query peek") void server_peek_serve(void) {
     server_peek_args args;
-    server_ctx ctx;
-    if (srv_begin(&ctx, &server_peek_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &server_peek_args_type, &args, 0)) return;
     server_peek_result result = {0};
     server_peek_impl(&args, &result, &ctx);
     srv_finish(&ctx, &server_peek_result_header, &result);
@@ -325,8 +342,8 @@ candid_status server_peek_reply(const server_peek_result *result) {
 
 server_EXPORT("canister_update put") void server_put_serve(void) {
     server_put_args args;
-    server_ctx ctx;
-    if (srv_begin(&ctx, &server_put_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &server_put_args_type, &args, 0)) return;
     server_put_result result = {0};
     server_put_impl(&args, &result, &ctx);
     srv_finish(&ctx, &server_put_result_header, &result);

@@ -220,14 +220,13 @@ static inline candid_status server_put_reply_decode(candid_decoder *d, const can
     return candid_decode(d, o->reply, o->reply_len, &server_put_result_type, out, arena);
 }
 
-/* Server side. The context of one call of an implementation: the arena
- * for the result's vectors and boxed values (reset for every message);
- * reject, a NUL-terminated UTF-8 message to reject the call instead of
- * replying (canister_init traps with it); defer, to answer later from a
- * call's continuation with NAME_METHOD_reply or candid_msg_reject.
- * Arguments that do not decode are rejected with the status and byte
- * offset. The argument buffer, decoder work memory and arena are static,
- * sized by these macros. */
+/* Server side. Each implementation gets a candid_ctx (candid/call.h):
+ * its arena for the result's vectors and boxed values; reject, to reject
+ * the call instead of replying; defer, to answer later from a call's
+ * continuation with NAME_METHOD_reply. Arguments that do not decode are
+ * rejected with where and why (candid_decoder_error_path). The argument
+ * buffer, decoder work memory and arena are static, sized by these
+ * macros. */
 #ifndef server_ARG_MAX
 #define server_ARG_MAX (2u << 20)
 #endif
@@ -237,27 +236,22 @@ static inline candid_status server_put_reply_decode(candid_decoder *d, const can
 #ifndef server_ARENA
 #define server_ARENA (1u << 20)
 #endif
-typedef struct server_ctx {
-    candid_arena *arena;
-    const char *reject;
-    int defer; /* 1: no reply now; NAME_METHOD_reply answers later */
-} server_ctx;
 /* canister_init: the init arguments. Write this. */
-void server_init_impl(const server_init_args *args, server_ctx *ctx);
+void server_init_impl(const server_init_args *args, candid_ctx *ctx);
 void server_init_serve(void);
 /* "forget": write the implementation; serve is the entry point. */
-void server_forget_impl(const server_forget_args *args, server_ctx *ctx);
+void server_forget_impl(const server_forget_args *args, candid_ctx *ctx);
 void server_forget_serve(void);
 /* "get": write the implementation; serve is the entry point. */
-void server_get_impl(const server_get_args *args, server_get_result *result, server_ctx *ctx);
+void server_get_impl(const server_get_args *args, server_get_result *result, candid_ctx *ctx);
 void server_get_serve(void);
 candid_status server_get_reply(const server_get_result *result);
 /* "peek": write the implementation; serve is the entry point. */
-void server_peek_impl(const server_peek_args *args, server_peek_result *result, server_ctx *ctx);
+void server_peek_impl(const server_peek_args *args, server_peek_result *result, candid_ctx *ctx);
 void server_peek_serve(void);
 candid_status server_peek_reply(const server_peek_result *result);
 /* "put": write the implementation; serve is the entry point. */
-void server_put_impl(const server_put_args *args, server_put_result *result, server_ctx *ctx);
+void server_put_impl(const server_put_args *args, server_put_result *result, candid_ctx *ctx);
 void server_put_serve(void);
 candid_status server_put_reply(const server_put_result *result);
 

@@ -68,14 +68,13 @@ candid_status types_only_B_encode(candid_writer *w, const types_only_B *v);
 candid_status types_only_B_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     types_only_B *out, candid_arena *arena);
 
-/* Server side. The context of one call of an implementation: the arena
- * for the result's vectors and boxed values (reset for every message);
- * reject, a NUL-terminated UTF-8 message to reject the call instead of
- * replying (canister_init traps with it); defer, to answer later from a
- * call's continuation with NAME_METHOD_reply or candid_msg_reject.
- * Arguments that do not decode are rejected with the status and byte
- * offset. The argument buffer, decoder work memory and arena are static,
- * sized by these macros. */
+/* Server side. Each implementation gets a candid_ctx (candid/call.h):
+ * its arena for the result's vectors and boxed values; reject, to reject
+ * the call instead of replying; defer, to answer later from a call's
+ * continuation with NAME_METHOD_reply. Arguments that do not decode are
+ * rejected with where and why (candid_decoder_error_path). The argument
+ * buffer, decoder work memory and arena are static, sized by these
+ * macros. */
 #ifndef types_only_ARG_MAX
 #define types_only_ARG_MAX (2u << 20)
 #endif
@@ -85,11 +84,6 @@ candid_status types_only_B_decode(candid_decoder *d, const uint8_t *msg, size_t 
 #ifndef types_only_ARENA
 #define types_only_ARENA (1u << 20)
 #endif
-typedef struct types_only_ctx {
-    candid_arena *arena;
-    const char *reject;
-    int defer; /* 1: no reply now; NAME_METHOD_reply answers later */
-} types_only_ctx;
 
 #ifdef __cplusplus
 }

@@ -49,32 +49,32 @@ typedef struct variants_opt_Color variants_opt_Color;
 
 enum {
     variants_Color_red_tag = 0,
-    variants_Color_blue_tag = 1,
     variants_Color_green_tag = 2,
+    variants_Color_blue_tag = 1,
 };
 struct variants_Color {
     uint32_t tag;
-};
-
-struct variants_Shape_rect {
-    double h; /* float64 */
-    double w; /* float64 */
 };
 
 struct variants_Shape_circle {
     double radius; /* float64 */
 };
 
+struct variants_Shape_rect {
+    double w; /* float64 */
+    double h; /* float64 */
+};
+
 enum {
-    variants_Shape_dot_tag = 0,
-    variants_Shape_rect_tag = 1,
     variants_Shape_circle_tag = 2,
+    variants_Shape_rect_tag = 1,
+    variants_Shape_dot_tag = 0,
 };
 struct variants_Shape {
     uint32_t tag;
     union {
-        variants_Shape_rect rect;
         variants_Shape_circle circle;
+        variants_Shape_rect rect;
     } u;
 };
 

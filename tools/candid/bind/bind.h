@@ -27,6 +27,8 @@ typedef struct bnode {
     char *path;        /* where an anonymous node was first met, for its stem */
     char **members;    /* record/variant: C member name per field */
     char **tags;       /* variant: the case constants' names (stem_case_tag) */
+    const uint32_t *order; /* record/variant: field indices in declaration
+                              order (candid_idl_field_order); NULL: id order */
     uint32_t scc;      /* strongly connected component over value containment */
     uint8_t named;     /* a .did definition (or a method's tuple) */
     uint8_t boxed_opt; /* an opt on a cycle: a pointer, NULL for none */
@@ -59,6 +61,9 @@ typedef struct bind_model {
  * -m method the service lacks or when memory runs out. */
 int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts);
 void bind_model_free(bind_model *m);
+
+/* The index in t->fields of the k-th field the .did declared. */
+static inline uint32_t bind_decl(const bnode *b, uint32_t k) { return b->order ? b->order[k] : k; }
 
 /* Index of the node for t (which must be in the model). */
 size_t bind_node(const bind_model *m, const candid_type *t);

@@ -78,7 +78,8 @@ static void struct_body(FILE *f, const bind_model *m, size_t i) {
     case CANDID_RECORD: {
         fprintf(f, "struct %s_%s {\n", p, b->stem);
         int any = 0;
-        for (uint32_t k = 0; k < t->count; k++) {
+        for (uint32_t d = 0; d < t->count; d++) {
+            uint32_t k = bind_decl(b, d);
             size_t c = bind_node(m, t->fields[k].type);
             any |= !bind_is_void(m->nodes[c].t);
             member(f, m, i, c, b->members[k], t->fields[k].name, "    ");
@@ -89,17 +90,19 @@ static void struct_body(FILE *f, const bind_model *m, size_t i) {
     }
     case CANDID_VARIANT: {
         fprintf(f, "enum {\n");
-        for (uint32_t k = 0; k < t->count; k++)
-            fprintf(f, "    %s_%s = %u,\n", p, b->tags[k], k);
+        for (uint32_t d = 0; d < t->count; d++) /* values: the cases in id order */
+            fprintf(f, "    %s_%s = %u,\n", p, b->tags[bind_decl(b, d)], bind_decl(b, d));
         fprintf(f, "};\nstruct %s_%s {\n    uint32_t tag;\n", p, b->stem);
         int any = 0;
         for (uint32_t k = 0; k < t->count; k++)
             any |= !bind_is_void(t->fields[k].type);
         if (any) {
             fputs("    union {\n", f);
-            for (uint32_t k = 0; k < t->count; k++)
+            for (uint32_t d = 0; d < t->count; d++) {
+                uint32_t k = bind_decl(b, d);
                 member(f, m, i, bind_node(m, t->fields[k].type), b->members[k], t->fields[k].name,
                        "        ");
+            }
             fputs("    } u;\n", f);
         }
         fputs("};\n", f);
@@ -139,7 +142,8 @@ static void structs(FILE *f, const bind_model *m) {
             uint32_t nk = t->kind == CANDID_OPT ? 1
                           : t->kind == CANDID_RECORD || t->kind == CANDID_VARIANT ? t->count : 0;
             if (fr->k < nk) {
-                const candid_type *ct = t->kind == CANDID_OPT ? t->inner : t->fields[fr->k].type;
+                const candid_type *ct = t->kind == CANDID_OPT ? t->inner
+                                        : t->fields[bind_decl(&m->nodes[fr->v], fr->k)].type;
                 fr->k++;
                 size_t c = bind_node(m, ct);
                 if (state[c] || !bind_is_struct(m, c) || bind_edge_boxed(m, fr->v, c)) continue;

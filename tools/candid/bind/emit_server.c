@@ -11,36 +11,33 @@
 
 void bind_emit_server_header(FILE *f, const bind_model *m) {
     const char *p = m->opts.name;
-    fprintf(f, "\n/* Server side. The context of one call of an implementation: the arena\n"
-               " * for the result's vectors and boxed values (reset for every message);\n"
-               " * reject, a NUL-terminated UTF-8 message to reject the call instead of\n"
-               " * replying (canister_init traps with it); defer, to answer later from a\n"
-               " * call's continuation with NAME_METHOD_reply or candid_msg_reject.\n"
-               " * Arguments that do not decode are rejected with the status and byte\n"
-               " * offset. The argument buffer, decoder work memory and arena are static,\n"
-               " * sized by these macros. */\n"
+    fprintf(f, "\n/* Server side. Each implementation gets a candid_ctx (candid/call.h):\n"
+               " * its arena for the result's vectors and boxed values; reject, to reject\n"
+               " * the call instead of replying; defer, to answer later from a call's\n"
+               " * continuation with NAME_METHOD_reply. Arguments that do not decode are\n"
+               " * rejected with where and why (candid_decoder_error_path). The argument\n"
+               " * buffer, decoder work memory and arena are static, sized by these\n"
+               " * macros. */\n"
                "#ifndef %s_ARG_MAX\n#define %s_ARG_MAX (2u << 20)\n#endif\n"
                "#ifndef %s_DECODE_WORK\n#define %s_DECODE_WORK (64u << 10)\n#endif\n"
-               "#ifndef %s_ARENA\n#define %s_ARENA (1u << 20)\n#endif\n"
-               "typedef struct %s_ctx {\n    candid_arena *arena;\n    const char *reject;\n"
-               "    int defer; /* 1: no reply now; NAME_METHOD_reply answers later */\n} %s_ctx;\n", p, p, p, p, p, p, p, p);
+               "#ifndef %s_ARENA\n#define %s_ARENA (1u << 20)\n#endif\n", p, p, p, p, p, p);
     for (size_t k = 0; k < m->nmethods; k++) {
         const bmethod *bm = &m->methods[k];
         if (!bm->m) {
             fprintf(f, "/* canister_init: the init arguments. Write this. */\n"
-                       "void %s_%s_impl(const %s_%s_args *args, %s_ctx *ctx);\n"
-                       "void %s_%s_serve(void);\n", p, bm->stem, p, bm->stem, p, p, bm->stem);
+                       "void %s_%s_impl(const %s_%s_args *args, candid_ctx *ctx);\n"
+                       "void %s_%s_serve(void);\n", p, bm->stem, p, bm->stem, p, bm->stem);
             continue;
         }
         char *lit = bind_c_string(bm->m->name, bm->m->name_len);
         fprintf(f, "/* %s: write the implementation; serve is the entry point. */\n", lit);
         free(lit);
         if (bm->m->type->aux & CANDID_ANN_ONEWAY)
-            fprintf(f, "void %s_%s_impl(const %s_%s_args *args, %s_ctx *ctx);\n", p, bm->stem, p,
-                    bm->stem, p);
+            fprintf(f, "void %s_%s_impl(const %s_%s_args *args, candid_ctx *ctx);\n", p, bm->stem, p,
+                    bm->stem);
         else
-            fprintf(f, "void %s_%s_impl(const %s_%s_args *args, %s_%s_result *result, %s_ctx *ctx);\n",
-                    p, bm->stem, p, bm->stem, p, bm->stem, p);
+            fprintf(f, "void %s_%s_impl(const %s_%s_args *args, %s_%s_result *result, candid_ctx *ctx);\n",
+                    p, bm->stem, p, bm->stem, p, bm->stem);
         fprintf(f, "void %s_%s_serve(void);\n", p, bm->stem);
         if (!(bm->m->type->aux & CANDID_ANN_ONEWAY))
             fprintf(f, "candid_status %s_%s_reply(const %s_%s_result *result);\n", p, bm->stem, p,
@@ -60,23 +57,23 @@ static const char runtime[] =
     "static candid_arena srv_arena;\n"
     "static int srv_ready;\n"
     "\n"
-    "/* Rejects with \"WHAT: STATUS (message) at byte N\". */\n"
-    "static void srv_reject(const char *what, candid_status st, size_t at) {\n"
-    "    static char msg[256];\n"
+    "/* Rejects with \"WHAT: STATUS: DETAIL\"; canister_init (init set), which\n"
+    " * cannot reject, traps with it. */\n"
+    "static void srv_reject(int init, const char *what, candid_status st, const char *detail) {\n"
+    "    static char msg[512];\n"
     "    size_t n = 0;\n"
-    "    const char *parts[] = {what, \": \", candid_status_name(st), \" (\", candid_status_message(st), \") at byte \"};\n"
+    "    const char *parts[] = {what, \": \", candid_status_name(st), \": \", detail};\n"
     "    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)\n"
-    "        for (const char *c = parts[i]; *c && n < sizeof msg - 24; c++) msg[n++] = *c;\n"
-    "    char digits[24];\n"
-    "    size_t d = 0;\n"
-    "    do digits[d++] = (char)('0' + at % 10); while ((at /= 10) != 0);\n"
-    "    while (d) msg[n++] = digits[--d];\n"
+    "        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;\n"
+    "    msg[n] = 0;\n"
+    "    if (init) candid_trap(msg);\n"
     "    candid_msg_reject(msg, n);\n"
     "}\n"
     "\n"
     "/* Decodes this message's arguments at args_t into args; rejects and\n"
-    " * returns non-zero on failure. */\n"
-    "static int srv_begin(@P_ctx *ctx, const candid_type *args_t, void *args) {\n"
+    " * returns non-zero on failure. An install without argument bytes\n"
+    " * (init set) passes () to canister_init. */\n"
+    "static int srv_begin(candid_ctx *ctx, const candid_type *args_t, void *args, int init) {\n"
     "    if (!srv_ready) {\n"
     "        candid_decoder_init(&srv_decoder, srv_work, sizeof srv_work);\n"
     "        candid_cache_init(&srv_cache, srv_cache_mem, sizeof srv_cache_mem, 4);\n"
@@ -89,13 +86,30 @@ static const char runtime[] =
     "    ctx->defer = 0;\n"
     "    size_t n = candid_msg_arg_size();\n"
     "    if (n > sizeof srv_arg) {\n"
-    "        srv_reject(\"the arguments are too large\", CANDID_ERR_LIMIT, sizeof srv_arg);\n"
+    "        srv_reject(init, \"cannot take the arguments\", CANDID_ERR_LIMIT, \"over @P_ARG_MAX bytes\");\n"
     "        return 1;\n"
     "    }\n"
-    "    candid_msg_arg_copy(srv_arg, 0, n);\n"
+    "    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};\n"
+    "    if (init && n == 0) {\n"
+    "        n = sizeof no_args;\n"
+    "        for (size_t i = 0; i < n; i++) srv_arg[i] = no_args[i];\n"
+    "    } else {\n"
+    "        candid_msg_arg_copy(srv_arg, 0, n);\n"
+    "    }\n"
     "    candid_status st = candid_decode(&srv_decoder, srv_arg, n, args_t, args, &srv_arena);\n"
-    "    if (st) srv_reject(\"cannot decode the arguments\", st, srv_decoder.error_offset);\n"
-    "    return st != CANDID_OK;\n"
+    "    if (!st) return 0;\n"
+    "    /* where and why, e.g. \"argument 0 .to .owner: expected principal,\n"
+    "     * found text at byte 37\" */\n"
+    "    static char where[384];\n"
+    "    if (candid_decoder_error_path(&srv_decoder, where, sizeof where) == CANDID_ERR_BUFFER_FULL) {\n"
+    "        /* cut at a character boundary: the message must be UTF-8 */\n"
+    "        size_t w = sizeof where - 1;\n"
+    "        while (w && ((uint8_t)where[w - 1] & 0xc0) == 0x80) w--;\n"
+    "        if (w && ((uint8_t)where[w - 1] & 0x80)) w--;\n"
+    "        where[w] = 0;\n"
+    "    }\n"
+    "    srv_reject(init, \"cannot decode the arguments\", st, where);\n"
+    "    return 1;\n"
     "}\n"
     ;
 
@@ -103,7 +117,7 @@ static const char runtime[] =
 static const char runtime_finish[] =
     "\n"
     "/* Replies with result (streamed), or rejects as the implementation asked. */\n"
-    "static void srv_finish(const @P_ctx *ctx, const candid_header *h, const void *result) {\n"
+    "static void srv_finish(const candid_ctx *ctx, const candid_header *h, const void *result) {\n"
     "    if (ctx->defer) return;\n"
     "    if (ctx->reject) {\n"
     "        size_t n = 0;\n"
@@ -113,7 +127,7 @@ static const char runtime_finish[] =
     "    }\n"
     "    uint64_t work[@P_ENCODE_WORK / 8];\n"
     "    candid_status st = candid_reply(h, result, work, sizeof work);\n"
-    "    if (st) srv_reject(\"cannot encode the result\", st, 0);\n"
+    "    if (st) srv_reject(0, \"cannot encode the result\", st, candid_status_message(st));\n"
     "}\n";
 
 static void put_runtime(FILE *f, const char *text, const char *p) {
@@ -150,9 +164,9 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             export_name = bind_c_string(full, strlen(full));
             free(full);
         }
-        fprintf(f, "\n%s_EXPORT(%s) void %s_%s_serve(void) {\n    %s_%s_args args;\n    %s_ctx ctx;\n"
-                   "    if (srv_begin(&ctx, &%s_%s_args_type, &args)) return;\n",
-                p, export_name, p, s, p, s, p, p, s);
+        fprintf(f, "\n%s_EXPORT(%s) void %s_%s_serve(void) {\n    %s_%s_args args;\n    candid_ctx ctx;\n"
+                   "    if (srv_begin(&ctx, &%s_%s_args_type, &args, %d)) return;\n",
+                p, export_name, p, s, p, s, p, s, !bm->m);
         free(export_name);
         if (!bm->m || (bm->m->type->aux & CANDID_ANN_ONEWAY)) {
             fprintf(f, "    %s_%s_impl(&args, &ctx);\n", p, s);

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "parser.h" /* struct candid_idl_def: the definitions with their positions */
 
 static _Noreturn void out_of_memory(void) {
     fputs("candid: out of memory\n", stderr);
@@ -20,6 +19,12 @@ static void *xrealloc(void *p, size_t size) {
 
 static size_t ptr_hash(const void *p, size_t cap) {
     return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u) & (cap - 1);
+}
+
+static size_t str_hash(const char *s) {
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (uint8_t)*s) * 1099511628211u;
+    return h;
 }
 
 static size_t slot_of(const bind_model *m, const candid_type *t) {
@@ -210,19 +215,22 @@ static void components(bind_model *m) {
 }
 
 /* Member names of records and variants: escaped names, "_ID" for numbered
- * fields, unique within their type. */
+ * fields, unique within their type (the first declared keeps the plain
+ * name). */
 static void members(bind_model *m) {
     for (size_t i = 0; i < m->n; i++) {
         bnode *b = &m->nodes[i];
         if (b->t->kind != CANDID_RECORD && b->t->kind != CANDID_VARIANT) continue;
+        b->order = candid_idl_field_order(m->idl, b->t);
         b->members = xrealloc(NULL, (b->t->count + 1) * sizeof *b->members);
-        for (uint32_t k = 0; k < b->t->count; k++) {
+        for (uint32_t d = 0; d < b->t->count; d++) {
+            uint32_t k = bind_decl(b, d);
             const candid_field *f = &b->t->fields[k];
             char *s = f->name ? bind_escape(f->name, strlen(f->name)) : bind_fmt("_%u", f->id);
             for (unsigned dup = 2;; dup++) {
                 uint32_t j = 0;
-                while (j < k && strcmp(b->members[j], s) != 0) j++;
-                if (j == k) break;
+                while (j < d && strcmp(b->members[bind_decl(b, j)], s) != 0) j++;
+                if (j == d) break;
                 char *base = f->name ? bind_escape(f->name, strlen(f->name)) : bind_fmt("_%u", f->id);
                 free(s);
                 s = bind_fmt("%s_%u", base, dup);
@@ -274,12 +282,6 @@ static const char *const prim_names[] = {
     [CANDID_EMPTY] = "empty", [CANDID_PRINCIPAL] = "principal",
 };
 
-static int def_before(const void *a, const void *b) {
-    const candid_idl_def *x = *(candid_idl_def *const *)a, *y = *(candid_idl_def *const *)b;
-    if (x->line != y->line) return x->line < y->line ? -1 : 1;
-    return x->col < y->col ? -1 : x->col > y->col;
-}
-
 static int selected(const bind_opts *o, const candid_method *md) {
     if (!o->methods) return 1;
     for (size_t i = 0; i < o->nmethods; i++)
@@ -314,19 +316,41 @@ static char *child_path(const bind_model *m, size_t i, size_t k) {
 }
 
 /* Anonymous records, variants, functions and services are named after the
- * first path that reaches them from a definition or a method. */
+ * first path that reaches them from a definition or a method. Below a path
+ * longer than PATH_MAX_LEN, paths restart from their root and depth
+ * (Deep_98_a): names, and so the output, stay linear in the number of
+ * types however deep they nest. */
+enum { PATH_MAX_LEN = 100 };
+
 static void path_names(bind_model *m, const size_t *roots, size_t nroots) {
     size_t cap = m->n + 1, sp = 0;
     size_t *stack = xrealloc(NULL, cap * sizeof *stack);
-    for (size_t r = nroots; r-- > 0;) stack[sp++] = roots[r];
+    size_t *root = xrealloc(NULL, m->n * sizeof *root);
+    uint32_t *depth = xrealloc(NULL, m->n * sizeof *depth);
+    for (size_t r = nroots; r-- > 0;) {
+        stack[sp++] = roots[r];
+        root[roots[r]] = roots[r];
+        depth[roots[r]] = 0;
+    }
     while (sp) {
         size_t i = stack[--sp];
         size_t nc = child_count(m->nodes[i].t);
-        for (size_t k = nc; k-- > 0;) {
+        for (size_t d = nc; d-- > 0;) {
+            /* fields in declaration order */
+            size_t k = m->nodes[i].order ? m->nodes[i].order[d] : d;
             size_t c = bind_node(m, child(m->nodes[i].t, k));
             bnode *cb = &m->nodes[c];
             if (cb->named || cb->path || cb->stem) continue;
+            root[c] = root[i];
+            depth[c] = depth[i] + 1;
             cb->path = child_path(m, i, k);
+            if (strlen(m->nodes[i].path) > PATH_MAX_LEN) {
+                /* child_path extends the parent's path */
+                char *tail = cb->path + strlen(m->nodes[i].path);
+                char *p = bind_fmt("%s_%u%s", m->nodes[root[c]].path, depth[c], tail);
+                free(cb->path);
+                cb->path = p;
+            }
             uint8_t kind = cb->t->kind;
             if (kind == CANDID_RECORD || kind == CANDID_VARIANT || kind == CANDID_FUNC ||
                 kind == CANDID_SERVICE)
@@ -336,6 +360,8 @@ static void path_names(bind_model *m, const size_t *roots, size_t nroots) {
         }
     }
     free(stack);
+    free(root);
+    free(depth);
 }
 
 /* Anonymous options and vectors are named by structure (opt_vec_Account):
@@ -345,6 +371,11 @@ static void structural_names(bind_model *m) {
     char **cand = xrealloc(NULL, (m->n + 1) * sizeof *cand);
     char **stem = xrealloc(NULL, (m->n + 1) * sizeof *stem);
     size_t *chain = xrealloc(NULL, (m->n + 1) * sizeof *chain);
+    /* candidates seen, by hash: index + 1 into cand, 0 for an empty slot */
+    size_t tcap = 16;
+    while (tcap < 2 * (m->n + 1)) tcap *= 2;
+    size_t *seen = calloc(tcap, sizeof *seen);
+    if (!seen) out_of_memory();
     for (size_t i = 0; i < m->n; i++) {
         size_t len = 0, j = i;
         while (!m->nodes[j].stem) {
@@ -357,11 +388,14 @@ static void structural_names(bind_model *m) {
             char *c = is_blob(b->t) && b->t->inner == candid_prim_type_big(CANDID_NAT8)
                           ? bind_fmt("blob")
                           : bind_fmt("%s_%s", b->t->kind == CANDID_OPT ? "opt" : "vec", inner);
-            size_t p = 0;
-            while (p < npairs && strcmp(cand[p], c) != 0) p++;
-            if (p == npairs) {
-                cand[npairs] = c;
-                stem[npairs++] = bind_names_reserve(m->names, c);
+            size_t h = str_hash(c) & (tcap - 1);
+            while (seen[h] && strcmp(cand[seen[h] - 1], c) != 0) h = (h + 1) & (tcap - 1);
+            size_t p = seen[h] - 1;
+            if (!seen[h]) {
+                p = npairs;
+                seen[h] = ++npairs;
+                cand[p] = c;
+                stem[p] = bind_names_reserve(m->names, c);
             } else {
                 free(c);
             }
@@ -375,6 +409,7 @@ static void structural_names(bind_model *m) {
     free(cand);
     free(stem);
     free(chain);
+    free(seen);
 }
 
 static void tags(bind_model *m) {
@@ -382,7 +417,8 @@ static void tags(bind_model *m) {
         bnode *b = &m->nodes[i];
         if (b->t->kind != CANDID_VARIANT) continue;
         b->tags = xrealloc(NULL, (b->t->count + 1) * sizeof *b->tags);
-        for (uint32_t k = 0; k < b->t->count; k++) {
+        for (uint32_t d = 0; d < b->t->count; d++) {
+            uint32_t k = bind_decl(b, d);
             char *want = bind_fmt("%s_%s_tag", b->stem, b->members[k]);
             b->tags[k] = bind_names_reserve(m->names, want);
             free(want);
@@ -395,25 +431,30 @@ int bind_model_build(bind_model *m, candid_idl *idl, const bind_opts *opts) {
     m->opts = *opts;
     m->idl = idl;
     m->names = bind_names_new();
-    free(bind_names_reserve(m->names, "ctx"));
     int added;
     for (size_t k = 1; k < sizeof prim_names / sizeof prim_names[0]; k++) {
         if (!prim_names[k]) continue;
         size_t i = add(m, candid_prim_type_big((candid_kind)k), &added);
         m->nodes[i].stem = bind_names_reserve(m->names, prim_names[k]);
     }
-    size_t ndefs = 0;
-    for (candid_idl_def *d = idl->defs; d; d = d->next) ndefs++;
-    candid_idl_def **defs = xrealloc(NULL, (ndefs + 1) * sizeof *defs);
-    ndefs = 0;
-    for (candid_idl_def *d = idl->defs; d; d = d->next) defs[ndefs++] = d;
-    qsort(defs, ndefs, sizeof *defs, def_before);
+    /* candid_idl_next gives the latest first mention first: reversed, the
+     * order in which the source (imports included) first names them. */
+    struct def { const char *name; size_t len; const candid_type *t; } *defs = NULL;
+    size_t ndefs = 0, dcap = 0;
+    const char *dname;
+    size_t dlen;
+    const candid_type *dt;
+    for (const candid_idl_def *d = candid_idl_next(idl, NULL, &dname, &dlen, &dt); d;
+         d = candid_idl_next(idl, d, &dname, &dlen, &dt)) {
+        if (ndefs == dcap) defs = xrealloc(defs, (dcap = dcap ? 2 * dcap : 64) * sizeof *defs);
+        defs[ndefs++] = (struct def){dname, dlen, dt};
+    }
     m->defs = xrealloc(NULL, (ndefs + 1) * sizeof *m->defs);
     size_t *roots = xrealloc(NULL, (ndefs + 2 * (idl->service ? idl->service->count : 0) + 2) * sizeof *roots);
     size_t nroots = 0, first = m->n;
-    for (size_t k = 0; k < ndefs; k++) {
-        size_t i = add(m, defs[k]->node, &added);
-        char *e = bind_escape(defs[k]->name, defs[k]->len);
+    for (size_t k = ndefs; k-- > 0;) {
+        size_t i = add(m, defs[k].t, &added);
+        char *e = bind_escape(defs[k].name, defs[k].len);
         m->nodes[i].stem = reserve_family(m->names, e, type_fns);
         m->nodes[i].path = bind_fmt("%s", m->nodes[i].stem);
         m->nodes[i].named = 1;
