@@ -7,7 +7,9 @@
 #    found: IC_WASM, PATH, or npm);
 #  - harness.mjs answers its calls under an ic0 emulation (28 per width);
 #  - the Motoko actor (motoko/Main.mo) using Sibling.mo compiles with moc to
-#    an IC module (its ic0 imports are listed).
+#    an IC module (its ic0 imports are listed), and motoko/run.mjs runs it
+#    against each sibling module: Motoko's calls reach the C canister and
+#    its replies come back to Motoko's callbacks.
 # Prints PASS/FAIL lines and "N passed, N failed".
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,6 +67,11 @@ if [ -d "$root/tests/motoko/node_modules/motoko" ]; then
   if [ -f "$out/main.wasm" ]; then
     echo "  main.wasm: $(stat -c %s "$out/main.wasm") bytes; ic0 imports:" \
       "$(wasm-objdump -x -j Import "$out/main.wasm" 2>/dev/null | grep -oE '<- ic0\.[a-z0-9_]+' | sed 's/<- ic0\.//' | tr '\n' ' ')"
+    for w in 32 64; do
+      [ -f "$out/sibling$w.wasm" ] || continue
+      "$node" "$here/motoko/run.mjs" "$out/main.wasm" "$out/sibling$w.wasm" "$w" "$cli" >"$out/log" 2>&1
+      result "Motoko actor calls the wasm$w sibling under the ic0 emulation ($(grep -c '^PASS' "$out/log") pass)" $?
+    done
   fi
 else
   echo "SKIP Motoko actor: tests/motoko/node_modules missing (bash tests/motoko/run installs it)"
