@@ -6,6 +6,7 @@
 #    its exports match sibling.did (ic-wasm check-endpoints, when ic-wasm is
 #    found: IC_WASM, PATH, or npm);
 #  - harness.mjs answers its calls under an ic0 emulation (28 per width);
+#  - the FFI prototype (ffi/, docs/ffi.md) compiles for wasm32 and wasm64;
 #  - the Motoko actor (motoko/Main.mo) using Sibling.mo compiles with moc to
 #    an IC module (its ic0 imports are listed), and motoko/run.mjs runs it
 #    against each sibling module: Motoko's calls reach the C canister and
@@ -59,6 +60,15 @@ for w in 32 64; do
   fi
   "$node" "${node_flags[@]}" "$here/harness.mjs" "$mod" "$w" "$cli" >"$out/log" 2>&1
   result "wasm$w calls under the ic0 harness ($(grep -c '^PASS' "$out/log") pass)" $?
+done
+
+for w in 32 64; do
+  st=0
+  for src in "$here"/ffi/*.c; do
+    clang --target=wasm$w-unknown-unknown -Os -ffreestanding -nostdlib -mbulk-memory -fno-builtin \
+      -Wall -Wextra -Werror -std=c11 -I"$root/include" -I"$here" -c "$src" -o "$out/ffi.o" >"$out/log" 2>&1 || st=1
+  done
+  result "the FFI prototype (ffi/) compiles for wasm$w" $st
 done
 
 if [ -d "$root/tests/motoko/node_modules/motoko" ]; then
