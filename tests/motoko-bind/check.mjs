@@ -2,9 +2,13 @@
 // Motoko compiler: node check.mjs CANDID_CLI FILE.did... Each module is
 // checked on its own and imported by an actor that declares the service at
 // its type and calls a method of it, as a canister using the binding would.
+// Then the way back: moc's own Candid for `Service` (the result type of a
+// probe method, as mo.candid prints it) must be structurally equal to the
+// .did's service (`candid check --strict`), which proves every escaped
+// name maps back to its Candid name or id.
 // Prints one line per file and "N passed, N failed".
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -31,6 +35,28 @@ persistent actor User {
 `;
 }
 
+// moc's Candid of B.Service, made the main service of a .did, against the
+// original.
+function roundTrip(mod, did, problems) {
+  const probe = `Probe_${mod}.mo`;
+  mo.write(probe, `import B "${mod}";
+persistent actor { public query func probe() : async B.Service { actor ("aaaaa-aa") } };
+`);
+  const text = mo.candid(probe);
+  const m = typeof text === 'string' && /service : \{\n  probe: \(\) -> \(([\s\S]*)\) query;\n\}\n?$/.exec(text);
+  if (!m) {
+    problems.push(`mo.candid gave no probe service: ${JSON.stringify(text).slice(0, 300)}`);
+    return;
+  }
+  const back = join(out, `${mod}.back.did`);
+  writeFileSync(back, `${text.slice(0, m.index)}service : ${m[1].replace(/^\s*service\s*/, '')}\n`);
+  try {
+    execFileSync(cli, ['check', back, did, '--strict'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    problems.push(`moc's Candid of Service differs: ${String(e.stderr).trim()}`);
+  }
+}
+
 for (const did of dids) {
   const name = basename(did, '.did').replace(/[^A-Za-z0-9]/g, '_');
   const problems = [];
@@ -46,6 +72,7 @@ for (const did of dids) {
     for (const f of files)
       for (const d of mo.check(f))
         if (d.severity === 1) problems.push(`${f}:${d.range.start.line + 1}: ${d.message}`);
+    if (!problems.length && src.includes('public type Service =')) roundTrip(name, did, problems);
   } catch (e) {
     problems.push(String(e.stderr || e.message).trim());
   }
