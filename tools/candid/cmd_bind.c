@@ -44,7 +44,7 @@ static int write_motoko(const char *dir, const char *name, const candid_idl *idl
         rc |= fclose(f) != 0;
         if (rc) remove(path);
     }
-    if (rc) fprintf(stderr, "candid: cannot write %s\n", path);
+    if (rc & 1) fprintf(stderr, "candid: cannot write %s\n", path);
     free(path);
     return rc;
 }

@@ -105,9 +105,9 @@ int bind_emit_source(FILE *f, const bind_model *m);
 void bind_emit_server_header(FILE *f, const bind_model *m);
 void bind_emit_server_source(FILE *f, const bind_model *m);
 /* --target motoko (emit_motoko.c): the .did's types and service as a Motoko
- * module. Works from the parsed file alone (no model). Returns non-zero,
- * saying why on stderr, on a write error or for a method name that is not
- * a Motoko identifier. */
+ * module. Works from the parsed file alone (no model). Returns 1 on a write
+ * error, 2 for a method name that is not a Motoko identifier (said on
+ * stderr). */
 int bind_emit_motoko(FILE *f, const candid_idl *idl, const char *did_name);
 
 #endif

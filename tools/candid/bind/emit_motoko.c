@@ -373,7 +373,7 @@ int bind_emit_motoko(FILE *f, const candid_idl *idl, const char *did_name) {
                 "candid: method \"%.*s\" is not a Motoko identifier: Motoko cannot name it in an "
                 "actor type\n",
                 (int)pr.bad_len, pr.bad_method);
-        return 1;
+        return 2;
     }
     return ferror(f) != 0;
 }
