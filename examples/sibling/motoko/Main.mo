@@ -1,6 +1,7 @@
 // A Motoko canister using the C sibling through the generated client
 // module (../Sibling.mo, `candid bind --target motoko`). Installed with the
 // sibling's canister id as its argument.
+import Error "mo:core/Error";
 import Text "mo:core/Text";
 import Sibling "../Sibling";
 
@@ -21,6 +22,18 @@ persistent actor class Main(siblingId : Text) {
     switch (await sibling.varint_decode(bytes)) {
       case (#ok ys) ys == xs;
       case (#err _) false;
+    };
+  };
+
+  // The sibling's answer, or its reject as Motoko receives it.
+  public func decode(bytes : Blob) : async Text {
+    try {
+      switch (await sibling.varint_decode(bytes)) {
+        case (#ok xs) "ok: " # debug_show (xs);
+        case (#err e) "error: " # debug_show (e);
+      };
+    } catch (e) {
+      "rejected: " # Error.message(e);
     };
   };
 };

@@ -126,7 +126,8 @@ if (lacking.length) {
 }
 main = await WebAssembly.instantiate(mod, { ic0 });
 
-const candid = (input, ...args) => execFileSync(cli, [...args, '-'], { input, encoding: 'utf8' }).trim();
+const candid = (input, ...args) =>
+  execFileSync(cli, [...args, '-'], { input, encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
 const enc = (text) => Buffer.from(candid(text, 'encode'), 'hex');
 const dec = (bytes) => candid(bytes.toString('hex'), 'decode');
 
@@ -190,6 +191,20 @@ const show = (r) => (r.response?.reply ? dec(r.response.reply) : JSON.stringify(
   const r = update('roundTrip', '(vec { 0 : nat64; 300 : nat64; 18446744073709551615 : nat64 })');
   check('roundTrip: varint_encode then varint_decode', r.made.join() === 'varint_encode,varint_decode' &&
     r.response?.reply && dec(r.response.reply) === want('(true)'), `calls ${r.made}, got ${show(r)}`);
+}
+{
+  const r = update('decode', '(blob "\\05\\80")');
+  check('decode: the sibling\'s error variant', r.response?.reply &&
+    dec(r.response.reply) === want('("error: #truncated({offset = 1})")'), `got ${show(r)}`);
+}
+{
+  // 1.5 million one-byte varints: more than the sibling's arena, so it
+  // rejects, and Motoko's reject callback turns that into the text.
+  const zeros = '\\00'.repeat(1500000);
+  const r = update('decode', `(blob "${zeros}")`);
+  check('decode: the sibling\'s reject reaches Motoko\'s catch', r.response?.reply &&
+    dec(r.response.reply) === want('("rejected: sibling: the request needs more memory than the canister\'s arena")'),
+    `got ${show(r)}`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
