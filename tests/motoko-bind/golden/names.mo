@@ -13,6 +13,7 @@ module {
     type_ : Nat_;
     _4029090673_ : Text;
   };
+  public type Unit = Null;
   public type fieldnat = {
     _2_ : Int;
     _48_ : Text;
@@ -28,6 +29,7 @@ module {
   };
   public type with_ = {
     #_7_ : Text;
+    #u : Unit;
     #_4833846_;
     #query_;
   };

@@ -188,7 +188,9 @@ static void push_members(printer *pr, const candid_type *t, uint32_t level) {
             push(pr, OP_METHOD, &t->methods[k], 0, 0);
         } else {
             const candid_field *fd = &t->fields[k];
-            if (t->kind == CANDID_RECORD || fd->type->kind != CANDID_NULL) {
+            /* A case of type null is a bare tag; one of a named type keeps
+             * the name, as didc prints it. */
+            if (t->kind == CANDID_RECORD || fd->type->kind != CANDID_NULL || fd->type->name) {
                 push(pr, OP_TYPE, fd->type, level + 1, 0);
                 text(pr, " : ");
             }
