@@ -31,6 +31,11 @@ fi
 [ "$(cat "$out/err")" = 'candid: method "a-b" is not a Motoko identifier: Motoko cannot name it in an actor type' ] ||
   { cat "$out/err"; status=1; }
 [ ! -e "$out/bad.mo" ] || { echo "bad.mo left behind"; status=1; }
+# Options of the C target are usage errors (exit 2) with the Motoko one.
+st=0
+"$candid" bind --target motoko --server -o "$out" "$dir/refs.did" 2>"$out/err" || st=$?
+[ "$st" = 2 ] && grep -q -- '--nat, --server and -m are options of --target c' "$out/err" ||
+  { echo "--server with --target motoko: exit $st"; cat "$out/err"; status=1; }
 # Depth: 20,000 nested records print without recursion, at a capped indent.
 awk 'BEGIN { s = "nat"; for (i = 0; i < 20000; i++) s = "record { a : " s "; b : opt text }"; print "type Deep = " s ";" }' >"$out/deep.did"
 "$candid" bind --target motoko -o "$out" "$out/deep.did" || status=1
