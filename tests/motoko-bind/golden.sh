@@ -37,7 +37,8 @@ st=0
 [ "$st" = 2 ] && grep -q -- '--nat, --server and -m are options of --target c' "$out/err" ||
   { echo "--server with --target motoko: exit $st"; cat "$out/err"; status=1; }
 # Depth: 20,000 nested records print without recursion, at a capped indent.
-awk 'BEGIN { s = "nat"; for (i = 0; i < 20000; i++) s = "record { a : " s "; b : opt text }"; print "type Deep = " s ";" }' >"$out/deep.did"
+awk 'BEGIN { printf "type Deep = "; for (i = 0; i < 20000; i++) printf "record { a : ";
+             printf "nat"; for (i = 0; i < 20000; i++) printf "; b : opt text }"; print ";" }' >"$out/deep.did"
 "$candid" bind --target motoko -o "$out" "$out/deep.did" || status=1
 [ "$(grep -c 'a : {' "$out/deep.mo")" = 19999 ] || { echo "deep.mo incomplete"; status=1; }
 exit $status
