@@ -121,6 +121,23 @@ read -r motoko_pass _ motoko_fail _ <<<"${motoko_total:-0 passed, 1 failed}"
 pass=$((pass + motoko_pass))
 fail=$((fail + motoko_fail))
 
+# candid bind --target motoko: every binding type-checks with moc; each file counts.
+mobind_out=$(bash tests/motoko-bind/run build-ci-gcc/tools/candid/candid 2>&1)
+echo "$mobind_out" | sed 's/^/[motoko-bind] /'
+mobind_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$mobind_out" | tail -n 1)
+read -r mobind_pass _ mobind_fail _ <<<"${mobind_total:-0 passed, 1 failed}"
+pass=$((pass + mobind_pass))
+fail=$((fail + mobind_fail))
+
+# The sibling example: C canister (wasm32, wasm64) under an ic0 harness, its
+# Motoko client compiled with moc; each check counts.
+sib_out=$(bash examples/sibling/check.sh build-ci-gcc/tools/candid/candid 2>&1)
+echo "$sib_out" | sed 's/^/[sibling] /'
+sib_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$sib_out" | tail -n 1)
+read -r sib_pass _ sib_fail _ <<<"${sib_total:-0 passed, 1 failed}"
+pass=$((pass + sib_pass))
+fail=$((fail + sib_fail))
+
 # The benchmarks build and run (timings are printed, not judged).
 check "bench/run --quick" bash bench/run --quick
 

@@ -8,6 +8,7 @@
 static const char help[] =
     "usage: candid bind --target c [-o DIR] [--name NAME] [--nat u64|big]\n"
     "                   [-m METHOD,...] [--server] FILE.did\n"
+    "       candid bind --target motoko [-o DIR] [--name NAME] FILE.did\n"
     "Writes DIR/NAME.h and DIR/NAME.c (DIR defaults to '.', NAME to the file's\n"
     "stem): a C type per Candid type, const descriptor tables, precomputed\n"
     "message headers, typed encoders and decoders for every named type and\n"
@@ -16,7 +17,10 @@ static const char help[] =
     "as candid_bignum (default u64: uint64_t/int64_t, range-checked).\n"
     "--server adds the service's entry points: NAME_METHOD_serve decodes the\n"
     "arguments, calls NAME_METHOD_impl (yours to write) and replies; built for\n"
-    "Wasm they are the canister_update/query/composite_query/init exports.\n";
+    "Wasm they are the canister_update/query/composite_query/init exports.\n"
+    "--target motoko writes DIR/NAME.mo: a Motoko module with a type per\n"
+    "definition, `Service` (the service as an actor type) and `Self` (didc's\n"
+    "name; with init arguments, the class form `(ARGS) -> async Service`).\n";
 
 /* The file's stem with every character C does not allow in a name as
  * '_' (icrc_icrc-1.did: icrc_icrc_1). */
@@ -29,6 +33,20 @@ static char *stem_of(const char *path) {
     for (char *c = s; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))) *c = '_';
     return s;
+}
+
+static int write_motoko(const char *dir, const char *name, const candid_idl *idl, const char *did_name) {
+    char *path = bind_fmt("%s/%s.mo", dir, name);
+    FILE *f = fopen(path, "w");
+    int rc = 1;
+    if (f) {
+        rc = bind_emit_motoko(f, idl, did_name);
+        rc |= fclose(f) != 0;
+        if (rc) remove(path);
+    }
+    if (rc & 1) fprintf(stderr, "candid: cannot write %s\n", path);
+    free(path);
+    return rc;
 }
 
 static int write_file(const char *dir, const char *name, const char *ext, const bind_model *m) {
@@ -56,8 +74,13 @@ int cmd_bind(int argc, char **argv) {
     cli_options c = {.command = "bind", .argument = "FILE.did",
                      .allowed = OPT_TARGET | OPT_OUT | OPT_NAME | OPT_NAT | OPT_SERVER | OPT_METHODS};
     if (parse_options(argc, argv, &s, &c)) goto out;
-    if (c.target && strcmp(c.target, "c") != 0) {
-        usage_error(c.command, "unknown target '%s' (the only target is c)", c.target);
+    int motoko = c.target && strcmp(c.target, "motoko") == 0;
+    if (c.target && strcmp(c.target, "c") != 0 && !motoko) {
+        usage_error(c.command, "unknown target '%s' (the targets are c and motoko)", c.target);
+        goto out;
+    }
+    if (motoko && (c.given & (OPT_NAT | OPT_SERVER | OPT_METHODS))) {
+        usage_error(c.command, "--nat, --server and -m are options of --target c");
         goto out;
     }
     if (c.nat && strcmp(c.nat, "u64") != 0 && strcmp(c.nat, "big") != 0) {
@@ -79,7 +102,12 @@ int cmd_bind(int argc, char **argv) {
     o.did_name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
     rc = EXIT_FAILURE_INPUT;
     s.defs_path = file;
-    if (session_types(&s) || bind_model_build(&m, &s.idl, &o)) goto out;
+    if (session_types(&s)) goto out;
+    if (motoko) {
+        rc = write_motoko(dir, stem, &s.idl, o.did_name) ? EXIT_FAILURE_INPUT : EXIT_OK;
+        goto out;
+    }
+    if (bind_model_build(&m, &s.idl, &o)) goto out;
     if (write_file(dir, stem, "h", &m) || write_file(dir, stem, "c", &m)) goto out;
     rc = EXIT_OK;
 out:

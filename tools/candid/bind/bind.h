@@ -109,5 +109,10 @@ int bind_emit_source(FILE *f, const bind_model *m);
 /* The server side (--server), appended to each file. */
 void bind_emit_server_header(FILE *f, const bind_model *m);
 void bind_emit_server_source(FILE *f, const bind_model *m);
+/* --target motoko (emit_motoko.c): the .did's types and service as a Motoko
+ * module. Works from the parsed file alone (no model). Returns 1 on a write
+ * error, 2 for a method name that is not a Motoko identifier (said on
+ * stderr). */
+int bind_emit_motoko(FILE *f, const candid_idl *idl, const char *did_name);
 
 #endif
