@@ -41,8 +41,9 @@ void candid_random_init(candid_random *r, uint64_t seed);
 /* The next 64 random bits. */
 uint64_t candid_random_next(candid_random *r);
 
-/* Writes a random value of type t into slot (candid_slot_size(t) bytes; the
- * argument record of a message is a record type like any other). Fails with
+/* Writes a random value of type t into slot (candid_slot_size(t) bytes,
+ * whatever they held before; the argument record of a message is a record
+ * type like any other). Fails with
  * CANDID_ERR_EMPTY_VALUE when t has no values (every value would need one of
  * type empty, e.g. `record { empty }` or `type T = record { T }`),
  * CANDID_ERR_BAD_TYPE for a kind no value can be made of (CANDID_FUTURE),

@@ -161,6 +161,9 @@ candid_status candid_random_value(candid_random *r, const candid_type *t, void *
     gen g = {.r = r, .a = arena};
     candid_status st = height_build(&g.heights, t);
     uint8_t *at = slot;
+    /* Every slot below is carved zeroed from the arena; the caller's starts
+     * zeroed too, so that a null option is a zero flag or pointer. */
+    if (!st) memset(slot, 0, candid_slot_size(t));
     uint32_t depth = 0;
     g.made = 1;
     while (!st) {

@@ -195,6 +195,25 @@ static void struct_layouts_round_trip(void **state) {
     round_trips(&args, 400, 200);
 }
 
+/* The caller's slot may hold anything: a null inline option still comes out
+ * with a zero flag (the flag was left as found before). */
+static void caller_slot_need_not_be_zeroed(void **state) {
+    (void)state;
+    candid_type o = {.kind = CANDID_OPT, .size = 2, .align = 1, .offset = 1,
+                     .inner = candid_prim_type(CANDID_INT8)};
+    candid_random r;
+    candid_random_init(&r, 7);
+    int nulls = 0;
+    for (int i = 0; i < 200; i++) {
+        uint8_t slot[2] = {0xaa, 0xaa};
+        candid_arena_reset(&values);
+        assert_int_equal(candid_random_value(&r, &o, slot, &values), CANDID_OK);
+        assert_true(slot[0] == 0 || slot[0] == 1);
+        nulls += slot[0] == 0;
+    }
+    assert_true(nulls > 0);
+}
+
 /* Every method of every .did file of the production corpus, both ways. */
 static void corpus_methods_round_trip(void **state) {
     (void)state;
@@ -379,6 +398,7 @@ int main(void) {
         cmocka_unit_test(recursive_types_round_trip),
         cmocka_unit_test(references_round_trip),
         cmocka_unit_test(struct_layouts_round_trip),
+        cmocka_unit_test(caller_slot_need_not_be_zeroed),
         cmocka_unit_test(corpus_methods_round_trip),
         cmocka_unit_test(fixed_seed_gives_exact_values),
         cmocka_unit_test(same_seed_same_values),
