@@ -80,8 +80,6 @@ static void run(const diff_case *c) {
         candid_arena_init(&ra, random_mem, sizeof random_mem);
         candid_arena_init(&va, values_mem, sizeof values_mem);
         candid_arena_init(&ga, arena_mem, sizeof arena_mem);
-        /* candid_random_value leaves a null option's flag as it finds it */
-        memset(gen, 0, c->size);
         candid_status st = candid_random_value(&r, c->gen_type, gen, &ra);
         if (st) fail_msg("%s: no random value (%s)", c->method, candid_status_name(st));
         char *text = print(c->gen_type, gen);
