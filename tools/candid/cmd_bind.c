@@ -3,10 +3,11 @@
 #include <string.h>
 
 #include "bind/bind.h"
+#include "bind/emit_rust.h"
 #include "options.h"
 
 static const char help[] =
-    "usage: candid bind --target c [-o DIR] [--name NAME] [--nat u64|big]\n"
+    "usage: candid bind --target c|rust [-o DIR] [--name NAME] [--nat u64|big]\n"
     "                   [-m METHOD,...] [--server] FILE.did\n"
     "Writes DIR/NAME.h and DIR/NAME.c (DIR defaults to '.', NAME to the file's\n"
     "stem): a C type per Candid type, const descriptor tables, precomputed\n"
@@ -16,7 +17,10 @@ static const char help[] =
     "as candid_bignum (default u64: uint64_t/int64_t, range-checked).\n"
     "--server adds the service's entry points: NAME_METHOD_serve decodes the\n"
     "arguments, calls NAME_METHOD_impl (yours to write) and replies; built for\n"
-    "Wasm they are the canister_update/query/composite_query/init exports.\n";
+    "Wasm they are the canister_update/query/composite_query/init exports.\n"
+    "--target rust writes DIR/NAME.rs (Rust types with the layout of NAME.h,\n"
+    "safe decode/encode functions over NAME.c, for the libcandid crate) and\n"
+    "DIR/NAME_layout.c (the same layouts asserted in C, to build with NAME.c).\n";
 
 /* The file's stem with every character C does not allow in a name as
  * '_' (icrc_icrc-1.did: icrc_icrc_1). */
@@ -44,6 +48,17 @@ static int write_file(const char *dir, const char *name, const char *ext, const 
     return rc;
 }
 
+static int write_rust(const char *dir, const char *name, const bind_model *m) {
+    char *rs = bind_fmt("%s/%s.rs", dir, name), *lc = bind_fmt("%s/%s_layout.c", dir, name);
+    FILE *fr = fopen(rs, "w"), *fc = fopen(lc, "w");
+    int rc = !fr || !fc || bind_emit_rust(fr, fc, m);
+    rc |= (fr && fclose(fr) != 0) | (fc && fclose(fc) != 0);
+    if (rc) fprintf(stderr, "candid: cannot write %s and %s\n", rs, lc);
+    free(rs);
+    free(lc);
+    return rc;
+}
+
 int cmd_bind(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
     session s;
@@ -56,8 +71,9 @@ int cmd_bind(int argc, char **argv) {
     cli_options c = {.command = "bind", .argument = "FILE.did",
                      .allowed = OPT_TARGET | OPT_OUT | OPT_NAME | OPT_NAT | OPT_SERVER | OPT_METHODS};
     if (parse_options(argc, argv, &s, &c)) goto out;
-    if (c.target && strcmp(c.target, "c") != 0) {
-        usage_error(c.command, "unknown target '%s' (the only target is c)", c.target);
+    int rust = c.target && strcmp(c.target, "rust") == 0;
+    if (c.target && strcmp(c.target, "c") != 0 && !rust) {
+        usage_error(c.command, "unknown target '%s' (the targets are c and rust)", c.target);
         goto out;
     }
     if (c.nat && strcmp(c.nat, "u64") != 0 && strcmp(c.nat, "big") != 0) {
@@ -80,7 +96,9 @@ int cmd_bind(int argc, char **argv) {
     rc = EXIT_FAILURE_INPUT;
     s.defs_path = file;
     if (session_types(&s) || bind_model_build(&m, &s.idl, &o)) goto out;
-    if (write_file(dir, stem, "h", &m) || write_file(dir, stem, "c", &m)) goto out;
+    if (rust ? write_rust(dir, stem, &m)
+             : write_file(dir, stem, "h", &m) || write_file(dir, stem, "c", &m))
+        goto out;
     rc = EXIT_OK;
 out:
     if (m.names) bind_model_free(&m);

@@ -228,6 +228,16 @@ impl<'a> Bignum<'a> {
     }
 }
 
+/// Equal values, whatever their encoding (a nat read at int stays LEB128).
+impl PartialEq for Bignum<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        match (self.to_i128(), o.to_i128()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.is_signed == o.is_signed && self.leb_bytes() == o.leb_bytes(),
+        }
+    }
+}
+
 impl fmt::Debug for Bignum<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.to_i128() {
