@@ -126,14 +126,15 @@ impl Writer<'_> {
     }
 }
 
-/// Encodes into a new `Vec`: the size first, then the bytes.
-///
-/// # Safety
-/// As `Writer::encode_with`.
+/// Runs `encode` (a generated `_encode` function) into a size-only writer,
+/// then into a new `Vec` of that size.
 #[cfg(feature = "alloc")]
-pub unsafe fn encode_to_vec<T>(v: &T, f: EncodeFn<T>) -> Result<alloc::vec::Vec<u8>, Error> {
-    let n = Writer::size_only().encode_with(v, f)?;
+pub fn encode_to_vec<F>(encode: F) -> Result<alloc::vec::Vec<u8>, Error>
+where
+    F: Fn(&mut Writer<'_>) -> Result<usize, Error>,
+{
+    let n = encode(&mut Writer::size_only())?;
     let mut out = alloc::vec![0u8; n];
-    Writer::new(&mut out).encode_with(v, f)?;
+    encode(&mut Writer::new(&mut out))?;
     Ok(out)
 }
