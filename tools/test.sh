@@ -111,6 +111,15 @@ read -r motoko_pass _ motoko_fail _ <<<"${motoko_total:-0 passed, 1 failed}"
 pass=$((pass + motoko_pass))
 fail=$((fail + motoko_fail))
 
+# The Rust side (tests/rust/run.sh): the crate's and the generated bindings'
+# cargo tests, one by one, and the Rust ledger canister's checks.
+rust_out=$(bash tests/rust/run.sh build-ci-gcc 2>&1)
+echo "$rust_out" | sed 's/^/[rust] /'
+rust_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$rust_out" | tail -n 1)
+read -r rust_pass _ rust_fail _ <<<"${rust_total:-0 passed, 1 failed}"
+pass=$((pass + rust_pass))
+fail=$((fail + rust_fail))
+
 # The benchmarks build and run (timings are printed, not judged).
 check "bench/run --quick" bash bench/run --quick
 

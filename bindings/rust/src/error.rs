@@ -105,6 +105,11 @@ pub struct Error {
     path_len: usize,
 }
 
+/// An error without a path, for generated code.
+pub fn new_error(status: Status, offset: usize) -> Error {
+    Error::new(status, offset)
+}
+
 impl Error {
     pub(crate) fn new(status: Status, offset: usize) -> Error {
         Error { status, offset, needed: 0, path: [0; PATH_CAP], path_len: 0 }

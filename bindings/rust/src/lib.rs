@@ -12,6 +12,7 @@
 extern crate alloc;
 
 mod arena;
+mod call;
 mod decoder;
 mod error;
 mod layout;
@@ -20,8 +21,11 @@ mod values;
 mod writer;
 
 pub use arena::{Arena, Cache};
+pub use call::{msg_caller, msg_reject, Call, Continuation, Ctx, Outcome, ServerCtx};
 pub use decoder::{DecodeFn, Decoder, Limits};
 pub use error::{Error, Status, PATH_CAP};
+#[doc(hidden)]
+pub use error::new_error;
 pub use values::{Bignum, Bytes, FuncRef, Opt, Principal, Service, Text, Vector};
 #[cfg(feature = "alloc")]
 pub use writer::encode_to_vec;

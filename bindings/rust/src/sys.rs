@@ -157,3 +157,57 @@ extern "C" {
     ) -> candid_status;
     pub fn candid_hash(name: *const u8, len: usize) -> u32;
 }
+
+#[repr(C)]
+pub struct candid_outcome {
+    pub replied: i32,
+    pub reply: *const u8,
+    pub reply_len: usize,
+    pub reject_code: u32,
+    pub reject_message: *const u8,
+    pub reject_message_len: usize,
+}
+
+pub type candid_continuation = unsafe extern "C" fn(call: *mut candid_call, outcome: *const candid_outcome);
+
+#[repr(C)]
+pub struct candid_call {
+    pub callee: *const u8,
+    pub callee_len: usize,
+    pub method: *const u8,
+    pub method_len: usize,
+    pub done: Option<candid_continuation>,
+    pub user: *mut c_void,
+    pub cycles_high: u64,
+    pub cycles_low: u64,
+    pub args: candid_writer,
+    pub chunk: [u8; 256],
+    pub state: i32,
+    pub refused: u32,
+    pub reply_buf: *mut u8,
+    pub reply_cap: usize,
+}
+
+// The call envelope (candid/call.h): the ic0 backend in a canister, the
+// host backend (candid/host.h) natively.
+extern "C" {
+    pub fn candid_call_new(
+        c: *mut candid_call,
+        callee: *const u8,
+        callee_len: usize,
+        method: *const u8,
+        method_len: usize,
+        done: candid_continuation,
+        user: *mut c_void,
+    ) -> candid_status;
+    pub fn candid_call_args(
+        c: *mut candid_call,
+        h: *const candid_header,
+        values: *const c_void,
+        work: *mut c_void,
+        work_cap: usize,
+    ) -> candid_status;
+    pub fn candid_call_perform(c: *mut candid_call) -> candid_status;
+    pub fn candid_msg_caller(dst: *mut u8, cap: usize) -> usize;
+    pub fn candid_msg_reject(msg: *const u8, len: usize);
+}

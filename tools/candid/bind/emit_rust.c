@@ -404,6 +404,101 @@ static void all_functions(FILE *f, const rgen *g) {
     }
 }
 
+/* bytes as a Rust byte string literal. */
+static char *rust_bytes(const char *s, size_t n) {
+    char *out = calloc(4 * n + 4, 1), *o = out;
+    if (!out) exit(1);
+    *o++ = 'b';
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = (uint8_t)s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') *o++ = (char)c;
+        else o += sprintf(o, "\\x%02x", c);
+    }
+    *o = '"';
+    return out;
+}
+
+/* Client side per method: the call and the decoding of its reply. */
+static void client(FILE *f, const rgen *g, const bmethod *bm) {
+    const char *p = g->m->opts.name, *s = bm->stem;
+    char *lit = rust_bytes(bm->m->name, bm->m->name_len), *any = rty(g, bm->args, "'_");
+    fprintf(f, "\nextern \"C\" {\n    pub static %s_%s_args_header: ::libcandid::sys::candid_header;\n}\n"
+               "/// Calls the method on `callee` with `args`: `done` runs later with the\n"
+               "/// outcome, exactly once, unless this fails (then it never runs).\n"
+               "pub fn %s_call(call: &'static mut ::libcandid::Call, callee: &[u8], args: &%s,\n"
+               "    done: ::libcandid::Continuation) -> ::core::result::Result<(), ::libcandid::Error> {\n"
+               "    // SAFETY: the header describes the layout of args.\n"
+               "    unsafe { call.start(callee, %s, &%s_%s_args_header, args, done) }\n}\n",
+            p, s, s, any, lit, p, s);
+    free(lit);
+    free(any);
+    if (bm->m->type->aux & CANDID_ANN_ONEWAY) return;
+    char *ty = rty(g, bm->results, "'a");
+    fprintf(f, "/// The reply of a call, decoded; `Status::Call` for a reject.\n"
+               "pub fn %s_reply_decode<'a>(d: &mut ::libcandid::Decoder<'_>, o: &::libcandid::Outcome<'a>,\n"
+               "    arena: &'a mut ::libcandid::Arena<'_>) -> ::core::result::Result<%s, ::libcandid::Error> {\n"
+               "    %s_decode(d, o.reply()?, arena)\n}\n",
+            s, ty, g->m->nodes[bm->results].stem);
+    free(ty);
+}
+
+/* Server side (--server): the trait a canister implements and the macro
+ * that exports its methods as the NAME_METHOD_impl functions the C entry
+ * points call. */
+static void server(FILE *f, const rgen *g) {
+    const bind_model *m = g->m;
+    const char *p = m->opts.name;
+    for (size_t k = 0; k < m->nmethods; k++) {
+        const bmethod *bm = &m->methods[k];
+        if (!bm->m || bm->m->type->aux & CANDID_ANN_ONEWAY) continue;
+        char *any = rty(g, bm->results, "'_");
+        fprintf(f, "\nextern \"C\" {\n    pub fn %s_%s_reply(result: *const %s) -> ::libcandid::sys::candid_status;\n}\n"
+                   "/// Answers a deferred call of the method (from a continuation).\n"
+                   "pub fn %s_reply(result: &%s) -> ::core::result::Result<(), ::libcandid::Error> {\n"
+                   "    match ::libcandid::Status::from_raw(unsafe { %s_%s_reply(result) }) {\n"
+                   "        None => Ok(()),\n        Some(s) => Err(::libcandid::new_error(s, 0)),\n    }\n}\n",
+                p, bm->stem, any, bm->stem, any, p, bm->stem);
+        free(any);
+    }
+    fputs("\n/// The service's methods, to implement: each gets the decoded arguments and\n"
+          "/// returns the result that is replied (ignored after `ctx.reject` or\n"
+          "/// `ctx.defer`). Export them with the serve macro.\npub trait Service {\n", f);
+    for (size_t k = 0; k < m->nmethods; k++) {
+        const bmethod *bm = &m->methods[k];
+        char *name = rid(bm->stem), *args = rty(g, bm->args, "'a");
+        int result = bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY);
+        char *res = result ? rty(g, bm->results, "'a") : NULL;
+        fprintf(f, "    fn %s<'a>(args: &%s, ctx: &mut ::libcandid::Ctx<'a>)%s%s;\n", name, args,
+                result ? " -> " : "", result ? res : "");
+        free(name);
+        free(args);
+        free(res);
+    }
+    fprintf(f, "}\n\n/// `%s_serve!(path::to::this_module => YourType);` exports YourType's\n"
+               "/// `Service` methods as the `%s_METHOD_impl` functions of the C server stubs.\n"
+               "#[macro_export]\nmacro_rules! %s_serve {\n    ($($m:ident)::+ => $t:ty) => {\n", p, p, p);
+    for (size_t k = 0; k < m->nmethods; k++) {
+        const bmethod *bm = &m->methods[k];
+        const char *s = bm->stem;
+        char *name = rid(s);
+        int result = bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY);
+        const char *alt = g->lt[bm->args] ? "<'a>" : "";
+        const char *rlt = result && g->lt[bm->results] ? "<'a>" : "";
+        fprintf(f, "        #[no_mangle]\n"
+                   "        pub unsafe extern \"C\" fn %s_%s_impl<'a>(args: *const $($m)::+::%s_args%s,\n",
+                p, s, s, alt);
+        if (result)
+            fprintf(f, "            result: *mut $($m)::+::%s_result%s,\n", s, rlt);
+        fprintf(f, "            ctx: *mut ::libcandid::ServerCtx) {\n"
+                   "            let mut ctx = ::libcandid::Ctx::from_raw(ctx);\n"
+                   "            %s<$t as $($m)::+::Service>::%s(&*args, &mut ctx)%s;\n        }\n",
+                result ? "result.write(" : "", name, result ? ")" : "");
+        free(name);
+    }
+    fputs("    };\n}\n", f);
+}
+
 /* Both sides' assertions of one node: Rust into fr, C into fc. */
 static void assert_node(FILE *fr, FILE *fc, const rgen *g, int w, size_t i) {
     const bind_model *m = g->m;
@@ -486,6 +581,9 @@ int bind_emit_rust(FILE *fr, FILE *fc, const bind_model *m) {
             p, m->opts.did_name, p, p, p);
     definitions(fr, &g);
     all_functions(fr, &g);
+    for (size_t k = 0; k < m->nmethods; k++)
+        if (m->methods[k].m) client(fr, &g, &m->methods[k]);
+    if (m->opts.server && m->nmethods) server(fr, &g);
     asserts(fr, fc, &g);
     free(g.lt);
     free(g.deep);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The Rust side: tests/rust/run.sh BUILDDIR (a meson build of libcandid)
+#  - cargo test --offline of the libcandid crate (bindings/rust) and of the
+#    generated bindings (tests/rust: examples, goldens, the whole corpus
+#    bound, compiled with their C twins and linked, interop data);
+#  - the Rust ledger canister (examples/rust-canister) for wasm32: built,
+#    imports only from ic0, exports match ledger.did and candid:service
+#    metadata embeds (ic-wasm: IC_WASM, PATH, or the one tools/wasm/check.sh
+#    installed; skipped with a message when none is found).
+# Prints PASS/FAIL per check and the cargo counts, ends with
+# "N passed, N failed" (cargo tests counted one by one).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+build=$(cd "${1:?usage: tests/rust/run.sh BUILDDIR}" && pwd)
+export LIBCANDID_DIR=$build CARGO_TARGET_DIR=$build/rust-target
+cargo=${CARGO:-$(command -v cargo || echo /root/.cargo/bin/cargo)}
+pass=0
+fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+result() { # name status
+  if [ "$2" -eq 0 ]; then pass=$((pass + 1)); echo "PASS $1"; else fail=$((fail + 1)); echo "FAIL $1"; tail -n 30 "$log"; fi
+}
+
+cargo_tests() { # label manifest
+  "$cargo" test --offline --manifest-path "$2" >"$log" 2>&1
+  local st=$? ok bad
+  ok=$(grep -oE 'test result: .* ([0-9]+) passed' "$log" | grep -oE '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
+  bad=$(grep -oE '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
+  [ "$st" -ne 0 ] && [ "$bad" -eq 0 ] && bad=1
+  echo "$1: $ok passed, $bad failed (cargo test --offline)"
+  [ "$bad" -eq 0 ] || tail -n 40 "$log"
+  pass=$((pass + ok))
+  fail=$((fail + bad))
+}
+cargo_tests "libcandid crate" bindings/rust/Cargo.toml
+cargo_tests "generated bindings" tests/rust/Cargo.toml
+
+mod=$build/rust-ledger32.wasm
+rm -f "$mod"
+bash examples/rust-canister/build.sh "$build/tools/candid/candid" "$mod" >"$log" 2>&1
+result "build the Rust ledger canister for wasm32 (Debian rustc)" $?
+[ -f "$mod" ] && echo "  rust ledger: $(stat -c %s "$mod") bytes"
+if [ -f "$mod" ]; then
+  others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
+  [ -z "$others" ]
+  result "the Rust ledger imports only from ic0" $?
+  icwasm=${IC_WASM:-$(command -v ic-wasm || find build-ci-wasm-checks/node_modules -type f -name ic-wasm 2>/dev/null | head -n 1)}
+  if [ -n "$icwasm" ]; then
+    "$icwasm" "$mod" check-endpoints --candid examples/ledger/ledger.did \
+      --hidden examples/ledger/hidden-endpoints.txt >"$log" 2>&1
+    result "the Rust ledger's exports match ledger.did (ic-wasm check-endpoints)" $?
+    "$icwasm" "$mod" -o "$build/rust-ledger32.meta.wasm" metadata candid:service \
+      -f examples/ledger/ledger.did -v public >"$log" 2>&1 &&
+      "$icwasm" "$build/rust-ledger32.meta.wasm" info >"$log" 2>&1 && grep -q 'candid:service' "$log"
+    result "the Rust ledger embeds candid:service metadata" $?
+  else
+    echo "SKIP ic-wasm checks: no ic-wasm (IC_WASM, PATH or build-ci-wasm-checks)"
+  fi
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
