@@ -29,7 +29,7 @@ cc_w32() {
 }
 n=0
 for f in "$did" "$root/examples/ledger/ledger.did" "$root"/tests/bind/golden/*.did \
-         "$root"/tests/rust/interop/interop.did "$root"/../shared/did-corpus/*.did; do
+         "$root"/tests/rust/interop/interop.did "$root"/tests/rust/keywords.did "$root"/../shared/did-corpus/*.did; do
   [ -f "$f" ] || continue
   for nat in u64 big; do
     "$candid" bind --target c --nat $nat -o "$out" --name g "$f"

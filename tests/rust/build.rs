@@ -5,7 +5,7 @@
 //! CANDID_CORPUS) is included when present.
 use std::env;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn run(cmd: &mut Command) {
@@ -26,6 +26,7 @@ fn main() {
         ("icrc1".into(), root.join("examples/icrc1/icrc1.did"), vec![]),
         ("ledger".into(), root.join("examples/ledger/ledger.did"), vec![]),
         ("interop".into(), root.join("tests/rust/interop/interop.did"), vec!["--nat", "big"]),
+        ("keywords".into(), root.join("tests/rust/keywords.did"), vec![]),
     ];
     for g in ["recursion", "names", "prims", "refs", "tuples", "variants", "oneway", "types_only"] {
         dids.push((format!("golden_{g}"), root.join(format!("tests/bind/golden/{g}.did")), vec![]));
@@ -67,5 +68,4 @@ fn main() {
     fs::write(out.join("modules.rs"), mods).unwrap();
     println!("cargo:rustc-link-search=native={}", out.display());
     println!("cargo:rustc-link-lib=static=bindings");
-    let _ = Path::new("");
 }

@@ -52,7 +52,8 @@ static int write_rust(const char *dir, const char *name, const bind_model *m) {
     char *rs = bind_fmt("%s/%s.rs", dir, name), *lc = bind_fmt("%s/%s_layout.c", dir, name);
     FILE *fr = fopen(rs, "w"), *fc = fopen(lc, "w");
     int rc = !fr || !fc || bind_emit_rust(fr, fc, m);
-    rc |= (fr && fclose(fr) != 0) | (fc && fclose(fc) != 0);
+    if (fr && fclose(fr) != 0) rc = 1;
+    if (fc && fclose(fc) != 0) rc = 1;
     if (rc) fprintf(stderr, "candid: cannot write %s and %s\n", rs, lc);
     free(rs);
     free(lc);

@@ -232,7 +232,7 @@ static char *rty(const rgen *g, size_t i, const char *lt) {
     const char *base = bind_is_void(b->t) ? "()" : NULL;
     char *own = NULL;
     if (!base && (b->named || b->t->kind == CANDID_RECORD || b->t->kind == CANDID_VARIANT))
-        base = own = bind_fmt("%s", b->stem);
+        base = own = rid(b->stem);
     if (!base) base = prim_rty(m, b->t->kind);
     int with_lt = strcmp(base, "()") != 0 && g->lt[i];
     s = bind_fmt("%s%s%s%s%s", pre, base, with_lt ? "<" : "", with_lt ? lt : "", with_lt ? ">" : "");
@@ -266,9 +266,11 @@ static void derives(FILE *f, const rgen *g, size_t i) {
 static void record_def(FILE *f, const rgen *g, size_t i) {
     const bnode *b = &g->m->nodes[i];
     const candid_type *t = b->t;
+    char *tn = rid(b->stem);
     fputs("#[repr(C)]\n", f);
     derives(f, g, i);
-    fprintf(f, "pub struct %s%s {\n", b->stem, generics(g, i));
+    fprintf(f, "pub struct %s%s {\n", tn, generics(g, i));
+    free(tn);
     int any = 0;
     for (uint32_t k = 0; k < t->count; k++) {
         size_t c = bind_node(g->m, t->fields[k].type);
@@ -293,14 +295,17 @@ static void variant_def(FILE *f, const rgen *g, size_t i) {
     const candid_type *t = b->t;
     int payloads = 0;
     for (uint32_t k = 0; k < t->count; k++) payloads |= !bind_is_void(t->fields[k].type);
+    char *tn = rid(b->stem);
     derives(f, g, i);
     if (!t->count) { /* variant {}: no value; Rust has no repr for an empty enum */
-        fprintf(f, "#[repr(C)]\npub struct %s {\n    tag: u32,\n}\n", b->stem);
+        fprintf(f, "#[repr(C)]\npub struct %s {\n    tag: u32,\n}\n", tn);
+        free(tn);
         return;
     }
     /* (C, u32) lays out the tag and a union of the payloads as C does; a
      * fieldless enum takes the tag alone. */
-    fprintf(f, "#[repr(%s)]\npub enum %s%s {\n", payloads ? "C, u32" : "u32", b->stem, generics(g, i));
+    fprintf(f, "#[repr(%s)]\npub enum %s%s {\n", payloads ? "C, u32" : "u32", tn, generics(g, i));
+    free(tn);
     for (uint32_t k = 0; k < t->count; k++) {
         size_t c = bind_node(g->m, t->fields[k].type);
         char *name = rid(b->members[k]);
@@ -332,7 +337,9 @@ static void alias_def(FILE *f, const rgen *g, size_t i) {
     } else {
         ty = bind_fmt("%s%s", prim_rty(g->m, t->kind), g->lt[i] ? "<'a>" : "");
     }
-    fprintf(f, "pub type %s%s = %s;\n", b->stem, generics(g, i), ty);
+    char *tn = rid(b->stem);
+    fprintf(f, "pub type %s%s = %s;\n", tn, generics(g, i), ty);
+    free(tn);
     free(ty);
 }
 
