@@ -32,12 +32,12 @@ for src in "$root"/lib/core/*.c "$root/lib/call/call.c" "$root/lib/call/ic0/ic0.
   clang "${cflags[@]}" -c "$src" -o "$obj"
   objs+=("$obj")
 done
-rflags=(--edition 2021 --target wasm32-unknown-unknown -C opt-level=s -C panic=abort
+rflags=(--edition 2021 --target wasm32-unknown-unknown -C opt-level=s -C panic=abort -C codegen-units=1
         --cfg libcandid_no_offset_of -D warnings)
 "$rustc" "${rflags[@]}" --crate-type rlib --crate-name libcandid \
   "$root/bindings/rust/src/lib.rs" -o "$tmp/liblibcandid.rlib"
 "$rustc" "${rflags[@]}" --crate-type staticlib --crate-name rust_ledger \
-  --extern libcandid="$tmp/liblibcandid.rlib" "$tmp/lib.rs" -o "$tmp/librust_ledger.a"
+  -C lto=fat --extern libcandid="$tmp/liblibcandid.rlib" "$tmp/lib.rs" -o "$tmp/librust_ledger.a"
 wasm-ld-14 --no-entry --strip-all --gc-sections -z stack-size=262144 "${objs[@]}" \
   "$tmp/librust_ledger.a" -o "$out"
 echo "$out: $(stat -c %s "$out") bytes"
