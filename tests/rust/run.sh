@@ -36,6 +36,23 @@ cargo_tests() { # label manifest
 cargo_tests "libcandid crate" bindings/rust/Cargo.toml
 cargo_tests "generated bindings" tests/rust/Cargo.toml
 
+# The Rust side of the layout check bites: a generated module compiles as
+# it is and fails to when one asserted size is wrong.
+layout_check() {
+  local dir=$build/rust-layout-check
+  rm -rf "$dir" && mkdir -p "$dir/src" || return 1
+  printf '[package]\nname = "layout-check"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nlibcandid = { path = "%s" }\n' \
+    "$PWD/bindings/rust" >"$dir/Cargo.toml"
+  "$build/tools/candid/candid" bind --target rust -o "$dir" --name icrc1 examples/icrc1/icrc1.did || return 1
+  printf '#[path = "../icrc1.rs"]\npub mod icrc1;\n' >"$dir/src/lib.rs"
+  "$cargo" check --offline --manifest-path "$dir/Cargo.toml" || { echo "the generated module does not compile"; return 1; }
+  sed -i 's/assert_layout!(TransferArg<.static>, 128, 8/assert_layout!(TransferArg<'"'"'static>, 120, 8/' "$dir/icrc1.rs"
+  grep -q "TransferArg<'static>, 120, 8" "$dir/icrc1.rs" || { echo "no TransferArg assertion to break"; return 1; }
+  ! "$cargo" check --offline --manifest-path "$dir/Cargo.toml"
+}
+layout_check >"$log" 2>&1
+result "a wrong layout number fails the Rust build (cargo check)" $?
+
 mod=$build/rust-ledger32.wasm
 rm -f "$mod"
 bash examples/rust-canister/build.sh "$build/tools/candid/candid" "$mod" >"$log" 2>&1
