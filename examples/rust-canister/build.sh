@@ -20,7 +20,7 @@ for t in c rust; do
   "$candid" bind --target $t --server -o "$tmp" --name ledger "$root/examples/ledger/ledger.did"
   "$candid" bind --target $t -o "$tmp" --name sibling "$root/examples/ledger/sibling.did"
 done
-cp "$here/src/lib.rs" "$tmp/lib.rs"
+cp "$here"/src/*.rs "$tmp/"
 cflags=(--target=wasm32-unknown-unknown -Os -ffreestanding -nostdlib -mbulk-memory -fno-builtin
         -Wall -Wextra -Werror -std=c11 -I"$root/include" -I"$tmp"
         -Dledger_ARG_MAX=4096u -Dledger_DECODE_WORK=32768u -Dledger_ARENA=8192u)

@@ -24,7 +24,8 @@ fn main() {
     // (module name, .did, extra bind options)
     let mut dids: Vec<(String, PathBuf, Vec<&str>)> = vec![
         ("icrc1".into(), root.join("examples/icrc1/icrc1.did"), vec![]),
-        ("ledger".into(), root.join("examples/ledger/ledger.did"), vec![]),
+        ("ledger".into(), root.join("examples/ledger/ledger.did"), vec!["--server"]),
+        ("sibling".into(), root.join("examples/ledger/sibling.did"), vec![]),
         ("interop".into(), root.join("tests/rust/interop/interop.did"), vec!["--nat", "big"]),
         ("keywords".into(), root.join("tests/rust/keywords.did"), vec![]),
     ];
@@ -60,8 +61,15 @@ fn main() {
                 .arg(root.join("include")).arg("-I").arg(&out).arg(out.join(&src)).arg("-o").arg(&obj));
             objs.push(obj);
         }
-        mods += &format!("#[path = {:?}]\npub mod {name};\n", out.join(format!("{name}.rs")));
+        mods += &format!("#[macro_use]\n#[path = {:?}]\npub mod {name};\n", out.join(format!("{name}.rs")));
     }
+    // The host harness of tests/canister.rs (the Rust ledger, a C sibling).
+    let obj = out.join("host.o");
+    run(Command::new(env::var("CC").unwrap_or_else(|_| "cc".into()))
+        .args(["-std=c11", "-O1", "-Wall", "-Wextra", "-Werror", "-fPIC", "-c", "-I"])
+        .arg(root.join("include")).arg("-I").arg(&out).arg(root.join("tests/rust/host.c")).arg("-o").arg(&obj));
+    objs.push(obj);
+    println!("cargo:rerun-if-changed={}", root.join("tests/rust/host.c").display());
     let lib = out.join("libbindings.a");
     let _ = fs::remove_file(&lib);
     run(Command::new("ar").arg("crs").arg(&lib).args(&objs));
