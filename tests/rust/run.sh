@@ -2,7 +2,9 @@
 # The Rust side: tests/rust/run.sh BUILDDIR (a meson build of libcandid)
 #  - cargo test --offline of the libcandid crate (bindings/rust) and of the
 #    generated bindings (tests/rust: examples, goldens, the whole corpus
-#    bound, compiled with their C twins and linked, interop data);
+#    bound, compiled with their C twins and linked, interop data, the Rust
+#    ledger on the host backend), again under valgrind;
+#  - a wrong asserted layout fails cargo check;
 #  - the Rust ledger canister (examples/rust-canister) for wasm32: built,
 #    imports only from ic0, exports match ledger.did and candid:service
 #    metadata embeds (ic-wasm: IC_WASM, PATH, or the one tools/wasm/check.sh
@@ -35,6 +37,15 @@ cargo_tests() { # label manifest
 }
 cargo_tests "libcandid crate" bindings/rust/Cargo.toml
 cargo_tests "generated bindings" tests/rust/Cargo.toml
+
+# The same tests under valgrind's memcheck (the FFI, the C stubs, the host).
+if command -v valgrind >/dev/null; then
+  for m in bindings/rust/Cargo.toml tests/rust/Cargo.toml; do
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER="valgrind -q --error-exitcode=9" \
+      "$cargo" test --offline --manifest-path "$m" -- --test-threads=1 >"$log" 2>&1
+    result "cargo test under valgrind: $m" $?
+  done
+fi
 
 # The Rust side of the layout check bites: a generated module compiles as
 # it is and fails to when one asserted size is wrong.
