@@ -2,7 +2,8 @@
 //! tool of the meson build in LIBCANDID_DIR, compiles the C stubs and the
 //! layout assertions of every one (cc -Werror) into one archive, and lists
 //! the Rust modules for src/lib.rs. The corpus (../shared/did-corpus, or
-//! CANDID_CORPUS) is included when present.
+//! CANDID_CORPUS) is included when present, with nat and int both as u64/i64
+//! and as bignums.
 use std::env;
 use std::fs;
 use std::path::PathBuf;
@@ -40,7 +41,8 @@ fn main() {
         for f in files {
             let stem: String = f.file_stem().unwrap().to_string_lossy().chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-            dids.push((format!("corpus_{stem}"), f, vec![]));
+            dids.push((format!("corpus_{stem}"), f.clone(), vec![]));
+            dids.push((format!("corpus_big_{stem}"), f, vec!["--nat", "big"]));
             ncorpus += 1;
         }
     }
