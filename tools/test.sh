@@ -39,6 +39,29 @@ mesontests() { # label builddir [meson test arguments...]
   [ "$bad" -eq 0 ] || echo "$out" | tail -n 80
 }
 
+# A script that prints PASS/FAIL lines: each line counts.
+per_line() { # label command...
+  local label=$1 out
+  shift
+  out=$("$@" 2>&1)
+  echo "$out" | sed "s/^/[$label] /"
+  pass=$((pass + $(grep -c '^PASS ' <<<"$out")))
+  fail=$((fail + $(grep -c '^FAIL ' <<<"$out")))
+}
+
+# A script that ends with its own "N passed, N failed": its counts count
+# (one failure when that line is missing).
+totals() { # label command...
+  local label=$1 out total p f
+  shift
+  out=$("$@" 2>&1)
+  echo "$out" | sed "s/^/[$label] /"
+  total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$out" | tail -n 1)
+  read -r p _ f _ <<<"${total:-0 passed, 1 failed}"
+  pass=$((pass + p))
+  fail=$((fail + f))
+}
+
 configure() { # dir [meson options...]
   local dir=$1
   shift
@@ -76,17 +99,11 @@ done
 
 # The example canister for wasm32 and wasm64 (imports, endpoints, metadata)
 # and the core's test driver under Node's WASI; each check counts.
-wasm_out=$(bash tools/wasm/check.sh build-ci-wasm-checks 2>&1)
-echo "$wasm_out" | sed 's/^/[wasm] /'
-pass=$((pass + $(grep -c '^PASS ' <<<"$wasm_out")))
-fail=$((fail + $(grep -c '^FAIL ' <<<"$wasm_out")))
+per_line wasm bash tools/wasm/check.sh build-ci-wasm-checks
 
 # What `meson install` gives a C user: soname, exports, pkg-config links
 # (shared with an rpath, and static) of the README's snippet; each check counts.
-install_out=$(bash tests/install/run.sh build-ci-gcc 2>&1)
-echo "$install_out" | sed 's/^/[install] /'
-pass=$((pass + $(grep -c '^PASS ' <<<"$install_out")))
-fail=$((fail + $(grep -c '^FAIL ' <<<"$install_out")))
+per_line install bash tests/install/run.sh build-ci-gcc
 
 # The README's marked figures (Wasm sizes, suite counts, Wasm instruction
 # counts, stack use) are what the commands measure today
@@ -114,29 +131,18 @@ fi
 check "differential test vs @dfinity/candid (30 s)" bash tests/diff/run.sh build-ci-gcc 30
 
 # The Motoko compiler as an oracle, both ways (tests/motoko); each check counts.
-motoko_out=$(bash tests/motoko/run build-ci-gcc/tools/candid/candid 2>&1)
-echo "$motoko_out" | sed 's/^/[motoko] /'
-motoko_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$motoko_out" | tail -n 1)
-read -r motoko_pass _ motoko_fail _ <<<"${motoko_total:-0 passed, 1 failed}"
-pass=$((pass + motoko_pass))
-fail=$((fail + motoko_fail))
+totals motoko bash tests/motoko/run build-ci-gcc/tools/candid/candid
 
 # candid bind --target motoko: every binding type-checks with moc; each file counts.
-mobind_out=$(bash tests/motoko-bind/run build-ci-gcc/tools/candid/candid 2>&1)
-echo "$mobind_out" | sed 's/^/[motoko-bind] /'
-mobind_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$mobind_out" | tail -n 1)
-read -r mobind_pass _ mobind_fail _ <<<"${mobind_total:-0 passed, 1 failed}"
-pass=$((pass + mobind_pass))
-fail=$((fail + mobind_fail))
+totals motoko-bind bash tests/motoko-bind/run build-ci-gcc/tools/candid/candid
 
 # The sibling example: C canister (wasm32, wasm64) under an ic0 harness, its
 # Motoko client compiled with moc; each check counts.
-sib_out=$(bash examples/sibling/check.sh build-ci-gcc/tools/candid/candid 2>&1)
-echo "$sib_out" | sed 's/^/[sibling] /'
-sib_total=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$sib_out" | tail -n 1)
-read -r sib_pass _ sib_fail _ <<<"${sib_total:-0 passed, 1 failed}"
-pass=$((pass + sib_pass))
-fail=$((fail + sib_fail))
+totals sibling bash examples/sibling/check.sh build-ci-gcc/tools/candid/candid
+
+# The Rust side (tests/rust/run.sh): the crate's and the generated bindings'
+# cargo tests, one by one, and the Rust ledger canister's checks.
+totals rust bash tests/rust/run.sh build-ci-gcc
 
 # The benchmarks build and run (timings are printed, not judged).
 check "bench/run --quick" bash bench/run --quick

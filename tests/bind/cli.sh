@@ -9,8 +9,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-rc=0; "$candid" bind --target rust "$did" 2>/dev/null || rc=$?
-[ $rc = 2 ] || fail "--target rust: exit $rc, expected 2"
+rc=0; "$candid" bind --target go "$did" 2>/dev/null || rc=$?
+[ $rc = 2 ] || fail "--target go: exit $rc, expected 2"
 rc=0; "$candid" bind --target c -o "$out" -m icrc1_fee,nope "$did" 2>"$out/err" || rc=$?
 [ $rc = 1 ] || fail "-m nope: exit $rc, expected 1"
 grep -q "no method 'nope'" "$out/err" || fail "-m nope: message: $(cat "$out/err")"

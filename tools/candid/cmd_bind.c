@@ -3,10 +3,11 @@
 #include <string.h>
 
 #include "bind/bind.h"
+#include "bind/emit_rust.h"
 #include "options.h"
 
 static const char help[] =
-    "usage: candid bind --target c [-o DIR] [--name NAME] [--nat u64|big]\n"
+    "usage: candid bind --target c|rust [-o DIR] [--name NAME] [--nat u64|big]\n"
     "                   [-m METHOD,...] [--server] FILE.did\n"
     "       candid bind --target motoko [-o DIR] [--name NAME] FILE.did\n"
     "Writes DIR/NAME.h and DIR/NAME.c (DIR defaults to '.', NAME to the file's\n"
@@ -20,7 +21,10 @@ static const char help[] =
     "Wasm they are the canister_update/query/composite_query/init exports.\n"
     "--target motoko writes DIR/NAME.mo: a Motoko module with a type per\n"
     "definition, `Service` (the service as an actor type) and `Self` (didc's\n"
-    "name; with init arguments, the class form `(ARGS) -> async Service`).\n";
+    "name; with init arguments, the class form `(ARGS) -> async Service`).\n"
+    "--target rust writes DIR/NAME.rs (Rust types with the layout of NAME.h,\n"
+    "safe decode/encode functions over NAME.c, for the libcandid crate) and\n"
+    "DIR/NAME_layout.c (the same layouts asserted in C, to build with NAME.c).\n";
 
 /* The file's stem with every character C does not allow in a name as
  * '_' (icrc_icrc-1.did: icrc_icrc_1). */
@@ -62,6 +66,18 @@ static int write_file(const char *dir, const char *name, const char *ext, const 
     return rc;
 }
 
+static int write_rust(const char *dir, const char *name, const bind_model *m) {
+    char *rs = bind_fmt("%s/%s.rs", dir, name), *lc = bind_fmt("%s/%s_layout.c", dir, name);
+    FILE *fr = fopen(rs, "w"), *fc = fopen(lc, "w");
+    int rc = !fr || !fc || bind_emit_rust(fr, fc, m);
+    if (fr && fclose(fr) != 0) rc = 1;
+    if (fc && fclose(fc) != 0) rc = 1;
+    if (rc) fprintf(stderr, "candid: cannot write %s and %s\n", rs, lc);
+    free(rs);
+    free(lc);
+    return rc;
+}
+
 int cmd_bind(int argc, char **argv) {
     if (cli_wants_help(argc, argv, help)) return EXIT_OK;
     session s;
@@ -75,12 +91,13 @@ int cmd_bind(int argc, char **argv) {
                      .allowed = OPT_TARGET | OPT_OUT | OPT_NAME | OPT_NAT | OPT_SERVER | OPT_METHODS};
     if (parse_options(argc, argv, &s, &c)) goto out;
     int motoko = c.target && strcmp(c.target, "motoko") == 0;
-    if (c.target && strcmp(c.target, "c") != 0 && !motoko) {
-        usage_error(c.command, "unknown target '%s' (the targets are c and motoko)", c.target);
+    int rust = c.target && strcmp(c.target, "rust") == 0;
+    if (c.target && strcmp(c.target, "c") != 0 && !motoko && !rust) {
+        usage_error(c.command, "unknown target '%s' (the targets are c, motoko and rust)", c.target);
         goto out;
     }
     if (motoko && (c.given & (OPT_NAT | OPT_SERVER | OPT_METHODS))) {
-        usage_error(c.command, "--nat, --server and -m are options of --target c");
+        usage_error(c.command, "--nat, --server and -m are options of --target c and rust");
         goto out;
     }
     if (c.nat && strcmp(c.nat, "u64") != 0 && strcmp(c.nat, "big") != 0) {
@@ -108,7 +125,9 @@ int cmd_bind(int argc, char **argv) {
         goto out;
     }
     if (bind_model_build(&m, &s.idl, &o)) goto out;
-    if (write_file(dir, stem, "h", &m) || write_file(dir, stem, "c", &m)) goto out;
+    if (rust ? write_rust(dir, stem, &m)
+             : write_file(dir, stem, "h", &m) || write_file(dir, stem, "c", &m))
+        goto out;
     rc = EXIT_OK;
 out:
     if (m.names) bind_model_free(&m);
