@@ -133,7 +133,8 @@ static int layout(const rgen *g, int w, size_t i, uint32_t *offs, lay *out) {
     case CANDID_RECORD: {
         uint32_t at = 0, align = 1;
         int any = 0;
-        for (uint32_t k = 0; k < t->count; k++) {
+        for (uint32_t d = 0; d < t->count; d++) { /* members in declaration order, as NAME.h */
+            uint32_t k = bind_decl(&m->nodes[i], d);
             if (bind_is_void(t->fields[k].type)) continue;
             if (!member_lay(g, w, i, bind_node(m, t->fields[k].type), &c)) return 0;
             at = round_up(at, c.align);
@@ -272,7 +273,8 @@ static void record_def(FILE *f, const rgen *g, size_t i) {
     fprintf(f, "pub struct %s%s {\n", tn, generics(g, i));
     free(tn);
     int any = 0;
-    for (uint32_t k = 0; k < t->count; k++) {
+    for (uint32_t d = 0; d < t->count; d++) { /* declaration order, as NAME.h */
+        uint32_t k = bind_decl(b, d);
         size_t c = bind_node(g->m, t->fields[k].type);
         if (bind_is_void(g->m->nodes[c].t)) continue;
         char *name = rid(b->members[k]), *ty = member_rty(g, i, c);
