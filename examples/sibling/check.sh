@@ -31,10 +31,7 @@ result() { # name status
   diff -u "$here/Sibling.mo" "$out/Sibling.mo" >>"$out/log"
 result "generated stubs are fresh (sibling.h, sibling.c, Sibling.mo)" $?
 
-icwasm=${IC_WASM:-$(command -v ic-wasm || true)}
-if [ -z "$icwasm" ] && (cd "$out" && npm install --no-audit --no-fund --prefix . @icp-sdk/ic-wasm-linux-x64 >"$out/log" 2>&1); then
-  icwasm=$(find "$out/node_modules/@icp-sdk" -type f -name ic-wasm | head -n 1)
-fi
+icwasm=$(bash "$root/tools/wasm/ic-wasm-path" 2>>"$out/log" || true)
 # moc and Node 24, pinned (tests/motoko); without them (no npm registry) the
 # Motoko steps are skipped and the harness runs under the system's node.
 bash "$root/tests/motoko/install.sh" >"$out/log" 2>&1 || echo "SKIP npm packages of tests/motoko: $(tail -n 1 "$out/log")"

@@ -5,14 +5,14 @@
 #include "kit.h"
 #include "sibling.h"
 
-static void *alloc(sibling_ctx *ctx, size_t size, size_t align) {
+static void *alloc(candid_ctx *ctx, size_t size, size_t align) {
     void *p = candid_arena_alloc(ctx->arena, size ? size : 1, align);
     if (!p) ctx->reject = "sibling: the request needs more memory than the canister's arena";
     return p;
 }
 
 void sibling_sha256_impl(const sibling_sha256_args *args, sibling_sha256_result *result,
-                         sibling_ctx *ctx) {
+                         candid_ctx *ctx) {
     uint8_t *out = alloc(ctx, 32, 1);
     if (!out) return;
     kit_sha256(args->_0.ptr, args->_0.len, out);
@@ -20,7 +20,7 @@ void sibling_sha256_impl(const sibling_sha256_args *args, sibling_sha256_result 
 }
 
 void sibling_find_impl(const sibling_find_args *args, sibling_find_result *result,
-                       sibling_ctx *ctx) {
+                       candid_ctx *ctx) {
     uint32_t *fail = alloc(ctx, args->_1.len * sizeof *fail, _Alignof(uint32_t));
     if (!fail) return;
     uint64_t at;
@@ -31,7 +31,7 @@ void sibling_find_impl(const sibling_find_args *args, sibling_find_result *resul
 }
 
 void sibling_varint_encode_impl(const sibling_varint_encode_args *args,
-                                sibling_varint_encode_result *result, sibling_ctx *ctx) {
+                                sibling_varint_encode_result *result, candid_ctx *ctx) {
     const sibling_vec_nat64 *v = &args->_0;
     if (v->len > SIZE_MAX / 10) {
         ctx->reject = "sibling: too many numbers";
@@ -45,7 +45,7 @@ void sibling_varint_encode_impl(const sibling_varint_encode_args *args,
 }
 
 void sibling_varint_decode_impl(const sibling_varint_decode_args *args,
-                                sibling_varint_decode_result *result, sibling_ctx *ctx) {
+                                sibling_varint_decode_result *result, candid_ctx *ctx) {
     const candid_slice *in = &args->_0;
     /* Each number takes a byte at least. */
     uint64_t *items = alloc(ctx, in->len * sizeof *items, _Alignof(uint64_t));

@@ -246,23 +246,23 @@ static candid_cache srv_cache;
 static candid_arena srv_arena;
 static int srv_ready;
 
-/* Rejects with "WHAT: STATUS (message) at byte N". */
-static void srv_reject(const char *what, candid_status st, size_t at) {
-    static char msg[256];
+/* Rejects with "WHAT: STATUS: DETAIL"; canister_init (init set), which
+ * cannot reject, traps with it. */
+static void srv_reject(int init, const char *what, candid_status st, const char *detail) {
+    static char msg[512];
     size_t n = 0;
-    const char *parts[] = {what, ": ", candid_status_name(st), " (", candid_status_message(st), ") at byte "};
+    const char *parts[] = {what, ": ", candid_status_name(st), ": ", detail};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        for (const char *c = parts[i]; *c && n < sizeof msg - 24; c++) msg[n++] = *c;
-    char digits[24];
-    size_t d = 0;
-    do digits[d++] = (char)('0' + at % 10); while ((at /= 10) != 0);
-    while (d) msg[n++] = digits[--d];
+        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;
+    msg[n] = 0;
+    if (init) candid_trap(msg);
     candid_msg_reject(msg, n);
 }
 
 /* Decodes this message's arguments at args_t into args; rejects and
- * returns non-zero on failure. */
-static int srv_begin(sibling_ctx *ctx, const candid_type *args_t, void *args) {
+ * returns non-zero on failure. An install without argument bytes
+ * (init set) passes () to canister_init. */
+static int srv_begin(candid_ctx *ctx, const candid_type *args_t, void *args, int init) {
     if (!srv_ready) {
         candid_decoder_init(&srv_decoder, srv_work, sizeof srv_work);
         candid_cache_init(&srv_cache, srv_cache_mem, sizeof srv_cache_mem, 4);
@@ -275,17 +275,34 @@ static int srv_begin(sibling_ctx *ctx, const candid_type *args_t, void *args) {
     ctx->defer = 0;
     size_t n = candid_msg_arg_size();
     if (n > sizeof srv_arg) {
-        srv_reject("the arguments are too large", CANDID_ERR_LIMIT, sizeof srv_arg);
+        srv_reject(init, "cannot take the arguments", CANDID_ERR_LIMIT, "over sibling_ARG_MAX bytes");
         return 1;
     }
-    candid_msg_arg_copy(srv_arg, 0, n);
+    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};
+    if (init && n == 0) {
+        n = sizeof no_args;
+        for (size_t i = 0; i < n; i++) srv_arg[i] = no_args[i];
+    } else {
+        candid_msg_arg_copy(srv_arg, 0, n);
+    }
     candid_status st = candid_decode(&srv_decoder, srv_arg, n, args_t, args, &srv_arena);
-    if (st) srv_reject("cannot decode the arguments", st, srv_decoder.error_offset);
-    return st != CANDID_OK;
+    if (!st) return 0;
+    /* where and why, e.g. "argument 0 .to .owner: expected principal,
+     * found text at byte 37" */
+    static char where[384];
+    if (candid_decoder_error_path(&srv_decoder, where, sizeof where) == CANDID_ERR_BUFFER_FULL) {
+        /* cut at a character boundary: the message must be UTF-8 */
+        size_t w = sizeof where - 1;
+        while (w && ((uint8_t)where[w - 1] & 0xc0) == 0x80) w--;
+        if (w && ((uint8_t)where[w - 1] & 0x80)) w--;
+        where[w] = 0;
+    }
+    srv_reject(init, "cannot decode the arguments", st, where);
+    return 1;
 }
 
 /* Replies with result (streamed), or rejects as the implementation asked. */
-static void srv_finish(const sibling_ctx *ctx, const candid_header *h, const void *result) {
+static void srv_finish(const candid_ctx *ctx, const candid_header *h, const void *result) {
     if (ctx->defer) return;
     if (ctx->reject) {
         size_t n = 0;
@@ -295,13 +312,13 @@ static void srv_finish(const sibling_ctx *ctx, const candid_header *h, const voi
     }
     uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_reply(h, result, work, sizeof work);
-    if (st) srv_reject("cannot encode the result", st, 0);
+    if (st) srv_reject(0, "cannot encode the result", st, candid_status_message(st));
 }
 
 sibling_EXPORT("canister_query find") void sibling_find_serve(void) {
     sibling_find_args args;
-    sibling_ctx ctx;
-    if (srv_begin(&ctx, &sibling_find_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &sibling_find_args_type, &args, 0)) return;
     sibling_find_result result = {0};
     sibling_find_impl(&args, &result, &ctx);
     srv_finish(&ctx, &sibling_find_result_header, &result);
@@ -314,8 +331,8 @@ candid_status sibling_find_reply(const sibling_find_result *result) {
 
 sibling_EXPORT("canister_query sha256") void sibling_sha256_serve(void) {
     sibling_sha256_args args;
-    sibling_ctx ctx;
-    if (srv_begin(&ctx, &sibling_sha256_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &sibling_sha256_args_type, &args, 0)) return;
     sibling_sha256_result result = {0};
     sibling_sha256_impl(&args, &result, &ctx);
     srv_finish(&ctx, &sibling_sha256_result_header, &result);
@@ -328,8 +345,8 @@ candid_status sibling_sha256_reply(const sibling_sha256_result *result) {
 
 sibling_EXPORT("canister_query varint_decode") void sibling_varint_decode_serve(void) {
     sibling_varint_decode_args args;
-    sibling_ctx ctx;
-    if (srv_begin(&ctx, &sibling_varint_decode_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &sibling_varint_decode_args_type, &args, 0)) return;
     sibling_varint_decode_result result = {0};
     sibling_varint_decode_impl(&args, &result, &ctx);
     srv_finish(&ctx, &sibling_varint_decode_result_header, &result);
@@ -342,8 +359,8 @@ candid_status sibling_varint_decode_reply(const sibling_varint_decode_result *re
 
 sibling_EXPORT("canister_query varint_encode") void sibling_varint_encode_serve(void) {
     sibling_varint_encode_args args;
-    sibling_ctx ctx;
-    if (srv_begin(&ctx, &sibling_varint_encode_args_type, &args)) return;
+    candid_ctx ctx;
+    if (srv_begin(&ctx, &sibling_varint_encode_args_type, &args, 0)) return;
     sibling_varint_encode_result result = {0};
     sibling_varint_encode_impl(&args, &result, &ctx);
     srv_finish(&ctx, &sibling_varint_encode_result_header, &result);

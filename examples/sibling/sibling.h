@@ -51,23 +51,23 @@ typedef struct sibling_opt_nat sibling_opt_nat;
 typedef struct sibling_varint_decode_ret_0 sibling_varint_decode_ret_0;
 typedef struct sibling_vec_nat64 sibling_vec_nat64;
 
-struct sibling_VarintError_overflow {
-    uint64_t offset; /* nat */
-};
-
 struct sibling_VarintError_truncated {
     uint64_t offset; /* nat */
 };
 
+struct sibling_VarintError_overflow {
+    uint64_t offset; /* nat */
+};
+
 enum {
-    sibling_VarintError_overflow_tag = 0,
     sibling_VarintError_truncated_tag = 1,
+    sibling_VarintError_overflow_tag = 0,
 };
 struct sibling_VarintError {
     uint32_t tag;
     union {
-        sibling_VarintError_overflow overflow;
         sibling_VarintError_truncated truncated;
+        sibling_VarintError_overflow overflow;
     } u;
 };
 
@@ -252,14 +252,13 @@ static inline candid_status sibling_varint_encode_reply_decode(candid_decoder *d
     return candid_decode(d, o->reply, o->reply_len, &sibling_varint_encode_result_type, out, arena);
 }
 
-/* Server side. The context of one call of an implementation: the arena
- * for the result's vectors and boxed values (reset for every message);
- * reject, a NUL-terminated UTF-8 message to reject the call instead of
- * replying (canister_init traps with it); defer, to answer later from a
- * call's continuation with NAME_METHOD_reply or candid_msg_reject.
- * Arguments that do not decode are rejected with the status and byte
- * offset. The argument buffer, decoder work memory and arena are static,
- * sized by these macros. */
+/* Server side. Each implementation gets a candid_ctx (candid/call.h):
+ * its arena for the result's vectors and boxed values; reject, to reject
+ * the call instead of replying; defer, to answer later from a call's
+ * continuation with NAME_METHOD_reply. Arguments that do not decode are
+ * rejected with where and why (candid_decoder_error_path). The argument
+ * buffer, decoder work memory and arena are static, sized by these
+ * macros. */
 #ifndef sibling_ARG_MAX
 #define sibling_ARG_MAX (2u << 20)
 #endif
@@ -269,25 +268,20 @@ static inline candid_status sibling_varint_encode_reply_decode(candid_decoder *d
 #ifndef sibling_ARENA
 #define sibling_ARENA (1u << 20)
 #endif
-typedef struct sibling_ctx {
-    candid_arena *arena;
-    const char *reject;
-    int defer; /* 1: no reply now; NAME_METHOD_reply answers later */
-} sibling_ctx;
 /* "find": write the implementation; serve is the entry point. */
-void sibling_find_impl(const sibling_find_args *args, sibling_find_result *result, sibling_ctx *ctx);
+void sibling_find_impl(const sibling_find_args *args, sibling_find_result *result, candid_ctx *ctx);
 void sibling_find_serve(void);
 candid_status sibling_find_reply(const sibling_find_result *result);
 /* "sha256": write the implementation; serve is the entry point. */
-void sibling_sha256_impl(const sibling_sha256_args *args, sibling_sha256_result *result, sibling_ctx *ctx);
+void sibling_sha256_impl(const sibling_sha256_args *args, sibling_sha256_result *result, candid_ctx *ctx);
 void sibling_sha256_serve(void);
 candid_status sibling_sha256_reply(const sibling_sha256_result *result);
 /* "varint_decode": write the implementation; serve is the entry point. */
-void sibling_varint_decode_impl(const sibling_varint_decode_args *args, sibling_varint_decode_result *result, sibling_ctx *ctx);
+void sibling_varint_decode_impl(const sibling_varint_decode_args *args, sibling_varint_decode_result *result, candid_ctx *ctx);
 void sibling_varint_decode_serve(void);
 candid_status sibling_varint_decode_reply(const sibling_varint_decode_result *result);
 /* "varint_encode": write the implementation; serve is the entry point. */
-void sibling_varint_encode_impl(const sibling_varint_encode_args *args, sibling_varint_encode_result *result, sibling_ctx *ctx);
+void sibling_varint_encode_impl(const sibling_varint_encode_args *args, sibling_varint_encode_result *result, candid_ctx *ctx);
 void sibling_varint_encode_serve(void);
 candid_status sibling_varint_encode_reply(const sibling_varint_encode_result *result);
 

@@ -2,14 +2,14 @@
 # The example ledger, written only against its --server stubs, as a
 # canister: built freestanding for wasm32 and wasm64
 # (tools/wasm/build-canister.sh), it imports only from ic0 and, when
-# ic-wasm is found (IC_WASM or PATH), its exports match ledger.did
+# ic-wasm can be had (tools/wasm/ic-wasm-path), its exports match ledger.did
 # (ic-wasm check-endpoints) and the interface embeds as candid:service
 # metadata. tools/wasm/check.sh runs its messages too. SOURCE_ROOT
 set -eu
 root=$1
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-icwasm=${IC_WASM:-$(command -v ic-wasm || true)}
+icwasm=$(bash "$root/tools/wasm/ic-wasm-path" 2>/dev/null || true)
 did="$root/examples/ledger/ledger.did"
 for w in 32 64; do
   bash "$root/tools/wasm/build-canister.sh" $w "$out/ledger$w.wasm"

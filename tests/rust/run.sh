@@ -7,8 +7,8 @@
 #  - a wrong asserted layout fails cargo check;
 #  - the Rust ledger canister (examples/rust-canister) for wasm32: built,
 #    imports only from ic0, exports match ledger.did and candid:service
-#    metadata embeds (ic-wasm: IC_WASM, PATH, or the one tools/wasm/check.sh
-#    installed; skipped with a message when none is found).
+#    metadata embeds (ic-wasm from tools/wasm/ic-wasm-path; skipped with a
+#    message when it cannot be had).
 # Prints PASS/FAIL per check and the cargo counts, ends with
 # "N passed, N failed" (cargo tests counted one by one).
 set -uo pipefail
@@ -73,7 +73,7 @@ if [ -f "$mod" ]; then
   others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
   [ -z "$others" ]
   result "the Rust ledger imports only from ic0" $?
-  icwasm=${IC_WASM:-$(command -v ic-wasm || find build-ci-wasm-checks/node_modules -type f -name ic-wasm 2>/dev/null | head -n 1)}
+  icwasm=$(bash tools/wasm/ic-wasm-path 2>"$log" || true)
   if [ -n "$icwasm" ]; then
     "$icwasm" "$mod" check-endpoints --candid examples/ledger/ledger.did \
       --hidden examples/ledger/hidden-endpoints.txt >"$log" 2>&1
@@ -83,7 +83,7 @@ if [ -f "$mod" ]; then
       "$icwasm" "$build/rust-ledger32.meta.wasm" info >"$log" 2>&1 && grep -q 'candid:service' "$log"
     result "the Rust ledger embeds candid:service metadata" $?
   else
-    echo "SKIP ic-wasm checks: no ic-wasm (IC_WASM, PATH or build-ci-wasm-checks)"
+    echo "SKIP ic-wasm checks: no ic-wasm (tools/wasm/ic-wasm-path)"
   fi
 fi
 echo "$pass passed, $fail failed"

@@ -20,10 +20,7 @@ result() { # name status
   if [ "$2" -eq 0 ]; then echo "PASS $1"; else echo "FAIL $1"; tail -n 20 "$log"; fails=$((fails + 1)); fi
 }
 
-icwasm=""
-if (cd "$dir" && npm install --no-audit --no-fund --prefix . @icp-sdk/ic-wasm-linux-x64 >"$log" 2>&1); then
-  icwasm=$(find "$dir/node_modules/@icp-sdk" -type f -name ic-wasm | head -n 1)
-fi
+icwasm=$(bash tools/wasm/ic-wasm-path 2>"$log" || true)
 
 # memory64 is behind a flag on Node 20, standard (and the flag gone) later
 node_flags=()

@@ -12,7 +12,7 @@
         mo_ffi_call c;                                                                         \
         int st = mo_ffi_begin(&c, arg, len, &sibling_##NAME##_args_type, &args, host, out);    \
         if (st) return st;                                                                     \
-        sibling_ctx ctx = {.arena = c.arena};                                                  \
+        candid_ctx ctx = {.arena = c.arena};                                                  \
         sibling_##NAME##_impl(&args, &result, &ctx);                                           \
         return mo_ffi_finish(&c, ctx.reject, &sibling_##NAME##_result_header, &result);        \
     }
