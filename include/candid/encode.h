@@ -32,13 +32,16 @@ extern "C" {
 typedef int (*candid_flush_fn)(void *ctx, const uint8_t *data, size_t len);
 
 typedef struct candid_writer {
-    uint8_t *buf;
-    size_t cap;
-    size_t len;           /* bytes currently in buf */
-    size_t total;         /* bytes produced since init */
-    candid_flush_fn flush;
-    void *flush_ctx;
-    candid_status err;    /* first error, latched */
+    size_t total;         /* bytes produced since init (read only) */
+    candid_status err;    /* first error, latched (read only; set it with
+                             candid_writer_fail) */
+    struct {              /* the writer's own state: do not touch */
+        uint8_t *buf;
+        size_t cap;
+        size_t len;       /* bytes currently in buf */
+        candid_flush_fn flush;
+        void *flush_ctx;
+    } _private;
 } candid_writer;
 
 /* Buffer mode (size only when buf is NULL). Cannot fail. */

@@ -74,13 +74,13 @@ static int alloc_words(compiler *c, uint32_t n) {
         p->len += n;
         return 1;
     }
-    size_t room = (size_t)((uint8_t *)(c->top - p->len) - (a->base + a->needed)) / 4;
-    if (a->needed > a->cap || n > room) {
+    size_t room = (size_t)((uint8_t *)(c->top - p->len) - (a->_private.base + a->needed)) / 4;
+    if (a->needed > a->_private.cap || n > room) {
         c->err = CANDID_ERR_WORK_FULL;
         return 0;
     }
     p->len += n;
-    a->cap = (size_t)((uint8_t *)(c->top - p->len) - a->base);
+    a->_private.cap = (size_t)((uint8_t *)(c->top - p->len) - a->_private.base);
     return 1;
 }
 
