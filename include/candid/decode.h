@@ -85,15 +85,17 @@ typedef struct candid_decoder {
                                 with or without the cache. After it ran
                                 (whatever its result): exactly what it
                                 took. After CANDID_ERR_WORK_FULL: a size
-                                to retry with. When the plan or the frames
-                                did not fit, a retry with it succeeds (it
-                                allows for max_depth frames, so it may
-                                exceed what the retry then reports). When
-                                the header or the plan compiler's scratch
-                                did not fit, it is at least twice work_cap
-                                and enough for the header: the retry may
-                                fail once more, reporting what the plan
-                                needs. */
+                                with which a retry (same message, types
+                                and limits) does not fail for work memory
+                                again; it allows for max_depth frames, so
+                                it may exceed what the retry then reports.
+                                When the header or the plan compiler's
+                                scratch did not fit, it is measured in the
+                                arena's free memory; only when that is too
+                                small as well is it an estimate (at least
+                                twice work_cap and enough for the header),
+                                after which a retry may fail once more,
+                                reporting the exact figure. */
     int cache_hit;           /* 1 when the plan came from the cache */
     struct {                 /* the decoder's own state: do not touch */
         void *work;          /* from candid_decoder_init */

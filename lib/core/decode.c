@@ -65,6 +65,38 @@ static size_t grow_need(const candid_limits *lim, const work_span *s, size_t len
     return add_sat(b > twice ? b : twice, s->lost);
 }
 
+/* What a decode of msg at args needs from an 8-aligned base: the header,
+ * the compiler's scratch, the plan and max_depth frames. Measured in
+ * mem[0..cap) (any memory: the plan's words are not written); 0 when that
+ * is too small or the message fails before it has a plan. */
+static size_t measure(const candid_limits *lim, const uint8_t *msg, size_t len,
+                      const candid_type *args, void *mem, size_t cap) {
+    work_span s = span_of(mem, cap);
+    candid_arena work;
+    candid_arena_init(&work, s.base, s.avail);
+    wire_header h;
+    plan p;
+    size_t off;
+    if (candid__parse_header(lim, msg, len, &work, &h, &off, 0) ||
+        candid__compile(&work, NULL, &h.args, args, &p))
+        return 0;
+    size_t run = add_sat((size_t)p.len * 4, frames_bound(lim));
+    return run > p.peak ? run : p.peak;
+}
+
+/* After WORK_FULL with the header or the compiler's scratch too large for
+ * the work memory: measured in the arena's free memory (a failed decode
+ * leaves the arena unspecified), else as grow_need. */
+static size_t retry_need(const candid_limits *lim, const work_span *ws, const uint8_t *msg,
+                         size_t len, const candid_type *args, candid_arena *arena) {
+    size_t used = arena->used > arena->needed ? arena->used : arena->needed;
+    size_t need = 0;
+    if (arena->_private.base && used < arena->_private.cap)
+        need = measure(lim, msg, len, args, arena->_private.base + used,
+                       arena->_private.cap - used);
+    return need ? reported(ws, need) : grow_need(lim, ws, len);
+}
+
 /* Inlined into candid_decode: a frame of its own would add to the stack
  * every decode takes. */
 static inline __attribute__((always_inline)) candid_status
@@ -104,7 +136,7 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
         plan p;
         st = candid__parse_header(&d->limits, msg, len, &work, &h, &d->error_offset, 0);
         if (st == CANDID_ERR_WORK_FULL) {
-            d->work_needed = grow_need(&d->limits, &ws, len);
+            d->work_needed = retry_need(&d->limits, &ws, msg, len, args, arena);
             return st;
         }
         if (st) {
@@ -123,7 +155,7 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
                 size_t run = add_sat((size_t)p.len * 4, frames_bound(&d->limits));
                 d->work_needed = reported(&ws, run > p.peak ? run : p.peak);
             } else {
-                d->work_needed = grow_need(&d->limits, &ws, len);
+                d->work_needed = retry_need(&d->limits, &ws, msg, len, args, arena);
             }
         } else if (st) {
             d->work_needed = reported(&ws, p.peak);
