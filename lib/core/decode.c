@@ -86,15 +86,18 @@ static size_t measure(const candid_limits *lim, const uint8_t *msg, size_t len,
 
 /* After WORK_FULL with the header or the compiler's scratch too large for
  * the work memory: measured in the arena's free memory (a failed decode
- * leaves the arena unspecified), else as grow_need. */
-static size_t retry_need(const candid_limits *lim, const work_span *ws, const uint8_t *msg,
-                         size_t len, const candid_type *args, candid_arena *arena) {
+ * leaves the arena unspecified), else as grow_need. Out of line, so that
+ * the common path's frame does not hold its state. */
+static __attribute__((noinline, cold)) size_t
+retry_need(const candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *args,
+           candid_arena *arena) {
+    work_span ws = span_of(d->_private.work, d->_private.work_cap);
     size_t used = arena->used > arena->needed ? arena->used : arena->needed;
     size_t need = 0;
     if (arena->_private.base && used < arena->_private.cap)
-        need = measure(lim, msg, len, args, arena->_private.base + used,
+        need = measure(&d->limits, msg, len, args, arena->_private.base + used,
                        arena->_private.cap - used);
-    return need ? reported(ws, need) : grow_need(lim, ws, len);
+    return need ? reported(&ws, need) : grow_need(&d->limits, &ws, len);
 }
 
 /* Inlined into candid_decode: a frame of its own would add to the stack
@@ -135,10 +138,7 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
         wire_header h;
         plan p;
         st = candid__parse_header(&d->limits, msg, len, &work, &h, &d->error_offset, 0);
-        if (st == CANDID_ERR_WORK_FULL) {
-            d->work_needed = retry_need(&d->limits, &ws, msg, len, args, arena);
-            return st;
-        }
+        if (st == CANDID_ERR_WORK_FULL) return st; /* candid_decode measures */
         if (st) {
             d->work_needed = reported(&ws, work.used);
             return st;
@@ -154,8 +154,6 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
             if (!candid__compile(&work, NULL, &h.args, args, &p)) {
                 size_t run = add_sat((size_t)p.len * 4, frames_bound(&d->limits));
                 d->work_needed = reported(&ws, run > p.peak ? run : p.peak);
-            } else {
-                d->work_needed = retry_need(&d->limits, &ws, msg, len, args, arena);
             }
         } else if (st) {
             d->work_needed = reported(&ws, p.peak);
@@ -206,6 +204,10 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
         return CANDID_ERR_ARGUMENT;
     d->_private.failed.plan = NULL;
     candid_status st = decode(d, msg, len, args, out, arena);
+    /* WORK_FULL without a figure: the header or the compiler's scratch
+     * did not fit. */
+    if (st == CANDID_ERR_WORK_FULL && !d->work_needed)
+        d->work_needed = retry_need(d, msg, len, args, arena);
     d->_private.failed.status = st;
     if (st) {
         d->_private.failed.msg = msg;
