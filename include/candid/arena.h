@@ -16,11 +16,13 @@ extern "C" {
 #endif
 
 typedef struct candid_arena {
-    uint8_t *base;
-    size_t cap;
     size_t used;    /* bytes handed out (including alignment padding) */
     size_t needed;  /* bytes that would have been handed out had cap been
                        large enough; equals used while nothing overflowed */
+    struct {        /* the memory given to candid_arena_init: do not touch */
+        uint8_t *base;
+        size_t cap;
+    } _private;
 } candid_arena;
 
 /* Prepares an arena over mem[0..cap). mem may be NULL when cap is 0 (then

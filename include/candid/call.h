@@ -57,25 +57,29 @@ typedef struct candid_call candid_call;
 typedef void (*candid_continuation)(candid_call *call, const candid_outcome *outcome);
 
 /* An outgoing call. Keep it alive (static storage in a canister) until its
- * continuation has run. The backend's fields are private. */
+ * continuation has run. */
 struct candid_call {
-    const uint8_t *callee;
-    size_t callee_len;
-    const char *method;
-    size_t method_len;
-    candid_continuation done;
-    void *user;                  /* for the continuation */
-    uint64_t cycles_high, cycles_low;
+    void *user;                  /* for the continuation (set by
+                                    candid_call_new) */
     candid_writer args;          /* streams argument bytes into the call;
                                     args.err: the call's first failure */
-    uint8_t chunk[256];          /* the writer's buffer */
-    int state;                   /* backend bookkeeping */
     uint32_t refused;            /* the system's reject code when it refused
                                     candid_call_perform at once, else 0 */
     /* Buffers the ic0 backend copies reply/reject data into before calling
      * the continuation (sizes set by the caller; 0 = none). */
     uint8_t *reply_buf;
     size_t reply_cap;
+    struct {                     /* the call's and the backend's state:
+                                    do not touch */
+        const uint8_t *callee;
+        size_t callee_len;
+        const char *method;
+        size_t method_len;
+        candid_continuation done;
+        uint64_t cycles_high, cycles_low;
+        uint8_t chunk[256];      /* the writer's buffer */
+        int state;               /* backend bookkeeping */
+    } _private;
 };
 
 /* Prepares a call of `method` on `callee` (both copied: the buffers need

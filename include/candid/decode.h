@@ -58,12 +58,14 @@ void candid_limits_default(candid_limits *l);
  * while plans compiled for them are cached. Not thread-safe: one cache per
  * thread or canister. */
 typedef struct candid_cache {
-    uint8_t *mem;
-    size_t slot_size;
-    uint32_t nslots;
-    uint64_t clock;
-    uint64_t hits;
-    uint64_t misses;
+    uint64_t hits;           /* decodes that found their plan here */
+    uint64_t misses;         /* decodes that compiled theirs */
+    struct {                 /* set by candid_cache_init: do not touch */
+        uint8_t *mem;
+        size_t slot_size;
+        uint32_t nslots;
+        uint64_t clock;
+    } _private;
 } candid_cache;
 
 /* Fails with CANDID_ERR_ARGUMENT when mem is NULL, nslots is 0 or a slot
@@ -73,10 +75,8 @@ candid_status candid_cache_init(candid_cache *c, void *mem, size_t size,
 void candid_cache_clear(candid_cache *c);
 
 typedef struct candid_decoder {
-    candid_limits limits;
-    void *work;              /* caller memory, 8-byte aligned */
-    size_t work_cap;
-    candid_cache *cache;     /* optional */
+    candid_limits limits;    /* set by candid_decoder_init; may be changed */
+    candid_cache *cache;     /* optional (NULL after candid_decoder_init) */
     /* Filled in by every decode: */
     size_t error_offset;     /* byte offset where decoding stopped */
     uint64_t steps;          /* decoding steps taken */
@@ -85,26 +85,32 @@ typedef struct candid_decoder {
                                 with or without the cache. After it ran
                                 (whatever its result): exactly what it
                                 took. After CANDID_ERR_WORK_FULL: a size
-                                to retry with. When the plan or the frames
-                                did not fit, a retry with it succeeds (it
-                                allows for max_depth frames, so it may
-                                exceed what the retry then reports). When
-                                the header or the plan compiler's scratch
-                                did not fit, it is at least twice work_cap
-                                and enough for the header: the retry may
-                                fail once more, reporting what the plan
-                                needs. */
+                                with which a retry (same message, types
+                                and limits) does not fail for work memory
+                                again; it allows for max_depth frames, so
+                                it may exceed what the retry then reports.
+                                When the header or the plan compiler's
+                                scratch did not fit, it is measured in the
+                                arena's free memory; only when that is too
+                                small as well is it an estimate (at least
+                                twice work_cap and enough for the header),
+                                after which a retry may fail once more,
+                                reporting the exact figure. */
     int cache_hit;           /* 1 when the plan came from the cache */
-    struct {                 /* internal: the last decode, for
+    struct {                 /* the decoder's own state: do not touch */
+        void *work;          /* from candid_decoder_init */
+        size_t work_cap;
+        struct {             /* the last decode, for
                                 candid_decoder_error_path */
-        const uint8_t *msg;
-        size_t len;
-        const candid_type *args;
-        const uint32_t *plan;  /* NULL: it failed before it had one */
-        uint32_t root, plan_len;
-        size_t start;
-        candid_status status;
-    } failed;
+            const uint8_t *msg;
+            size_t len;
+            const candid_type *args;
+            const uint32_t *plan;  /* NULL: it failed before it had one */
+            uint32_t root, plan_len;
+            size_t start;
+            candid_status status;
+        } failed;
+    } _private;
 } candid_decoder;
 
 /* Default limits, no cache. */
@@ -166,7 +172,7 @@ candid_status candid_wire_types(candid_decoder *d, const uint8_t *msg,
 
 /* Subtype check between two expected-type graphs (t1 <: t2) as the spec's
  * subtyping rules define it, for func and service references and upgrade
- * checks. Returns 1 or 0 in *result. Uses d->work; fails with
+ * checks. Returns 1 or 0 in *result. Uses d's work memory; fails with
  * CANDID_ERR_WORK_FULL when the graphs are too large for it and
  * CANDID_ERR_BAD_TYPE for a NULL member type. candid_subtype_explain
  * (subtype.h) also says why. */

@@ -32,13 +32,16 @@ extern "C" {
 typedef int (*candid_flush_fn)(void *ctx, const uint8_t *data, size_t len);
 
 typedef struct candid_writer {
-    uint8_t *buf;
-    size_t cap;
-    size_t len;           /* bytes currently in buf */
-    size_t total;         /* bytes produced since init */
-    candid_flush_fn flush;
-    void *flush_ctx;
-    candid_status err;    /* first error, latched */
+    size_t total;         /* bytes produced since init (read only) */
+    candid_status err;    /* first error, latched (read only; set it with
+                             candid_writer_fail) */
+    struct {              /* the writer's own state: do not touch */
+        uint8_t *buf;
+        size_t cap;
+        size_t len;       /* bytes currently in buf */
+        candid_flush_fn flush;
+        void *flush_ctx;
+    } _private;
 } candid_writer;
 
 /* Buffer mode (size only when buf is NULL). Cannot fail. */
@@ -79,7 +82,9 @@ typedef struct candid_header {
 /* Builds the header for `args` into out[0..cap). `work` is scratch memory
  * (16 bytes per distinct composite type suffice). Fails with
  * CANDID_ERR_BAD_TYPE for an inconsistent description (unsorted fields, a
- * CANDID_FUTURE node), CANDID_ERR_WORK_FULL or CANDID_ERR_BUFFER_FULL (then
+ * CANDID_FUTURE node, a type that contains itself inline: a record,
+ * variant or inline opt with no vec or BOXED node between it and itself,
+ * which no finite value has), CANDID_ERR_WORK_FULL or CANDID_ERR_BUFFER_FULL (then
  * h->len is the size needed). A failed build leaves h->args and h->bytes
  * NULL, so candid_encode refuses h (CANDID_ERR_ARGUMENT) and code that
  * builds on first use (`if (!h.args) ...`) tries again. */
@@ -88,8 +93,10 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
                                   size_t work_cap);
 
 /* Writes a whole message: the header's bytes then the values in `values`, a
- * block laid out as h->args. `work` holds the encoder's explicit stack (32
- * bytes per nesting level; max_depth levels at most, 0 for 4096). Every
+ * block laid out as h->args. `work` holds the encoder's explicit stack (48
+ * bytes per nesting level, 32 on 32-bit targets; max_depth levels at most,
+ * 0 for 4096; a record's last field, a vector's last element, an option's
+ * value and a variant's case take no level, so lists of any length encode). Every
  * failure is latched in w and the result is w's first error (but see
  * candid_writer_fail for CANDID_ERR_BUFFER_FULL), so it is what
  * candid_writer_finish(w) reports too. Fails with CANDID_ERR_ARGUMENT for a
@@ -103,7 +110,9 @@ candid_status candid_header_build(candid_header *h, const candid_type *args,
  * zero, or for a record or variant that is not zero-sized),
  * CANDID_ERR_BAD_TYPE (a description the encoder cannot write: a slice
  * vector of a kind that is not fixed-width or a length that is not a
- * multiple of it, a kind with no values), CANDID_ERR_DEPTH or
+ * multiple of it, a kind with no values), CANDID_ERR_DEPTH (deeper than
+ * max_depth, or a value that reaches itself through its pointers: found
+ * within twice the length of the cycle and what leads to it) or
  * CANDID_ERR_WORK_FULL. */
 candid_status candid_encode(candid_writer *w, const candid_header *h,
                             const void *values, void *work, size_t work_cap,

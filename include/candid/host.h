@@ -75,16 +75,18 @@ typedef struct candid_host_msg {
 } candid_host_msg;
 
 typedef struct candid_host {
-    const candid_host_canister *canisters[CANDID_HOST_CANISTERS];
-    size_t ncanisters;
-    candid_host_msg msgs[CANDID_HOST_MESSAGES];
-    uint8_t *mem;                 /* message buffers, carved per slot */
-    size_t slot_bytes;
-    int current;                  /* the message being handled, or -1 */
-    int building;                 /* the call under construction, or -1 */
-    jmp_buf trap;
-    char trap_msg[128];
-    uint32_t refuse_code;         /* see candid_host_refuse_calls */
+    struct {                      /* the backend's state: do not touch */
+        const candid_host_canister *canisters[CANDID_HOST_CANISTERS];
+        size_t ncanisters;
+        candid_host_msg msgs[CANDID_HOST_MESSAGES];
+        uint8_t *mem;             /* message buffers, carved per slot */
+        size_t slot_bytes;
+        int current;              /* the message being handled, or -1 */
+        int building;             /* the call under construction, or -1 */
+        jmp_buf trap;
+        char trap_msg[128];
+        uint32_t refuse_code;     /* see candid_host_refuse_calls */
+    } _private;
 } candid_host;
 
 /* Uses mem[0..cap) for message buffers (CANDID_HOST_MESSAGES equal slots

@@ -21,16 +21,16 @@ candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t call
                               const char *method, size_t method_len,
                               candid_continuation done, void *user) {
     if (!c) return CANDID_ERR_ARGUMENT;
-    c->callee = callee;
-    c->callee_len = callee_len;
-    c->method = method;
-    c->method_len = method_len;
-    c->done = done;
+    c->_private.callee = callee;
+    c->_private.callee_len = callee_len;
+    c->_private.method = method;
+    c->_private.method_len = method_len;
+    c->_private.done = done;
     c->user = user;
-    c->cycles_high = c->cycles_low = 0;
-    c->state = 0;
+    c->_private.cycles_high = c->_private.cycles_low = 0;
+    c->_private.state = 0;
     c->refused = 0;
-    candid_writer_init_stream(&c->args, c->chunk, sizeof c->chunk, append_args, c);
+    candid_writer_init_stream(&c->args, c->_private.chunk, sizeof c->_private.chunk, append_args, c);
     if ((!callee && callee_len) || !method || !done)
         return candid_writer_fail(&c->args, CANDID_ERR_ARGUMENT);
     return candid_writer_fail(&c->args, candid__call_begin(c));
@@ -45,8 +45,8 @@ candid_status candid_call_args(candid_call *c, const candid_header *h, const voi
 }
 
 void candid_call_cycles(candid_call *c, uint64_t high, uint64_t low) {
-    c->cycles_high = high;
-    c->cycles_low = low;
+    c->_private.cycles_high = high;
+    c->_private.cycles_low = low;
 }
 
 candid_status candid_call_perform(candid_call *c) {

@@ -19,7 +19,7 @@ typedef struct slot_hdr {
 #define KEY_OFF ((sizeof(slot_hdr) + 7) & ~(size_t)7)
 
 static slot_hdr *slot_at(candid_cache *c, uint32_t i) {
-    return (slot_hdr *)(c->mem + (size_t)i * c->slot_size);
+    return (slot_hdr *)(c->_private.mem + (size_t)i * c->_private.slot_size);
 }
 
 candid_status candid_cache_init(candid_cache *c, void *mem, size_t size,
@@ -32,24 +32,24 @@ candid_status candid_cache_init(candid_cache *c, void *mem, size_t size,
     if (size < lost) return CANDID_ERR_ARGUMENT;
     size_t slot = ((size - lost) / nslots) & ~(size_t)7;
     if (slot < 256) return CANDID_ERR_ARGUMENT;
-    c->mem = (uint8_t *)base;
-    c->slot_size = slot;
-    c->nslots = nslots;
+    c->_private.mem = (uint8_t *)base;
+    c->_private.slot_size = slot;
+    c->_private.nslots = nslots;
     candid_cache_clear(c);
     return CANDID_OK;
 }
 
 void candid_cache_clear(candid_cache *c) {
-    c->clock = 0;
+    c->_private.clock = 0;
     c->hits = 0;
     c->misses = 0;
-    for (uint32_t i = 0; i < c->nslots; i++) slot_at(c, i)->valid = 0;
+    for (uint32_t i = 0; i < c->_private.nslots; i++) slot_at(c, i)->valid = 0;
 }
 
 int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
                        const candid_type *exp, const candid_limits *lim,
                        size_t avail, cached_plan *out) {
-    for (uint32_t i = 0; i < c->nslots; i++) {
+    for (uint32_t i = 0; i < c->_private.nslots; i++) {
         slot_hdr *s = slot_at(c, i);
         if (!s->valid || s->exp != exp || s->key_len > len) continue;
         const uint8_t *key = (const uint8_t *)s + KEY_OFF;
@@ -59,7 +59,7 @@ int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
         if (s->entries > lim->max_table_entries || s->key_len > lim->max_table_bytes ||
             s->peak > avail)
             break;
-        s->last_used = ++c->clock;
+        s->last_used = ++c->_private.clock;
         c->hits++;
         out->plan = (const uint32_t *)(key + ((s->key_len + 7) & ~(size_t)7));
         out->root = s->root;
@@ -75,9 +75,9 @@ int candid__cache_find(candid_cache *c, const uint8_t *msg, size_t len,
 void candid__cache_store(candid_cache *c, const uint8_t *msg, size_t key_len,
                          uint32_t entries, const candid_type *exp, const plan *p) {
     size_t need = KEY_OFF + ((key_len + 7) & ~(size_t)7) + (size_t)p->len * 4;
-    if (need > c->slot_size) return;
+    if (need > c->_private.slot_size) return;
     slot_hdr *victim = NULL;
-    for (uint32_t i = 0; i < c->nslots; i++) {
+    for (uint32_t i = 0; i < c->_private.nslots; i++) {
         slot_hdr *s = slot_at(c, i);
         if (!s->valid) {
             victim = s;
@@ -94,6 +94,6 @@ void candid__cache_store(candid_cache *c, const uint8_t *msg, size_t key_len,
     victim->root = p->root;
     victim->entries = entries;
     victim->peak = p->peak;
-    victim->last_used = ++c->clock;
+    victim->last_used = ++c->_private.clock;
     victim->valid = 1;
 }

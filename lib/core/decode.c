@@ -16,8 +16,8 @@ void candid_limits_default(candid_limits *l) {
 void candid_decoder_init(candid_decoder *d, void *work, size_t work_cap) {
     CANDID_MEMSET(d, 0, sizeof *d);
     candid_limits_default(&d->limits);
-    d->work = work;
-    d->work_cap = work ? work_cap : 0;
+    d->_private.work = work;
+    d->_private.work_cap = work ? work_cap : 0;
 }
 
 /* The work memory as the decoder uses it: from an 8-aligned base (frames
@@ -65,12 +65,47 @@ static size_t grow_need(const candid_limits *lim, const work_span *s, size_t len
     return add_sat(b > twice ? b : twice, s->lost);
 }
 
+/* What a decode of msg at args needs from an 8-aligned base: the header,
+ * the compiler's scratch, the plan and max_depth frames. Measured in
+ * mem[0..cap) (any memory: the plan's words are not written); 0 when that
+ * is too small or the message fails before it has a plan. */
+static size_t measure(const candid_limits *lim, const uint8_t *msg, size_t len,
+                      const candid_type *args, void *mem, size_t cap) {
+    work_span s = span_of(mem, cap);
+    candid_arena work;
+    candid_arena_init(&work, s.base, s.avail);
+    wire_header h;
+    plan p;
+    size_t off;
+    if (candid__parse_header(lim, msg, len, &work, &h, &off, 0) ||
+        candid__compile(&work, NULL, &h.args, args, &p))
+        return 0;
+    size_t run = add_sat((size_t)p.len * 4, frames_bound(lim));
+    return run > p.peak ? run : p.peak;
+}
+
+/* After WORK_FULL with the header or the compiler's scratch too large for
+ * the work memory: measured in the arena's free memory (a failed decode
+ * leaves the arena unspecified), else as grow_need. Out of line, so that
+ * the common path's frame does not hold its state. */
+static __attribute__((noinline, cold)) size_t
+retry_need(const candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *args,
+           candid_arena *arena) {
+    work_span ws = span_of(d->_private.work, d->_private.work_cap);
+    size_t used = arena->used > arena->needed ? arena->used : arena->needed;
+    size_t need = 0;
+    if (arena->_private.base && used < arena->_private.cap)
+        need = measure(&d->limits, msg, len, args, arena->_private.base + used,
+                       arena->_private.cap - used);
+    return need ? reported(&ws, need) : grow_need(&d->limits, &ws, len);
+}
+
 /* Inlined into candid_decode: a frame of its own would add to the stack
  * every decode takes. */
 static inline __attribute__((always_inline)) candid_status
 decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *args, void *out,
        candid_arena *arena) {
-    work_span ws = span_of(d->work, d->work_cap);
+    work_span ws = span_of(d->_private.work, d->_private.work_cap);
     d->error_offset = 0;
     d->steps = d->skip_steps = 0;
     d->cache_hit = 0;
@@ -103,10 +138,7 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
         wire_header h;
         plan p;
         st = candid__parse_header(&d->limits, msg, len, &work, &h, &d->error_offset, 0);
-        if (st == CANDID_ERR_WORK_FULL) {
-            d->work_needed = grow_need(&d->limits, &ws, len);
-            return st;
-        }
+        if (st == CANDID_ERR_WORK_FULL) return st; /* candid_decode measures */
         if (st) {
             d->work_needed = reported(&ws, work.used);
             return st;
@@ -118,12 +150,10 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
              * the memory for the scratch: a retry with that and room for
              * the deepest run decodes. */
             work.used = work.needed = header_used;
-            work.cap = ws.avail;
+            work._private.cap = ws.avail;
             if (!candid__compile(&work, NULL, &h.args, args, &p)) {
                 size_t run = add_sat((size_t)p.len * 4, frames_bound(&d->limits));
                 d->work_needed = reported(&ws, run > p.peak ? run : p.peak);
-            } else {
-                d->work_needed = grow_need(&d->limits, &ws, len);
             }
         } else if (st) {
             d->work_needed = reported(&ws, p.peak);
@@ -158,10 +188,10 @@ decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *arg
     }
     if (!st && arena->needed > arena->used) st = CANDID_ERR_ARENA_FULL;
     if (st) {
-        d->failed.plan = rc.plan;
-        d->failed.root = rc.root;
-        d->failed.plan_len = (uint32_t)plan_len;
-        d->failed.start = start;
+        d->_private.failed.plan = rc.plan;
+        d->_private.failed.root = rc.root;
+        d->_private.failed.plan_len = (uint32_t)plan_len;
+        d->_private.failed.start = start;
     }
     return st;
 }
@@ -172,13 +202,17 @@ candid_status candid_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     if (!d || (!msg && len) || !args || !arena || (!out && args->size) ||
         args->kind != CANDID_RECORD)
         return CANDID_ERR_ARGUMENT;
-    d->failed.plan = NULL;
+    d->_private.failed.plan = NULL;
     candid_status st = decode(d, msg, len, args, out, arena);
-    d->failed.status = st;
+    /* WORK_FULL without a figure: the header or the compiler's scratch
+     * did not fit. */
+    if (st == CANDID_ERR_WORK_FULL && !d->work_needed)
+        d->work_needed = retry_need(d, msg, len, args, arena);
+    d->_private.failed.status = st;
     if (st) {
-        d->failed.msg = msg;
-        d->failed.len = len;
-        d->failed.args = args;
+        d->_private.failed.msg = msg;
+        d->_private.failed.len = len;
+        d->_private.failed.args = args;
     }
     return st;
 }
@@ -201,6 +235,6 @@ candid_status candid_subtype(candid_decoder *d, const candid_type *t1,
                              const candid_type *t2, int *result) {
     if (!d || !t1 || !t2 || !result) return CANDID_ERR_ARGUMENT;
     candid_arena work;
-    candid_arena_init(&work, d->work, d->work_cap);
+    candid_arena_init(&work, d->_private.work, d->_private.work_cap);
     return candid__subtype(&work, t1, t2, result);
 }

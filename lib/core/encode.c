@@ -5,11 +5,36 @@
 #include "candid/wire.h"
 #include "internal.h"
 
+/* A chain: the values a slot of the stack takes in turn through tail
+ * steps (a record's last field, a vector's last element, an option's value,
+ * a variant's case), which take no frame of their own so that a list of
+ * any length encodes. A value that contains itself through pointers makes
+ * one chain endless; each value of a chain follows from the one before, so
+ * it cycles, and comparing with the value seen at the last power-of-two
+ * step (Brent) finds that within twice its length. */
+typedef struct chain {
+    const candid_type *t;
+    const uint8_t *src;
+    uint64_t steps;
+} chain;
+
 typedef struct eframe {
     const candid_type *t;
     const uint8_t *src;  /* record base / vec cursor */
     uint64_t i;          /* record: next field; vec: elements left */
+    chain c;             /* the chain this frame's value belongs to */
 } eframe;
+
+/* One tail step of chain c to (t, src): 0 when the chain has been there. */
+static int chain_step(chain *c, const candid_type *t, const uint8_t *src) {
+    if (c->t == t && c->src == src) return 0;
+    c->steps++;
+    if (!(c->steps & (c->steps - 1))) {
+        c->t = t;
+        c->src = src;
+    }
+    return 1;
+}
 
 /* A slot's pointer that is NULL while its length says there is data: the
  * caller's mistake, reported rather than followed. */
@@ -173,7 +198,8 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
     if (cap > max_depth) cap = max_depth;
     size_t sp = 0;
     if (!cap) return CANDID_ERR_WORK_FULL;
-    stack[sp++] = (eframe){args, values, 0};
+    chain c = {NULL, NULL, 0};
+    stack[sp++] = (eframe){args, values, 0, c};
     const candid_type *t;
     const uint8_t *src;
 
@@ -197,8 +223,6 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             f->i = i + 1;
             t = fd->type;
             src = f->src ? f->src + fd->offset : NULL;
-            /* the last field is a tail call: lists take one frame in all */
-            if (f->i == f->t->count) sp--;
         } else {
             if (!f->i) {
                 sp--;
@@ -208,7 +232,14 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             t = f->t->inner;
             src = f->src;
             f->src += candid_slot_size(t);
-            if (!f->i) sp--;
+        }
+        if (f->t->kind == CANDID_RECORD ? f->i == f->t->count : !f->i) {
+            /* the last member is a tail step: lists take one frame in all */
+            c = f->c;
+            sp--;
+            if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
+        } else {
+            c = (chain){NULL, NULL, 0};
         }
     value:
         switch (t->kind) {
@@ -235,6 +266,7 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             if (inner) {
                 t = t->inner;
                 src = inner;
+                if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
                 goto value;
             }
             break;
@@ -281,14 +313,14 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
                 break;
             }
             if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
-            stack[sp++] = (eframe){t, (const uint8_t *)v.items, v.len};
+            stack[sp++] = (eframe){t, (const uint8_t *)v.items, v.len, c};
             break;
         }
         case CANDID_RECORD:
             if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
             if (!src && t->count) return CANDID_ERR_ARGUMENT;
             if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
-            stack[sp++] = (eframe){t, src, 0};
+            stack[sp++] = (eframe){t, src, 0, c};
             break;
         case CANDID_VARIANT: {
             if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
@@ -299,6 +331,7 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             candid__put_leb(w, idx);
             src += t->fields[idx].offset;
             t = t->fields[idx].type;
+            if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
             goto value;
         }
         case CANDID_EMPTY:

@@ -150,31 +150,31 @@ static void put_what(text_out *o, const run_ctx *rc, candid_status st, const can
 candid_status candid_decoder_error_path(const candid_decoder *d, char *buf, size_t cap) {
     if (!d || !buf || !cap) return CANDID_ERR_ARGUMENT;
     buf[0] = 0;
-    const candid_status st = d->failed.status;
+    const candid_status st = d->_private.failed.status;
     if (!st) return CANDID_ERR_ARGUMENT;
     text_out o = {buf, cap, 0, 0};
     run_ctx rc;
     CANDID_MEMSET(&rc, 0, sizeof rc);
     candid_status traced = CANDID_OK;
-    if (d->failed.plan) {
+    if (d->_private.failed.plan) {
         /* The frames go where the decode's went: below the plan. */
-        size_t lost = (size_t)(-(uintptr_t)d->work & 7);
-        size_t avail = d->work && d->work_cap > lost ? (d->work_cap - lost) & ~(size_t)3 : 0;
-        size_t plan_bytes = (size_t)d->failed.plan_len * 4;
+        size_t lost = (size_t)(-(uintptr_t)d->_private.work & 7);
+        size_t avail = d->_private.work && d->_private.work_cap > lost ? (d->_private.work_cap - lost) & ~(size_t)3 : 0;
+        size_t plan_bytes = (size_t)d->_private.failed.plan_len * 4;
         uint8_t none[8];
         candid_arena arena;
         candid_arena_init(&arena, none, 0);
         rc.lim = &d->limits;
-        rc.plan = d->failed.plan;
-        rc.root = d->failed.root;
-        rc.msg = d->failed.msg;
-        rc.len = d->failed.len;
+        rc.plan = d->_private.failed.plan;
+        rc.root = d->_private.failed.root;
+        rc.msg = d->_private.failed.msg;
+        rc.len = d->_private.failed.len;
         rc.arena = &arena;
-        rc.stack = avail > plan_bytes ? (uint8_t *)d->work + lost : NULL;
+        rc.stack = avail > plan_bytes ? (uint8_t *)d->_private.work + lost : NULL;
         rc.stack_cap = avail > plan_bytes ? avail - plan_bytes : 0;
-        traced = candid__trace(&rc, d->failed.start);
+        traced = candid__trace(&rc, d->_private.failed.start);
     }
-    if (d->failed.plan && traced == st && rc.err_off == d->error_offset) {
+    if (d->_private.failed.plan && traced == st && rc.err_off == d->error_offset) {
         const uint32_t *w = rc.plan + rc.err_node;
         const candid_type *e;
         if ((w[0] & 0xff) == OP_MISSING_ARG) {
@@ -182,7 +182,7 @@ candid_status candid_decoder_error_path(const candid_decoder *d, char *buf, size
             put_u64(&o, w[1]);
             e = NULL;
         } else {
-            e = put_path(&o, &rc, d->failed.args);
+            e = put_path(&o, &rc, d->_private.failed.args);
         }
         if (o.len) put(&o, ": ");
         put_what(&o, &rc, st, e);

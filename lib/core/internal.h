@@ -155,10 +155,10 @@ static inline __attribute__((always_inline)) candid_status candid__skip_leb(cons
 static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a, size_t size,
                                                                  size_t align) {
     size_t used = a->used;
-    size_t pad = (size_t)(-((uintptr_t)a->base + used) & (align - 1));
-    if (used == a->needed && pad <= a->cap - used && size <= a->cap - used - pad) {
+    size_t pad = (size_t)(-((uintptr_t)a->_private.base + used) & (align - 1));
+    if (used == a->needed && pad <= a->_private.cap - used && size <= a->_private.cap - used - pad) {
         a->used = a->needed = used + pad + size;
-        return a->base + used + pad;
+        return a->_private.base + used + pad;
     }
     return candid_arena_alloc(a, size, align);
 }
@@ -167,9 +167,9 @@ static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a
  * error yet and room in the buffer. */
 static inline __attribute__((always_inline)) void candid__put_bytes(candid_writer *w,
                                                                     const void *p, size_t n) {
-    if (!w->err && w->buf && n <= w->cap - w->len) {
-        CANDID_MEMCPY(w->buf + w->len, p, n);
-        w->len += n;
+    if (!w->err && w->_private.buf && n <= w->_private.cap - w->_private.len) {
+        CANDID_MEMCPY(w->_private.buf + w->_private.len, p, n);
+        w->_private.len += n;
         w->total += n;
         return;
     }
@@ -177,8 +177,8 @@ static inline __attribute__((always_inline)) void candid__put_bytes(candid_write
 }
 
 static inline __attribute__((always_inline)) void candid__put_u8(candid_writer *w, uint8_t v) {
-    if (!w->err && w->buf && w->len < w->cap) {
-        w->buf[w->len++] = v;
+    if (!w->err && w->_private.buf && w->_private.len < w->_private.cap) {
+        w->_private.buf[w->_private.len++] = v;
         w->total++;
         return;
     }
@@ -201,9 +201,9 @@ static inline __attribute__((always_inline)) size_t candid__leb_encode(uint64_t 
  * free (the common case), else through a temporary and candid_put_bytes;
  * the bytes written are the same either way. */
 static inline __attribute__((always_inline)) void candid__put_leb(candid_writer *w, uint64_t v) {
-    if (!w->err && w->buf && w->cap - w->len >= 10) {
-        size_t n = candid__leb_encode(v, w->buf + w->len);
-        w->len += n;
+    if (!w->err && w->_private.buf && w->_private.cap - w->_private.len >= 10) {
+        size_t n = candid__leb_encode(v, w->_private.buf + w->_private.len);
+        w->_private.len += n;
         w->total += n;
         return;
     }
@@ -212,10 +212,10 @@ static inline __attribute__((always_inline)) void candid__put_leb(candid_writer 
 }
 
 static inline __attribute__((always_inline)) void candid__put_sleb(candid_writer *w, int64_t v) {
-    if (!w->err && w->buf && w->cap - w->len >= 10) {
-        uint8_t *o = w->buf + w->len;
+    if (!w->err && w->_private.buf && w->_private.cap - w->_private.len >= 10) {
+        uint8_t *o = w->_private.buf + w->_private.len;
         size_t n = candid_sleb_encode(v, o);
-        w->len += n;
+        w->_private.len += n;
         w->total += n;
         return;
     }

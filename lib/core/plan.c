@@ -74,13 +74,13 @@ static int alloc_words(compiler *c, uint32_t n) {
         p->len += n;
         return 1;
     }
-    size_t room = (size_t)((uint8_t *)(c->top - p->len) - (a->base + a->needed)) / 4;
-    if (a->needed > a->cap || n > room) {
+    size_t room = (size_t)((uint8_t *)(c->top - p->len) - (a->_private.base + a->needed)) / 4;
+    if (a->needed > a->_private.cap || n > room) {
         c->err = CANDID_ERR_WORK_FULL;
         return 0;
     }
     p->len += n;
-    a->cap = (size_t)((uint8_t *)(c->top - p->len) - a->base);
+    a->_private.cap = (size_t)((uint8_t *)(c->top - p->len) - a->_private.base);
     return 1;
 }
 
@@ -550,12 +550,23 @@ candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_ty
     /* in words, as the top of work memory is rounded */
     out->peak = ((peak > c.peak ? peak : c.peak) + 3) & ~(size_t)3;
     if (c.err || !top) return c.err;
-    /* Into reading order: word k at w[k]. */
+    /* Into reading order: word k at w[k]. Two words a step from each end
+     * (a 64-bit word with its halves swapped is the pair reversed). */
     out->w = top - out->len;
-    for (uint32_t i = 0, j = out->len; i + 1 < j; i++, j--) {
-        uint32_t t = out->w[i];
-        out->w[i] = out->w[j - 1];
-        out->w[j - 1] = t;
+    uint32_t *lo = out->w, *hi = top;
+    for (; hi - lo >= 4; lo += 2, hi -= 2) {
+        uint64_t a, b;
+        CANDID_MEMCPY(&a, lo, 8);
+        CANDID_MEMCPY(&b, hi - 2, 8);
+        a = a << 32 | a >> 32;
+        b = b << 32 | b >> 32;
+        CANDID_MEMCPY(lo, &b, 8);
+        CANDID_MEMCPY(hi - 2, &a, 8);
+    }
+    for (; hi - lo >= 2; lo++, hi--) {
+        uint32_t t = *lo;
+        *lo = hi[-1];
+        hi[-1] = t;
     }
     /* Options of options keep their frames: a chain of them that reads no
      * bytes (Opt = opt Opt at a non-option value) must end in DEPTH. */

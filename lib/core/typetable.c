@@ -78,6 +78,50 @@ static candid_status put_entry(candid_writer *w, table *tb, const candid_type *t
     }
 }
 
+/* Whether t's slot holds its value itself, not a pointer or a vector. */
+static int inline_composite(const candid_type *t) {
+    return (t->kind == CANDID_OPT || t->kind == CANDID_RECORD || t->kind == CANDID_VARIANT) &&
+           !(t->repr & CANDID_REPR_BOXED);
+}
+
+static uint32_t find(const table *tb, const candid_type *t) {
+    uint32_t i = 0;
+    while (tb->list[i] != t) i++;
+    return i;
+}
+
+/* A value that contains itself inline (no vec or BOXED node between) has
+ * no finite size, and the encoder would walk it forever. Passes over the
+ * table mark the inline entries whose inline members are all marked; a
+ * pass that marks nothing leaves only entries on or above such a cycle.
+ * `done` is one byte per entry. Quadratic like index_of, with as many
+ * passes as inline types nest. */
+static candid_status check_inline_cycles(const table *tb, uint8_t *done) {
+    uint32_t left = 0;
+    for (uint32_t i = 0; i < tb->n; i++) {
+        done[i] = !inline_composite(tb->list[i]);
+        left += !done[i];
+    }
+    for (int progress = 1; left && progress;) {
+        progress = 0;
+        for (uint32_t i = 0; i < tb->n; i++) {
+            const candid_type *t = tb->list[i];
+            if (done[i]) continue;
+            uint32_t n = t->kind == CANDID_OPT ? 1 : t->count, k = 0;
+            for (; k < n; k++) {
+                const candid_type *m = t->kind == CANDID_OPT ? t->inner : t->fields[k].type;
+                if (inline_composite(m) && !done[find(tb, m)]) break;
+            }
+            if (k == n) {
+                done[i] = 1;
+                left--;
+                progress = 1;
+            }
+        }
+    }
+    return left ? CANDID_ERR_BAD_TYPE : CANDID_OK;
+}
+
 static candid_status build(candid_header *h, const candid_type *args, uint8_t *out, size_t cap,
                            void *work, size_t work_cap) {
     h->args = args;
@@ -91,6 +135,9 @@ static candid_status build(candid_header *h, const candid_type *args, uint8_t *o
     candid_status st = CANDID_OK;
     for (uint32_t i = 0; i < args->count && !st; i++) st = put_ref(&sizer, &tb, args->fields[i].type);
     for (uint32_t i = 0; i < tb.n && !st; i++) st = put_entry(&sizer, &tb, tb.list[i]);
+    if (st) return st;
+    if ((size_t)(tb.cap - tb.n) * sizeof *tb.list < tb.n) return CANDID_ERR_WORK_FULL;
+    st = check_inline_cycles(&tb, (uint8_t *)(tb.list + tb.n));
     if (st) return st;
 
     candid_writer w;

@@ -4,51 +4,51 @@
 #include "internal.h"
 
 void candid_writer_init(candid_writer *w, void *buf, size_t cap) {
-    w->buf = (uint8_t *)buf;
-    w->cap = buf ? cap : 0;
-    w->len = 0;
+    w->_private.buf = (uint8_t *)buf;
+    w->_private.cap = buf ? cap : 0;
+    w->_private.len = 0;
     w->total = 0;
-    w->flush = NULL;
-    w->flush_ctx = NULL;
+    w->_private.flush = NULL;
+    w->_private.flush_ctx = NULL;
     w->err = CANDID_OK;
 }
 
 void candid_writer_init_stream(candid_writer *w, void *buf, size_t cap,
                                candid_flush_fn flush, void *ctx) {
     candid_writer_init(w, buf, cap);
-    w->flush = flush;
-    w->flush_ctx = ctx;
+    w->_private.flush = flush;
+    w->_private.flush_ctx = ctx;
     if (!buf || !cap || !flush) w->err = CANDID_ERR_ARGUMENT;
 }
 
 static void drain(candid_writer *w) {
-    if (w->len && w->flush(w->flush_ctx, w->buf, w->len) != 0) w->err = CANDID_ERR_FLUSH;
-    w->len = 0;
+    if (w->_private.len && w->_private.flush(w->_private.flush_ctx, w->_private.buf, w->_private.len) != 0) w->err = CANDID_ERR_FLUSH;
+    w->_private.len = 0;
 }
 
 void candid_put_bytes(candid_writer *w, const void *p, size_t n) {
     const uint8_t *src = (const uint8_t *)p;
     w->total += n;
     if (w->err) return;
-    if (!w->buf) return; /* size-only mode */
-    if (!w->flush) {
-        if (n > w->cap - w->len) {
+    if (!w->_private.buf) return; /* size-only mode */
+    if (!w->_private.flush) {
+        if (n > w->_private.cap - w->_private.len) {
             /* Keep counting in `total` so one pass tells the needed size. */
             w->err = CANDID_ERR_BUFFER_FULL;
             return;
         }
-        __builtin_memcpy(w->buf + w->len, src, n);
-        w->len += n;
+        __builtin_memcpy(w->_private.buf + w->_private.len, src, n);
+        w->_private.len += n;
         return;
     }
     while (n) {
-        if (w->len == w->cap) {
+        if (w->_private.len == w->_private.cap) {
             drain(w);
             if (w->err) return;
         }
-        size_t k = w->cap - w->len < n ? w->cap - w->len : n;
-        __builtin_memcpy(w->buf + w->len, src, k);
-        w->len += k;
+        size_t k = w->_private.cap - w->_private.len < n ? w->_private.cap - w->_private.len : n;
+        __builtin_memcpy(w->_private.buf + w->_private.len, src, k);
+        w->_private.len += k;
         src += k;
         n -= k;
     }
@@ -67,7 +67,7 @@ void candid_put_sleb(candid_writer *w, int64_t v) {
 }
 
 candid_status candid_writer_finish(candid_writer *w) {
-    if (!w->err && w->flush) drain(w);
+    if (!w->err && w->_private.flush) drain(w);
     return w->err;
 }
 

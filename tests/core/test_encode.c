@@ -124,7 +124,7 @@ static void zero_sized_arguments_need_no_values(void **state) {
     candid_writer w;
     candid_writer_init(&w, out, sizeof out);
     assert_int_equal(candid_encode(&w, &h, NULL, work, sizeof work, 0), CANDID_OK);
-    assert_int_equal(w.len, 8);
+    assert_int_equal(w._private.len, 8);
     assert_memory_equal(out, "DIDL\x00\x02\x7f\x70", 8);
 }
 
@@ -337,9 +337,9 @@ static void expect_latched(const candid_header *h, const void *v, void *wk, size
     assert_int_equal(candid_encode(&w, h, v, wk, wcap, max_depth), want);
     assert_int_equal(w.err, want);
     assert_int_equal(candid_writer_finish(&w), want);
-    size_t len = w.len;
+    size_t len = w._private.len;
     candid_put_u8(&w, 0);
-    assert_int_equal(w.len, len);
+    assert_int_equal(w._private.len, len);
 }
 
 /* (bool) */
@@ -411,7 +411,7 @@ static void every_encoder_error_latches(void **state) {
     assert_int_equal(candid_writer_fail(&w, CANDID_ERR_FLUSH), CANDID_ERR_FLUSH);
     assert_int_equal(candid_writer_fail(&w, CANDID_ERR_UTF8), CANDID_ERR_FLUSH);
     assert_int_equal(candid_encode(&w, &hp, &p, work, sizeof work, 0), CANDID_ERR_FLUSH);
-    assert_int_equal(w.len, 0);
+    assert_int_equal(w._private.len, 0);
     /* a full buffer is soft: an invalid value after it is the error, as no
      * size would do (and `total` is not the size needed) */
     person bad = {1, {0, 0}, {(const uint8_t *)"\xff", 1}};

@@ -96,6 +96,11 @@ static void record_and_variant_fields(void **state) {
         V("DIDL\x01\x6b\x02\x01\x7f\x00\x7f\0", CANDID_ERR_FIELD_ORDER, 9),
         V("DIDL\x01\x6c\x01\x80\xe4\x97\xd0\x12\x7c\0", CANDID_ERR_FIELD_ID, 7),
         V("DIDL\x01\x6b\x03\x00\x7f\x01\x7f\xff\xff\xff\xff\x0f\x7f\0", CANDID_OK, 18),
+        /* ids of five bytes and more: 2^32 is out, overlong forms are in */
+        V("DIDL\x01\x6c\x01\x80\x80\x80\x80\x10\x7c\0", CANDID_ERR_FIELD_ID, 7),
+        V("DIDL\x01\x6c\x01\x81\x80\x80\x80\x00\x7c\0", CANDID_OK, 14),
+        V("DIDL\x01\x6c\x01\x81\x80\x80\x80\x80\x00\x7c\0", CANDID_OK, 15),
+        V("DIDL\x01\x6c\x02\x81\x80\x80\x80\x00\x7c\x01\x7c\0", CANDID_ERR_FIELD_ORDER, 13),
         V("DIDL\x01\x6c\x80\x94\xeb\xdc\x03\x00\x7f\x00\x7f", CANDID_ERR_TRUNCATED, 11),
         V("DIDL\x01\x6c\x02\x00\x01\x01\x7e\0", CANDID_ERR_BAD_INDEX, 8),
     };

@@ -119,9 +119,12 @@ static candid_limits defaults(void) {
     return l;
 }
 
+/* The limits decode_with decodes under; NULL: the defaults. */
+static const candid_limits *with_limits;
+
 static int decode_with(const uint8_t *msg, size_t len, const candid_type *args, size_t work,
                        candid_decoder *d) {
-    candid_limits l = defaults();
+    candid_limits l = with_limits ? *with_limits : defaults();
     void *out = calloc(1, args->size ? args->size : 1);
     int st = decode_limited(msg, len, args, &l, work, 1 << 22, out, d);
     free(out);
@@ -130,9 +133,7 @@ static int decode_with(const uint8_t *msg, size_t len, const candid_type *args, 
 
 /* Exactly work_needed bytes decode, 4 fewer do not (the top is rounded to
  * words), the same uncached, cold and warm. After WORK_FULL from any
- * smaller size, a retry with the reported size decodes when the plan or
- * the frames were what did not fit (the header and the compiler's scratch
- * were), else takes one more retry. */
+ * smaller size, one retry with the reported size decodes. */
 static void check_work(const uint8_t *msg, size_t len, const candid_type *args) {
     candid_decoder d;
     assert_int_equal(decode_with(msg, len, args, 1 << 22, &d), CANDID_OK);
@@ -151,7 +152,7 @@ static void check_work(const uint8_t *msg, size_t len, const candid_type *args) 
         while (decode_with(msg, len, args, size, &d) == CANDID_ERR_WORK_FULL) {
             assert_true(d.work_needed > size);
             size = d.work_needed;
-            assert_true(++tries <= 2);
+            assert_true(++tries <= 1);
         }
         assert_int_equal(d.work_needed, need);
     }
@@ -162,6 +163,42 @@ static void work_needed_wide_record(void **state) {
     static uint8_t msg[4096];
     size_t n = wide_message(msg);
     check_work(msg, n, &wide_args);
+}
+
+/* An empty record at a record of 2000 optional fields, under max_depth 2:
+ * the plan, all absent fields, outweighs the header and the frames, so a
+ * figure that allowed only for the header failed again on the plan. */
+static void work_needed_one_retry_for_a_wide_expected_type(void **state) {
+    (void)state;
+    enum { N = 2000 };
+    static const candid_type opt_nat_ty = {.kind = CANDID_OPT, .size = 16, .align = 8, .offset = 8,
+                                           .inner = &nat_ty};
+    static candid_field f[N];
+    for (unsigned i = 0; i < N; i++)
+        f[i] = (candid_field){.id = i, .offset = 16 * i, .type = &opt_nat_ty};
+    static const candid_type rec = {.kind = CANDID_RECORD, .size = 16 * N, .align = 8, .count = N,
+                                    .fields = f};
+    static const candid_field arg_f[] = {{.id = 0, .offset = 0, .type = &rec}};
+    static const candid_type args = {.kind = CANDID_RECORD, .size = 16 * N, .align = 8, .count = 1,
+                                     .fields = arg_f};
+    static const uint8_t msg[] = "DIDL\x01\x6c\x00\x01\x00";
+    candid_limits l = defaults();
+    l.max_depth = 2;
+    with_limits = &l;
+    check_work(msg, sizeof msg - 1, &args);
+    with_limits = NULL;
+    /* With an arena too small to measure in, the figure is an estimate:
+     * the retry may fail once more, then reports the exact size. */
+    static struct { uint8_t has; uint64_t v; } vals[N];
+    candid_decoder d;
+    size_t size = 0;
+    int tries = 0;
+    while (decode_limited(msg, sizeof msg - 1, &args, &l, size, 16, vals, &d) == CANDID_ERR_WORK_FULL) {
+        assert_true(d.work_needed > size);
+        size = d.work_needed;
+        assert_true(++tries <= 2);
+    }
+    assert_int_equal(decode_limited(msg, sizeof msg - 1, &args, &l, 1 << 22, 16, vals, &d), CANDID_OK);
 }
 
 static void work_needed_deep_values(void **state) {
@@ -287,6 +324,7 @@ static void limits_hold_on_cache_hits(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(work_needed_wide_record),
+        cmocka_unit_test(work_needed_one_retry_for_a_wide_expected_type),
         cmocka_unit_test(work_needed_deep_values),
         cmocka_unit_test(work_needed_large_table),
         cmocka_unit_test(bound_is_enough),

@@ -52,3 +52,19 @@ int rust_host_ingress(const char *method, const uint8_t *caller, size_t caller_l
     *out_len = o.replied ? o.reply_len : o.reject_message_len;
     return o.replied;
 }
+
+/* The sizes of the structs the libcandid crate mirrors (bindings/rust/src/
+ * sys.rs), for tests/mirrors.rs: a C member added or moved shows there. */
+size_t rust_c_sizeof(int which) {
+    switch (which) {
+    case 0: return sizeof(candid_limits);
+    case 1: return sizeof(candid_cache);
+    case 2: return sizeof(candid_decoder);
+    case 3: return sizeof(candid_arena);
+    case 4: return sizeof(candid_writer);
+    case 5: return sizeof(candid_header);
+    case 6: return sizeof(candid_call);
+    case 7: return sizeof(candid_outcome);
+    default: return 0;
+    }
+}

@@ -21,6 +21,7 @@ enum { LEVELS = 100000, SMALL_STACK = 64 << 10 };
 #define ARENA ((size_t)256 << 20) /* pages are touched only as used */
 
 static candid_arena types, values;
+static void *types_mem, *values_mem;
 static candid_idl idl;
 
 /* Runs fn(arg) on a thread whose stack is 64 KiB. */
@@ -51,10 +52,12 @@ static char *nested(const char *prefix, const char *middle, const char *suffix) 
 
 static int setup(void **state) {
     (void)state;
-    candid_arena_init(&types, malloc(ARENA), ARENA);
-    candid_arena_init(&values, malloc(ARENA), ARENA);
-    assert_non_null(types.base);
-    assert_non_null(values.base);
+    types_mem = malloc(ARENA);
+    values_mem = malloc(ARENA);
+    assert_non_null(types_mem);
+    assert_non_null(values_mem);
+    candid_arena_init(&types, types_mem, ARENA);
+    candid_arena_init(&values, values_mem, ARENA);
     candid_idl_init(&idl, &types);
     static const char defs[] = "type List = opt record { head : int; tail : List };"
                                "type Tree = vec Tree;";
@@ -65,8 +68,8 @@ static int setup(void **state) {
 
 static int teardown(void **state) {
     (void)state;
-    free(types.base);
-    free(values.base);
+    free(types_mem);
+    free(values_mem);
     return 0;
 }
 
@@ -89,7 +92,7 @@ typedef struct job {
 
 static void *run(void *arg) {
     job *j = arg;
-    candid_arena_init(&values, values.base, ARENA); /* each job starts empty */
+    candid_arena_reset(&values); /* each job starts empty */
     if (!j->args) {
         j->parsed = candid_text_infer_args(j->text, strlen(j->text), &j->args, &types, &idl, &j->err);
         if (j->parsed) return NULL;

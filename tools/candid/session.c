@@ -9,9 +9,10 @@ enum { TYPES_CAP = 64u << 20, VALUES_CAP = 256u << 20, WORK_CAP = 16u << 20 };
 
 void session_init(session *s) {
     memset(s, 0, sizeof s[0]);
-    void *t = malloc(TYPES_CAP), *v = malloc(VALUES_CAP);
+    s->types_mem = malloc(TYPES_CAP);
+    s->values_mem = malloc(VALUES_CAP);
     s->work = malloc(WORK_CAP);
-    if (!t || !v || !s->work) {
+    if (!s->types_mem || !s->values_mem || !s->work) {
         fprintf(stderr, "candid: out of memory\n");
         exit(EXIT_FAILURE_INPUT);
     }
@@ -19,14 +20,14 @@ void session_init(session *s) {
     candid_limits_default(&s->limits);
     s->limits.max_table_entries = 1u << 20;
     s->limits.max_table_bytes = 64u << 20;
-    candid_arena_init(&s->types, t, TYPES_CAP);
-    candid_arena_init(&s->values, v, VALUES_CAP);
+    candid_arena_init(&s->types, s->types_mem, TYPES_CAP);
+    candid_arena_init(&s->values, s->values_mem, VALUES_CAP);
     candid_idl_init(&s->idl, &s->types);
 }
 
 void session_free(session *s) {
-    free(s->types.base);
-    free(s->values.base);
+    free(s->types_mem);
+    free(s->values_mem);
     free(s->work);
 }
 

@@ -11,6 +11,7 @@
 typedef struct session {
     candid_arena types;      /* type graphs (long lived) */
     candid_arena values;     /* decoded and parsed values (per message) */
+    void *types_mem, *values_mem; /* their memory */
     candid_idl idl;
     const char *defs_path;
     const char *type_text;   /* -t */

@@ -16,7 +16,7 @@ pub struct Arena<'m> {
 
 impl core::fmt::Debug for Arena<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Arena").field("cap", &self.raw.cap).field("used", &self.raw.used)
+        f.debug_struct("Arena").field("cap", &self.raw._private.cap).field("used", &self.raw.used)
             .field("needed", &self.raw.needed).finish()
     }
 }
@@ -52,7 +52,7 @@ impl<'m> Arena<'m> {
     }
 
     pub fn capacity(&self) -> usize {
-        self.raw.cap
+        self.raw._private.cap
     }
 }
 
@@ -65,7 +65,7 @@ pub struct Cache<'m> {
 
 impl core::fmt::Debug for Cache<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Cache").field("nslots", &self.raw.nslots).field("hits", &self.raw.hits)
+        f.debug_struct("Cache").field("nslots", &self.raw._private.nslots).field("hits", &self.raw.hits)
             .field("misses", &self.raw.misses).finish()
     }
 }

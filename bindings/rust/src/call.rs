@@ -58,13 +58,17 @@ impl Call {
     /// A call not yet made, without a reply buffer (const: for a static).
     pub const fn new() -> Call {
         let args = sys::candid_writer {
-            buf: core::ptr::null_mut(), cap: 0, len: 0, total: 0, flush: None,
-            flush_ctx: core::ptr::null_mut(), err: 0,
+            total: 0, err: 0,
+            _private: sys::candid_writer_private {
+                buf: core::ptr::null_mut(), cap: 0, len: 0, flush: None, flush_ctx: core::ptr::null_mut(),
+            },
         };
         let raw = sys::candid_call {
-            callee: core::ptr::null(), callee_len: 0, method: core::ptr::null(), method_len: 0,
-            done: None, user: core::ptr::null_mut(), cycles_high: 0, cycles_low: 0, args,
-            chunk: [0; 256], state: 0, refused: 0, reply_buf: core::ptr::null_mut(), reply_cap: 0,
+            user: core::ptr::null_mut(), args, refused: 0, reply_buf: core::ptr::null_mut(), reply_cap: 0,
+            _private: sys::candid_call_private {
+                callee: core::ptr::null(), callee_len: 0, method: core::ptr::null(), method_len: 0,
+                done: None, cycles_high: 0, cycles_low: 0, chunk: [0; 256], state: 0,
+            },
         };
         Call { raw, done: None }
     }

@@ -47,61 +47,83 @@ pub struct candid_limits {
     pub skip_per_byte: u32,
 }
 
+// The C structs keep their internals in a member `_private`; the wrappers
+// of this crate own the memory behind them and read them, users cannot.
+#[repr(C)]
+pub struct candid_cache_private {
+    pub(crate) mem: *mut u8,
+    pub(crate) slot_size: usize,
+    pub(crate) nslots: u32,
+    pub(crate) clock: u64,
+}
+
 #[repr(C)]
 pub struct candid_cache {
-    pub mem: *mut u8,
-    pub slot_size: usize,
-    pub nslots: u32,
-    pub clock: u64,
     pub hits: u64,
     pub misses: u64,
+    pub(crate) _private: candid_cache_private,
 }
 
 #[repr(C)]
 pub struct candid_decoder_failed {
-    pub msg: *const u8,
-    pub len: usize,
-    pub args: *const candid_type,
-    pub plan: *const u32,
-    pub root: u32,
-    pub plan_len: u32,
-    pub start: usize,
-    pub status: candid_status,
+    pub(crate) msg: *const u8,
+    pub(crate) len: usize,
+    pub(crate) args: *const candid_type,
+    pub(crate) plan: *const u32,
+    pub(crate) root: u32,
+    pub(crate) plan_len: u32,
+    pub(crate) start: usize,
+    pub(crate) status: candid_status,
+}
+
+#[repr(C)]
+pub struct candid_decoder_private {
+    pub(crate) work: *mut c_void,
+    pub(crate) work_cap: usize,
+    pub(crate) failed: candid_decoder_failed,
 }
 
 #[repr(C)]
 pub struct candid_decoder {
     pub limits: candid_limits,
-    pub work: *mut c_void,
-    pub work_cap: usize,
     pub cache: *mut candid_cache,
     pub error_offset: usize,
     pub steps: u64,
     pub skip_steps: u64,
     pub work_needed: usize,
     pub cache_hit: i32,
-    pub failed: candid_decoder_failed,
+    pub(crate) _private: candid_decoder_private,
+}
+
+#[repr(C)]
+pub struct candid_arena_private {
+    pub(crate) base: *mut u8,
+    pub(crate) cap: usize,
 }
 
 #[repr(C)]
 pub struct candid_arena {
-    pub base: *mut u8,
-    pub cap: usize,
     pub used: usize,
     pub needed: usize,
+    pub(crate) _private: candid_arena_private,
 }
 
 pub type candid_flush_fn = unsafe extern "C" fn(ctx: *mut c_void, data: *const u8, len: usize) -> i32;
 
 #[repr(C)]
+pub struct candid_writer_private {
+    pub(crate) buf: *mut u8,
+    pub(crate) cap: usize,
+    pub(crate) len: usize,
+    pub(crate) flush: Option<candid_flush_fn>,
+    pub(crate) flush_ctx: *mut c_void,
+}
+
+#[repr(C)]
 pub struct candid_writer {
-    pub buf: *mut u8,
-    pub cap: usize,
-    pub len: usize,
     pub total: usize,
-    pub flush: Option<candid_flush_fn>,
-    pub flush_ctx: *mut c_void,
     pub err: candid_status,
+    pub(crate) _private: candid_writer_private,
 }
 
 #[repr(C)]
@@ -171,21 +193,26 @@ pub struct candid_outcome {
 pub type candid_continuation = unsafe extern "C" fn(call: *mut candid_call, outcome: *const candid_outcome);
 
 #[repr(C)]
+pub struct candid_call_private {
+    pub(crate) callee: *const u8,
+    pub(crate) callee_len: usize,
+    pub(crate) method: *const u8,
+    pub(crate) method_len: usize,
+    pub(crate) done: Option<candid_continuation>,
+    pub(crate) cycles_high: u64,
+    pub(crate) cycles_low: u64,
+    pub(crate) chunk: [u8; 256],
+    pub(crate) state: i32,
+}
+
+#[repr(C)]
 pub struct candid_call {
-    pub callee: *const u8,
-    pub callee_len: usize,
-    pub method: *const u8,
-    pub method_len: usize,
-    pub done: Option<candid_continuation>,
     pub user: *mut c_void,
-    pub cycles_high: u64,
-    pub cycles_low: u64,
     pub args: candid_writer,
-    pub chunk: [u8; 256],
-    pub state: i32,
     pub refused: u32,
     pub reply_buf: *mut u8,
     pub reply_cap: usize,
+    pub(crate) _private: candid_call_private,
 }
 
 // The call envelope (candid/call.h): the ic0 backend in a canister, the

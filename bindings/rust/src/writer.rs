@@ -65,10 +65,10 @@ impl<'b> Writer<'b> {
 
     /// What sits in the buffer: the whole message in buffer mode.
     pub fn bytes(&self) -> &[u8] {
-        if self.raw.buf.is_null() {
+        if self.raw._private.buf.is_null() {
             return &[];
         }
-        unsafe { core::slice::from_raw_parts(self.raw.buf, self.raw.len) }
+        unsafe { core::slice::from_raw_parts(self.raw._private.buf, self.raw._private.len) }
     }
 
     /// The latched error, if any, without flushing.

@@ -12,33 +12,33 @@ static candid_host *active;
 candid_status candid_host_init(candid_host *h, void *mem, size_t cap) {
     if (!h) return CANDID_ERR_ARGUMENT;
     memset(h, 0, sizeof *h);
-    h->slot_bytes = cap / CANDID_HOST_MESSAGES / 2;
-    if (!mem || h->slot_bytes < 512) return CANDID_ERR_ARGUMENT;
-    h->mem = mem;
-    h->current = -1;
-    h->building = -1;
+    h->_private.slot_bytes = cap / CANDID_HOST_MESSAGES / 2;
+    if (!mem || h->_private.slot_bytes < 512) return CANDID_ERR_ARGUMENT;
+    h->_private.mem = mem;
+    h->_private.current = -1;
+    h->_private.building = -1;
     return CANDID_OK;
 }
 
 void candid_host_activate(candid_host *h) { active = h; }
 
-void candid_host_refuse_calls(candid_host *h, uint32_t code) { h->refuse_code = code; }
+void candid_host_refuse_calls(candid_host *h, uint32_t code) { h->_private.refuse_code = code; }
 
 candid_status candid_host_add(candid_host *h, const candid_host_canister *c) {
-    if (h->ncanisters == CANDID_HOST_CANISTERS) return CANDID_ERR_LIMIT;
-    h->canisters[h->ncanisters++] = c;
+    if (h->_private.ncanisters == CANDID_HOST_CANISTERS) return CANDID_ERR_LIMIT;
+    h->_private.canisters[h->_private.ncanisters++] = c;
     return CANDID_OK;
 }
 
 static int new_msg(candid_host *h) {
     for (int i = 0; i < CANDID_HOST_MESSAGES; i++) {
-        candid_host_msg *m = &h->msgs[i];
+        candid_host_msg *m = &h->_private.msgs[i];
         if (m->kind) continue;
         memset(m, 0, sizeof *m);
-        m->arg = h->mem + (size_t)i * 2 * h->slot_bytes;
-        m->arg_cap = h->slot_bytes;
-        m->reply = m->arg + h->slot_bytes;
-        m->reply_cap = h->slot_bytes;
+        m->arg = h->_private.mem + (size_t)i * 2 * h->_private.slot_bytes;
+        m->arg_cap = h->_private.slot_bytes;
+        m->reply = m->arg + h->_private.slot_bytes;
+        m->reply_cap = h->_private.slot_bytes;
         m->parent = -1;
         return i;
     }
@@ -46,9 +46,9 @@ static int new_msg(candid_host *h) {
 }
 
 static const candid_host_canister *find(candid_host *h, const uint8_t *id, size_t len) {
-    for (size_t i = 0; i < h->ncanisters; i++)
-        if (h->canisters[i]->id_len == len && memcmp(h->canisters[i]->id, id, len) == 0)
-            return h->canisters[i];
+    for (size_t i = 0; i < h->_private.ncanisters; i++)
+        if (h->_private.canisters[i]->id_len == len && memcmp(h->_private.canisters[i]->id, id, len) == 0)
+            return h->_private.canisters[i];
     return NULL;
 }
 
@@ -70,9 +70,9 @@ static void reject(candid_host_msg *m, uint32_t code, const char *msg, size_t le
  * call under construction when the message ends is dropped. */
 static void drop_unsent(candid_host *h, int ctx) {
     for (int i = 0; i < CANDID_HOST_MESSAGES; i++) {
-        candid_host_msg *m = &h->msgs[i];
+        candid_host_msg *m = &h->_private.msgs[i];
         if (m->kind != -1 || m->parent != ctx) continue;
-        m->call->state = 0;
+        m->call->_private.state = 0;
         m->kind = 0;
     }
 }
@@ -80,19 +80,19 @@ static void drop_unsent(candid_host *h, int ctx) {
 /* Runs `fn` for message `ctx` (a call, or the call context a continuation
  * belongs to), turning a trap into a reject. */
 static void run_handler(candid_host *h, int ctx, void (*fn)(void *), void *arg) {
-    int saved = h->current;
-    h->current = ctx;
-    if (setjmp(h->trap) == 0) {
+    int saved = h->_private.current;
+    h->_private.current = ctx;
+    if (setjmp(h->_private.trap) == 0) {
         fn(arg);
-    } else if (ctx >= 0 && !h->msgs[ctx].replied) {
+    } else if (ctx >= 0 && !h->_private.msgs[ctx].replied) {
         char msg[160];
-        size_t n = strlen(h->trap_msg);
+        size_t n = strlen(h->_private.trap_msg);
         memcpy(msg, "Canister trapped: ", 18);
-        memcpy(msg + 18, h->trap_msg, n);
-        reject(&h->msgs[ctx], CANDID_REJECT_CANISTER_ERROR, msg, 18 + n);
+        memcpy(msg + 18, h->_private.trap_msg, n);
+        reject(&h->_private.msgs[ctx], CANDID_REJECT_CANISTER_ERROR, msg, 18 + n);
     }
     drop_unsent(h, ctx);
-    h->current = saved;
+    h->_private.current = saved;
 }
 
 static void call_method(void *p) { ((candid_method_fn)p)(); }
@@ -100,12 +100,12 @@ static void call_method(void *p) { ((candid_method_fn)p)(); }
 typedef struct response { candid_call *call; candid_outcome o; } response;
 static void call_continuation(void *p) {
     response *r = p;
-    r->call->done(r->call, &r->o);
+    r->call->_private.done(r->call, &r->o);
 }
 
 static int outstanding(candid_host *h, int i) {
     for (int j = 0; j < CANDID_HOST_MESSAGES; j++)
-        if ((h->msgs[j].kind == 1 || h->msgs[j].kind == 2) && h->msgs[j].parent == i && h->msgs[j].call)
+        if ((h->_private.msgs[j].kind == 1 || h->_private.msgs[j].kind == 2) && h->_private.msgs[j].parent == i && h->_private.msgs[j].call)
             return 1;
     return 0;
 }
@@ -114,14 +114,14 @@ static int outstanding(candid_host *h, int i) {
  * and nothing left to wait for failed; an answered one becomes a response
  * for its caller (the harness collects ingress answers itself). */
 static void settle(candid_host *h, int i) {
-    candid_host_msg *m = &h->msgs[i];
+    candid_host_msg *m = &h->_private.msgs[i];
     if (!m->replied && !outstanding(h, i))
         reject(m, CANDID_REJECT_CANISTER_ERROR, "Canister did not reply to the call", 34);
     if (m->replied && !m->ingress) m->kind = 2;
 }
 
 static void dispatch(candid_host *h, int i) {
-    candid_host_msg *m = &h->msgs[i];
+    candid_host_msg *m = &h->_private.msgs[i];
     const candid_host_canister *c = find(h, m->callee_id, m->callee_id_len);
     if (!c) {
         reject(m, CANDID_REJECT_DESTINATION_INVALID, "Canister not found", 18);
@@ -141,7 +141,7 @@ static void dispatch(candid_host *h, int i) {
 /* Delivers one queued message or response; returns 0 when none is left. */
 static int step(candid_host *h) {
     for (int i = 0; i < CANDID_HOST_MESSAGES; i++) {
-        candid_host_msg *m = &h->msgs[i];
+        candid_host_msg *m = &h->_private.msgs[i];
         if (m->kind == 1 && !m->started) {
             m->started = 1;
             dispatch(h, i);
@@ -172,7 +172,7 @@ candid_status candid_host_ingress(candid_host *h, const uint8_t *callee, size_t 
                                   const uint8_t *arg, size_t arg_len, candid_outcome *out) {
     int i = new_msg(h);
     if (i < 0) return CANDID_ERR_LIMIT;
-    candid_host_msg *m = &h->msgs[i];
+    candid_host_msg *m = &h->_private.msgs[i];
     if (arg_len > m->arg_cap || caller_len > sizeof m->caller) return CANDID_ERR_BUFFER_FULL;
     m->kind = 1;
     m->ingress = 1;
@@ -200,21 +200,21 @@ candid_status candid_host_ingress(candid_host *h, const uint8_t *callee, size_t 
 
 _Noreturn void candid_trap(const char *msg) {
     if (!msg) msg = "";
-    if (!active || active->current < 0) {
+    if (!active || active->_private.current < 0) {
         /* No handler's jump buffer to return to: a harness bug, said plainly. */
         fprintf(stderr, "candid_trap outside a method (no message is being handled): %s\n", msg);
         abort();
     }
-    size_t n = clip_copy(active->trap_msg, sizeof active->trap_msg - 1, msg, strlen(msg));
-    active->trap_msg[n] = 0;
-    longjmp(active->trap, 1);
+    size_t n = clip_copy(active->_private.trap_msg, sizeof active->_private.trap_msg - 1, msg, strlen(msg));
+    active->_private.trap_msg[n] = 0;
+    longjmp(active->_private.trap, 1);
 }
 
 /* ---- call.h, answering side ---- */
 
 static candid_host_msg *cur(void) {
-    if (!active || active->current < 0) candid_trap("a call.h function needs a message");
-    return &active->msgs[active->current];
+    if (!active || active->_private.current < 0) candid_trap("a call.h function needs a message");
+    return &active->_private.msgs[active->_private.current];
 }
 
 size_t candid_msg_arg_size(void) { return cur()->arg_len; }
@@ -263,33 +263,33 @@ void candid_msg_reject(const char *msg, size_t len) {
 
 candid_status candid__call_begin(candid_call *c) {
     candid_host *h = active;
-    if (!h || h->current < 0) return CANDID_ERR_CALL;
+    if (!h || h->_private.current < 0) return CANDID_ERR_CALL;
     int i = new_msg(h);
     if (i < 0) return CANDID_ERR_LIMIT;
-    candid_host_msg *m = &h->msgs[i];
-    candid_host_msg *self = &h->msgs[h->current];
+    candid_host_msg *m = &h->_private.msgs[i];
+    candid_host_msg *self = &h->_private.msgs[h->_private.current];
     /* Copied, as ic0.call_new copies them: the caller's buffers may be gone
      * (a stack frame, an arena reset) when the call is delivered. */
-    if (c->callee_len > sizeof m->callee_copy || c->method_len > sizeof m->method_copy)
+    if (c->_private.callee_len > sizeof m->callee_copy || c->_private.method_len > sizeof m->method_copy)
         return CANDID_ERR_LIMIT;
     m->kind = -1; /* under construction: not delivered yet */
-    if (c->callee_len) memcpy(m->callee_copy, c->callee, c->callee_len);
-    memcpy(m->method_copy, c->method, c->method_len);
+    if (c->_private.callee_len) memcpy(m->callee_copy, c->_private.callee, c->_private.callee_len);
+    memcpy(m->method_copy, c->_private.method, c->_private.method_len);
     m->callee_id = m->callee_copy;
-    m->callee_id_len = c->callee_len;
+    m->callee_id_len = c->_private.callee_len;
     m->method = m->method_copy;
-    m->method_len = c->method_len;
+    m->method_len = c->_private.method_len;
     m->caller_len = self->callee_id_len < sizeof m->caller ? self->callee_id_len : sizeof m->caller;
     memcpy(m->caller, self->callee_id, m->caller_len);
     m->call = c;
-    m->parent = h->current;
-    c->state = i + 1; /* the message under construction, 0 for none */
+    m->parent = h->_private.current;
+    c->_private.state = i + 1; /* the message under construction, 0 for none */
     return CANDID_OK;
 }
 
 int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
-    if (!c->state) return -1; /* dropped with the handler that began it */
-    candid_host_msg *m = &active->msgs[c->state - 1];
+    if (!c->_private.state) return -1; /* dropped with the handler that began it */
+    candid_host_msg *m = &active->_private.msgs[c->_private.state - 1];
     if (n > m->arg_cap - m->arg_len) return -1;
     memcpy(m->arg + m->arg_len, p, n);
     m->arg_len += n;
@@ -297,19 +297,19 @@ int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
 }
 
 void candid__call_cancel(candid_call *c) {
-    if (!c->state) return;
-    active->msgs[c->state - 1].kind = 0;
-    c->state = 0;
+    if (!c->_private.state) return;
+    active->_private.msgs[c->_private.state - 1].kind = 0;
+    c->_private.state = 0;
 }
 
 candid_status candid__call_send(candid_call *c) {
-    if (!c->state) return CANDID_ERR_CALL; /* dropped with its handler */
-    if (active->refuse_code) {
-        c->refused = active->refuse_code;
+    if (!c->_private.state) return CANDID_ERR_CALL; /* dropped with its handler */
+    if (active->_private.refuse_code) {
+        c->refused = active->_private.refuse_code;
         candid__call_cancel(c);
         return CANDID_ERR_CALL;
     }
-    active->msgs[c->state - 1].kind = 1; /* delivered when the queue runs */
-    c->state = 0;
+    active->_private.msgs[c->_private.state - 1].kind = 1; /* delivered when the queue runs */
+    c->_private.state = 0;
     return CANDID_OK;
 }

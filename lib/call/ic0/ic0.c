@@ -81,8 +81,8 @@ static void deliver_reply(uintptr_t env) {
         o.reply = c->reply_buf;
         o.reply_len = n;
     }
-    c->state = 0;
-    c->done(c, &o);
+    c->_private.state = 0;
+    c->_private.done(c, &o);
 }
 
 static void deliver_reject(uintptr_t env) {
@@ -93,18 +93,18 @@ static void deliver_reject(uintptr_t env) {
     o.reject_code = ic0_msg_reject_code();
     o.reject_message = reject_text;
     o.reject_message_len = candid__utf8_clip((const uint8_t *)reject_text, n, sizeof reject_text);
-    c->state = 0;
-    c->done(c, &o);
+    c->_private.state = 0;
+    c->_private.done(c, &o);
 }
 
 /* Runs when a continuation trapped: the call is over all the same. */
-static void cleanup(uintptr_t env) { ((candid_call *)env)->state = 0; }
+static void cleanup(uintptr_t env) { ((candid_call *)env)->_private.state = 0; }
 
 candid_status candid__call_begin(candid_call *c) {
-    ic0_call_new(P(c->callee), c->callee_len, P(c->method), c->method_len, P(deliver_reply), P(c),
-                 P(deliver_reject), P(c));
+    ic0_call_new(P(c->_private.callee), c->_private.callee_len, P(c->_private.method),
+                 c->_private.method_len, P(deliver_reply), P(c), P(deliver_reject), P(c));
     ic0_call_on_cleanup(P(cleanup), P(c));
-    c->state = 1;
+    c->_private.state = 1;
     return CANDID_OK;
 }
 
@@ -119,12 +119,13 @@ int candid__call_append(candid_call *c, const uint8_t *p, size_t n) {
 void candid__call_cancel(candid_call *c) { (void)c; }
 
 candid_status candid__call_send(candid_call *c) {
-    if (c->cycles_high || c->cycles_low) ic0_call_cycles_add128(c->cycles_high, c->cycles_low);
+    uint64_t high = c->_private.cycles_high, low = c->_private.cycles_low;
+    if (high || low) ic0_call_cycles_add128(high, low);
     uint32_t err = ic0_call_perform();
     if (!err) return CANDID_OK;
     /* Refused at once: no callback will run, and the caller, told so, still
      * answers its own message. */
     c->refused = err;
-    c->state = 0;
+    c->_private.state = 0;
     return CANDID_ERR_CALL;
 }
