@@ -10,6 +10,7 @@ static const candid_type t_Shape_rect;
 static const candid_type t_Result_Err;
 static const candid_type t_vec_Shape;
 static const candid_type t_opt_Color;
+static const candid_type t_opt_Never;
 
 static const candid_type t_null = {.kind = CANDID_NULL, .align = 1};
 
@@ -35,6 +36,9 @@ static const candid_field f_Shape[] = {
 };
 const candid_type variants_Shape_type = {.kind = CANDID_VARIANT, .size = sizeof(variants_Shape), .align = _Alignof(variants_Shape), .count = 3, .fields = f_Shape, .name = "Shape"};
 
+_Static_assert(offsetof(variants_Never, tag) == 0, "a variant's case index comes first");
+const candid_type variants_Never_type = {.kind = CANDID_VARIANT, .size = sizeof(variants_Never), .align = _Alignof(variants_Never), .count = 0, .name = "Never"};
+
 _Static_assert(offsetof(variants_Result, tag) == 0, "a variant's case index comes first");
 static const candid_field f_Result[] = {
     {.id = 17724u, .offset = offsetof(variants_Result, u.Ok), .type = &t_vec_Shape, .name = "Ok"},
@@ -52,6 +56,13 @@ static const candid_field f_draw_result[] = {
     {.id = 0u, .offset = offsetof(variants_draw_result, _0), .type = &variants_Result_type},
 };
 const candid_type variants_draw_result_type = {.kind = CANDID_RECORD, .size = sizeof(variants_draw_result), .align = _Alignof(variants_draw_result), .count = 1, .fields = f_draw_result};
+
+static const candid_field f_never_args[] = {
+    {.id = 0u, .offset = offsetof(variants_never_args, _0), .type = &t_opt_Never},
+};
+const candid_type variants_never_args_type = {.kind = CANDID_RECORD, .size = sizeof(variants_never_args), .align = _Alignof(variants_never_args), .count = 1, .fields = f_never_args};
+
+const candid_type variants_never_result_type = {.kind = CANDID_RECORD, .size = 0, .align = _Alignof(variants_never_result), .count = 0};
 
 static const candid_field f_Shape_circle[] = {
     {.id = 2968965202u, .offset = offsetof(variants_Shape_circle, radius), .type = &t_float64, .name = "radius"},
@@ -76,6 +87,9 @@ static const candid_type t_vec_Shape = {.kind = CANDID_VEC, .size = sizeof(varia
 _Static_assert(offsetof(variants_opt_Color, present) == 0, "an option's flag comes first");
 static const candid_type t_opt_Color = {.kind = CANDID_OPT, .size = sizeof(variants_opt_Color), .align = _Alignof(variants_opt_Color), .offset = offsetof(variants_opt_Color, value), .inner = &variants_Color_type};
 
+_Static_assert(offsetof(variants_opt_Never, present) == 0, "an option's flag comes first");
+static const candid_type t_opt_Never = {.kind = CANDID_OPT, .size = sizeof(variants_opt_Never), .align = _Alignof(variants_opt_Never), .offset = offsetof(variants_opt_Never, value), .inner = &variants_Never_type};
+
 /* One-value tuples of the named types and their headers. */
 static const candid_field ft_Color[] = {{.id = 0, .offset = 0, .type = &variants_Color_type}};
 static const candid_type tt_Color = {.kind = CANDID_RECORD, .size = sizeof(variants_Color), .align = _Alignof(variants_Color), .count = 1, .fields = ft_Color};
@@ -94,6 +108,12 @@ static const uint8_t h_Shape[] = {
     0x0b, 0x72, 0x01, 0x00,
 };
 static const candid_header hd_Shape = {&tt_Shape, h_Shape, sizeof h_Shape};
+static const candid_field ft_Never[] = {{.id = 0, .offset = 0, .type = &variants_Never_type}};
+static const candid_type tt_Never = {.kind = CANDID_RECORD, .size = sizeof(variants_Never), .align = _Alignof(variants_Never), .count = 1, .fields = ft_Never};
+static const uint8_t h_Never[] = {
+    0x44, 0x49, 0x44, 0x4c, 0x01, 0x6b, 0x00, 0x01, 0x00,
+};
+static const candid_header hd_Never = {&tt_Never, h_Never, sizeof h_Never};
 static const candid_field ft_Result[] = {{.id = 0, .offset = 0, .type = &variants_Result_type}};
 static const candid_type tt_Result = {.kind = CANDID_RECORD, .size = sizeof(variants_Result), .align = _Alignof(variants_Result), .count = 1, .fields = ft_Result};
 static const uint8_t h_Result[] = {
@@ -125,6 +145,14 @@ static const uint8_t h_draw_result[] = {
     0xa0, 0xdb, 0x87, 0x0b, 0x72, 0x01, 0x00,
 };
 const candid_header variants_draw_result_header = {&variants_draw_result_type, h_draw_result, sizeof h_draw_result};
+static const uint8_t h_never_args[] = {
+    0x44, 0x49, 0x44, 0x4c, 0x02, 0x6e, 0x01, 0x6b, 0x00, 0x01, 0x00,
+};
+const candid_header variants_never_args_header = {&variants_never_args_type, h_never_args, sizeof h_never_args};
+static const uint8_t h_never_result[] = {
+    0x44, 0x49, 0x44, 0x4c, 0x00, 0x00,
+};
+const candid_header variants_never_result_header = {&variants_never_result_type, h_never_result, sizeof h_never_result};
 
 candid_status variants_Color_encode(candid_writer *w, const variants_Color *v) {
     uint64_t work[variants_ENCODE_WORK / 8];
@@ -144,6 +172,16 @@ candid_status variants_Shape_encode(candid_writer *w, const variants_Shape *v) {
 candid_status variants_Shape_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_Shape *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_Shape, out, arena);
+}
+
+candid_status variants_Never_encode(candid_writer *w, const variants_Never *v) {
+    uint64_t work[variants_ENCODE_WORK / 8];
+    return candid_encode(w, &hd_Never, v, work, sizeof work, 0);
+}
+
+candid_status variants_Never_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    variants_Never *out, candid_arena *arena) {
+    return candid_decode(d, msg, len, &tt_Never, out, arena);
 }
 
 candid_status variants_Result_encode(candid_writer *w, const variants_Result *v) {
@@ -174,4 +212,24 @@ candid_status variants_draw_result_encode(candid_writer *w, const variants_draw_
 candid_status variants_draw_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_draw_result *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &variants_draw_result_type, out, arena);
+}
+
+candid_status variants_never_args_encode(candid_writer *w, const variants_never_args *v) {
+    uint64_t work[variants_ENCODE_WORK / 8];
+    return candid_encode(w, &variants_never_args_header, v, work, sizeof work, 0);
+}
+
+candid_status variants_never_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    variants_never_args *out, candid_arena *arena) {
+    return candid_decode(d, msg, len, &variants_never_args_type, out, arena);
+}
+
+candid_status variants_never_result_encode(candid_writer *w, const variants_never_result *v) {
+    uint64_t work[variants_ENCODE_WORK / 8];
+    return candid_encode(w, &variants_never_result_header, v, work, sizeof work, 0);
+}
+
+candid_status variants_never_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    variants_never_result *out, candid_arena *arena) {
+    return candid_decode(d, msg, len, &variants_never_result_type, out, arena);
 }

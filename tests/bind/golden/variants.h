@@ -38,14 +38,18 @@ extern "C" {
 
 typedef struct variants_Color variants_Color;
 typedef struct variants_Shape variants_Shape;
+typedef struct variants_Never variants_Never;
 typedef struct variants_Result variants_Result;
 typedef struct variants_draw_args variants_draw_args;
 typedef struct variants_draw_result variants_draw_result;
+typedef struct variants_never_args variants_never_args;
+typedef struct variants_never_result variants_never_result;
 typedef struct variants_Shape_circle variants_Shape_circle;
 typedef struct variants_Shape_rect variants_Shape_rect;
 typedef struct variants_Result_Err variants_Result_Err;
 typedef struct variants_vec_Shape variants_vec_Shape;
 typedef struct variants_opt_Color variants_opt_Color;
+typedef struct variants_opt_Never variants_opt_Never;
 
 enum {
     variants_Color_red_tag = 0,
@@ -76,6 +80,10 @@ struct variants_Shape {
         variants_Shape_circle circle;
         variants_Shape_rect rect;
     } u;
+};
+
+struct variants_Never {
+    uint32_t tag;
 };
 
 struct variants_vec_Shape {
@@ -114,6 +122,19 @@ struct variants_draw_result {
     variants_Result _0;
 };
 
+struct variants_opt_Never {
+    uint8_t present;
+    variants_Never value;
+};
+
+struct variants_never_args {
+    variants_opt_Never _0;
+};
+
+struct variants_never_result {
+    uint8_t _empty; /* C has no empty structs */
+};
+
 /* Named types: the descriptor (for candid_text_print_value and the
  * like) and messages of one value, (T). Methods: descriptors and
  * precomputed headers of the argument and result lists (for
@@ -126,6 +147,10 @@ extern const candid_type variants_Shape_type;
 candid_status variants_Shape_encode(candid_writer *w, const variants_Shape *v);
 candid_status variants_Shape_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     variants_Shape *out, candid_arena *arena);
+extern const candid_type variants_Never_type;
+candid_status variants_Never_encode(candid_writer *w, const variants_Never *v);
+candid_status variants_Never_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    variants_Never *out, candid_arena *arena);
 extern const candid_type variants_Result_type;
 candid_status variants_Result_encode(candid_writer *w, const variants_Result *v);
 candid_status variants_Result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
@@ -158,6 +183,35 @@ static inline candid_status variants_draw_reply_decode(candid_decoder *d, const 
     variants_draw_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
     return candid_decode(d, o->reply, o->reply_len, &variants_draw_result_type, out, arena);
+}
+
+/* Method "never". */
+extern const candid_type variants_never_args_type;
+extern const candid_header variants_never_args_header;
+candid_status variants_never_args_encode(candid_writer *w, const variants_never_args *v);
+candid_status variants_never_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    variants_never_args *out, candid_arena *arena);
+extern const candid_type variants_never_result_type;
+extern const candid_header variants_never_result_header;
+candid_status variants_never_result_encode(candid_writer *w, const variants_never_result *v);
+candid_status variants_never_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    variants_never_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status variants_never_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const variants_never_args *args, candid_continuation done, void *env) {
+    uint64_t work[variants_ENCODE_WORK / 8];
+    candid_status st = candid_call_new(call, callee, callee_len, "never", 5, done, env);
+    if (!st) st = candid_call_args(call, &variants_never_args_header, args, work, sizeof work);
+    return st ? st : candid_call_perform(call);
+}
+/* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
+ * message are in the outcome). */
+static inline candid_status variants_never_reply_decode(candid_decoder *d, const candid_outcome *o,
+    variants_never_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, &variants_never_result_type, out, arena);
 }
 
 #ifdef __cplusplus

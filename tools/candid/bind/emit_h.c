@@ -89,10 +89,13 @@ static void struct_body(FILE *f, const bind_model *m, size_t i) {
         break;
     }
     case CANDID_VARIANT: {
-        fprintf(f, "enum {\n");
-        for (uint32_t d = 0; d < t->count; d++) /* values: the cases in id order */
-            fprintf(f, "    %s_%s = %u,\n", p, b->tags[bind_decl(b, d)], bind_decl(b, d));
-        fprintf(f, "};\nstruct %s_%s {\n    uint32_t tag;\n", p, b->stem);
+        if (t->count) { /* variant {} has no tags, and C no empty enum */
+            fprintf(f, "enum {\n");
+            for (uint32_t d = 0; d < t->count; d++) /* values: the cases in id order */
+                fprintf(f, "    %s_%s = %u,\n", p, b->tags[bind_decl(b, d)], bind_decl(b, d));
+            fprintf(f, "};\n");
+        }
+        fprintf(f, "struct %s_%s {\n    uint32_t tag;\n", p, b->stem);
         int any = 0;
         for (uint32_t k = 0; k < t->count; k++)
             any |= !bind_is_void(t->fields[k].type);
