@@ -73,6 +73,8 @@ if [ -f "$mod" ]; then
   others=$(wasm-objdump -x -j Import "$mod" 2>"$log" | grep -E '^ - ' | grep -v '<- ic0\.' || true)
   [ -z "$others" ]
   result "the Rust ledger imports only from ic0" $?
+  node tools/wasm/ic0-emu.mjs "$mod" 32 >"$log" 2>&1
+  result "the Rust ledger's messages under the ic0 emulation (the C ledger's 11 scenarios)" $?
   icwasm=$(bash tools/wasm/ic-wasm-path 2>"$log" || true)
   if [ -n "$icwasm" ]; then
     "$icwasm" "$mod" check-endpoints --candid examples/ledger/ledger.did \
