@@ -341,84 +341,15 @@ candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_
 #endif
 static uint8_t srv_arg[ledger_did_ARG_MAX];
 static uint64_t srv_work[ledger_did_DECODE_WORK / 8], srv_cache_mem[8192 / 8], srv_arena_mem[ledger_did_ARENA / 8];
-static candid_decoder srv_decoder;
-static candid_cache srv_cache;
-static candid_arena srv_arena;
-static int srv_ready;
-
-/* Rejects with "WHAT: STATUS: DETAIL"; canister_init (init set), which
- * cannot reject, traps with it. */
-static void srv_reject(int init, const char *what, candid_status st, const char *detail) {
-    static char msg[512];
-    size_t n = 0;
-    const char *parts[] = {what, ": ", candid_status_name(st), ": ", detail};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;
-    msg[n] = 0;
-    if (init) candid_trap(msg);
-    candid_msg_reject(msg, n);
-}
-
-/* Decodes this message's arguments at args_t into args; rejects and
- * returns non-zero on failure. An install without argument bytes
- * (init set) passes () to canister_init. */
-static int srv_begin(candid_ctx *ctx, const candid_type *args_t, void *args, int init) {
-    if (!srv_ready) {
-        candid_decoder_init(&srv_decoder, srv_work, sizeof srv_work);
-        candid_cache_init(&srv_cache, srv_cache_mem, sizeof srv_cache_mem, 4);
-        srv_decoder.cache = &srv_cache;
-        srv_ready = 1;
-    }
-    candid_arena_init(&srv_arena, srv_arena_mem, sizeof srv_arena_mem);
-    ctx->arena = &srv_arena;
-    ctx->reject = NULL;
-    ctx->defer = 0;
-    size_t n = candid_msg_arg_size();
-    if (n > sizeof srv_arg) {
-        srv_reject(init, "cannot take the arguments", CANDID_ERR_LIMIT, "over ledger_did_ARG_MAX bytes");
-        return 1;
-    }
-    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};
-    if (init && n == 0) {
-        n = sizeof no_args;
-        for (size_t i = 0; i < n; i++) srv_arg[i] = no_args[i];
-    } else {
-        candid_msg_arg_copy(srv_arg, 0, n);
-    }
-    candid_status st = candid_decode(&srv_decoder, srv_arg, n, args_t, args, &srv_arena);
-    if (!st) return 0;
-    /* where and why, e.g. "argument 0 .to .owner: expected principal,
-     * found text at byte 37" */
-    static char where[384];
-    if (candid_decoder_error_path(&srv_decoder, where, sizeof where) == CANDID_ERR_BUFFER_FULL) {
-        /* cut at a character boundary: the message must be UTF-8 */
-        size_t w = sizeof where - 1;
-        while (w && ((uint8_t)where[w - 1] & 0xc0) == 0x80) w--;
-        if (w && ((uint8_t)where[w - 1] & 0x80)) w--;
-        where[w] = 0;
-    }
-    srv_reject(init, "cannot decode the arguments", st, where);
-    return 1;
-}
-
-/* Replies with result (streamed), or rejects as the implementation asked. */
-static void srv_finish(const candid_ctx *ctx, const candid_header *h, const void *result) {
-    if (ctx->defer) return;
-    if (ctx->reject) {
-        size_t n = 0;
-        while (ctx->reject[n]) n++;
-        candid_msg_reject(ctx->reject, n);
-        return;
-    }
-    uint64_t work[ledger_did_ENCODE_WORK / 8];
-    candid_status st = candid_reply(h, result, work, sizeof work);
-    if (st) srv_reject(0, "cannot encode the result", st, candid_status_message(st));
-}
+static candid_server srv = {
+    .arg = srv_arg, .arg_cap = sizeof srv_arg, .work = srv_work, .work_cap = sizeof srv_work,
+    .cache_mem = srv_cache_mem, .cache_cap = sizeof srv_cache_mem,
+    .arena_mem = srv_arena_mem, .arena_cap = sizeof srv_arena_mem};
 
 ledger_did_EXPORT("canister_init") void ledger_did_init_serve(void) {
     ledger_did_init_args args;
     candid_ctx ctx;
-    if (srv_begin(&ctx, &ledger_did_init_args_type, &args, 1)) return;
+    if (candid_serve_begin(&srv, &ctx, &ledger_did_init_args_type, &args, 1)) return;
     ledger_did_init_impl(&args, &ctx);
     if (ctx.reject) candid_trap(ctx.reject);
 }
@@ -426,10 +357,11 @@ ledger_did_EXPORT("canister_init") void ledger_did_init_serve(void) {
 ledger_did_EXPORT("canister_query icrc1_balance_of") void ledger_did_icrc1_balance_of_serve(void) {
     ledger_did_icrc1_balance_of_args args;
     candid_ctx ctx;
-    if (srv_begin(&ctx, &ledger_did_icrc1_balance_of_args_type, &args, 0)) return;
+    if (candid_serve_begin(&srv, &ctx, &ledger_did_icrc1_balance_of_args_type, &args, 0)) return;
     ledger_did_icrc1_balance_of_result result = {0};
     ledger_did_icrc1_balance_of_impl(&args, &result, &ctx);
-    srv_finish(&ctx, &ledger_did_icrc1_balance_of_result_header, &result);
+    uint64_t work[ledger_did_ENCODE_WORK / 8];
+    candid_serve_finish(&ctx, &ledger_did_icrc1_balance_of_result_header, &result, work, sizeof work);
 }
 
 candid_status ledger_did_icrc1_balance_of_reply(const ledger_did_icrc1_balance_of_result *result) {
@@ -440,10 +372,11 @@ candid_status ledger_did_icrc1_balance_of_reply(const ledger_did_icrc1_balance_o
 ledger_did_EXPORT("canister_update icrc1_transfer") void ledger_did_icrc1_transfer_serve(void) {
     ledger_did_icrc1_transfer_args args;
     candid_ctx ctx;
-    if (srv_begin(&ctx, &ledger_did_icrc1_transfer_args_type, &args, 0)) return;
+    if (candid_serve_begin(&srv, &ctx, &ledger_did_icrc1_transfer_args_type, &args, 0)) return;
     ledger_did_icrc1_transfer_result result = {0};
     ledger_did_icrc1_transfer_impl(&args, &result, &ctx);
-    srv_finish(&ctx, &ledger_did_icrc1_transfer_result_header, &result);
+    uint64_t work[ledger_did_ENCODE_WORK / 8];
+    candid_serve_finish(&ctx, &ledger_did_icrc1_transfer_result_header, &result, work, sizeof work);
 }
 
 candid_status ledger_did_icrc1_transfer_reply(const ledger_did_icrc1_transfer_result *result) {
@@ -454,10 +387,11 @@ candid_status ledger_did_icrc1_transfer_reply(const ledger_did_icrc1_transfer_re
 ledger_did_EXPORT("canister_update relay_fee") void ledger_did_relay_fee_serve(void) {
     ledger_did_relay_fee_args args;
     candid_ctx ctx;
-    if (srv_begin(&ctx, &ledger_did_relay_fee_args_type, &args, 0)) return;
+    if (candid_serve_begin(&srv, &ctx, &ledger_did_relay_fee_args_type, &args, 0)) return;
     ledger_did_relay_fee_result result = {0};
     ledger_did_relay_fee_impl(&args, &result, &ctx);
-    srv_finish(&ctx, &ledger_did_relay_fee_result_header, &result);
+    uint64_t work[ledger_did_ENCODE_WORK / 8];
+    candid_serve_finish(&ctx, &ledger_did_relay_fee_result_header, &result, work, sizeof work);
 }
 
 candid_status ledger_did_relay_fee_reply(const ledger_did_relay_fee_result *result) {

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "candid/arena.h"
+#include "candid/decode.h"
 #include "candid/encode.h"
 #include "candid/error.h"
 #include "candid/types.h"
@@ -179,6 +180,42 @@ typedef struct candid_ctx {
                             continuation, with NAME_METHOD_reply or
                             candid_msg_reject: no reply now */
 } candid_ctx;
+
+/* The memory the entry points of one generated server share (candid bind
+ * --server fills the first eight members from static arrays; the rest is
+ * the server's own). */
+typedef struct candid_server {
+    uint8_t *arg;           /* the message's argument bytes are copied here */
+    size_t arg_cap;
+    void *work;             /* decoder work memory, 8-byte aligned */
+    size_t work_cap;
+    void *cache_mem;        /* the plan cache, 8-byte aligned */
+    size_t cache_cap;
+    void *arena_mem;        /* arguments' and results' vectors, reset per message */
+    size_t arena_cap;
+    struct {                /* do not touch */
+        candid_decoder decoder;
+        candid_cache cache;
+        candid_arena arena;
+        int ready;
+    } _private;
+} candid_server;
+
+/* Starts serving the current message: prepares ctx and decodes the
+ * arguments at args_t into args (an install without argument bytes, init
+ * set, passes ()). On failure it answers the message itself, rejecting with
+ * "cannot take the arguments: ..." or "cannot decode the arguments: STATUS:
+ * PATH" (canister_init, which cannot reject, traps with it), and returns
+ * non-zero; then the entry point must return. */
+int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
+                       int init);
+
+/* Ends serving the current message as ctx says: nothing when deferred, a
+ * reject with ctx->reject, or the reply with result at h (streamed; work as
+ * for candid_encode). When the result cannot be encoded, rejects with
+ * "cannot encode the result: STATUS: message". */
+void candid_serve_finish(const candid_ctx *ctx, const candid_header *h, const void *result,
+                         void *work, size_t work_cap);
 
 #ifdef __cplusplus
 }

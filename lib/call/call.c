@@ -87,3 +87,66 @@ size_t candid__utf8_clip(const uint8_t *s, size_t len, size_t cap) {
     size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
     return k + 1 < need ? cap - 1 - k : cap;
 }
+
+/* Rejects with "WHAT: STATUS: DETAIL"; canister_init (init set), which
+ * cannot reject, traps with it. */
+static void serve_reject(int init, const char *what, candid_status st, const char *detail) {
+    static char msg[512];
+    size_t n = 0;
+    const char *parts[] = {what, ": ", candid_status_name(st), ": ", detail};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;
+    msg[n] = 0;
+    if (init) candid_trap(msg);
+    candid_msg_reject(msg, n);
+}
+
+int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
+                       int init) {
+    candid_decoder *d = &s->_private.decoder;
+    if (!s->_private.ready) {
+        candid_decoder_init(d, s->work, s->work_cap);
+        candid_cache_init(&s->_private.cache, s->cache_mem, s->cache_cap, 4);
+        d->cache = &s->_private.cache;
+        s->_private.ready = 1;
+    }
+    candid_arena_init(&s->_private.arena, s->arena_mem, s->arena_cap);
+    ctx->arena = &s->_private.arena;
+    ctx->reject = NULL;
+    ctx->defer = 0;
+    size_t n = candid_msg_arg_size();
+    if (n > s->arg_cap) {
+        serve_reject(init, "cannot take the arguments", CANDID_ERR_LIMIT,
+                     "more bytes than the server's argument buffer");
+        return 1;
+    }
+    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};
+    if (init && n == 0) {
+        n = sizeof no_args;
+        for (size_t i = 0; i < n; i++) s->arg[i] = no_args[i];
+    } else {
+        candid_msg_arg_copy(s->arg, 0, n);
+    }
+    candid_status st = candid_decode(d, s->arg, n, args_t, args, &s->_private.arena);
+    if (!st) return 0;
+    /* where and why, e.g. "argument 0 .to .owner: expected principal,
+     * found text at byte 37", cut on a character boundary */
+    static char where[384];
+    if (candid_decoder_error_path(d, where, sizeof where) == CANDID_ERR_BUFFER_FULL)
+        where[candid__utf8_clip((const uint8_t *)where, sizeof where, sizeof where - 1)] = 0;
+    serve_reject(init, "cannot decode the arguments", st, where);
+    return 1;
+}
+
+void candid_serve_finish(const candid_ctx *ctx, const candid_header *h, const void *result,
+                         void *work, size_t work_cap) {
+    if (ctx->defer) return;
+    if (ctx->reject) {
+        size_t n = 0;
+        while (ctx->reject[n]) n++;
+        candid_msg_reject(ctx->reject, n);
+        return;
+    }
+    candid_status st = candid_reply(h, result, work, work_cap);
+    if (st) serve_reject(0, "cannot encode the result", st, candid_status_message(st));
+}

@@ -74,70 +74,15 @@ candid_status oneway_fire_result_decode(candid_decoder *d, const uint8_t *msg, s
 #endif
 static uint8_t srv_arg[oneway_ARG_MAX];
 static uint64_t srv_work[oneway_DECODE_WORK / 8], srv_cache_mem[8192 / 8], srv_arena_mem[oneway_ARENA / 8];
-static candid_decoder srv_decoder;
-static candid_cache srv_cache;
-static candid_arena srv_arena;
-static int srv_ready;
-
-/* Rejects with "WHAT: STATUS: DETAIL"; canister_init (init set), which
- * cannot reject, traps with it. */
-static void srv_reject(int init, const char *what, candid_status st, const char *detail) {
-    static char msg[512];
-    size_t n = 0;
-    const char *parts[] = {what, ": ", candid_status_name(st), ": ", detail};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;
-    msg[n] = 0;
-    if (init) candid_trap(msg);
-    candid_msg_reject(msg, n);
-}
-
-/* Decodes this message's arguments at args_t into args; rejects and
- * returns non-zero on failure. An install without argument bytes
- * (init set) passes () to canister_init. */
-static int srv_begin(candid_ctx *ctx, const candid_type *args_t, void *args, int init) {
-    if (!srv_ready) {
-        candid_decoder_init(&srv_decoder, srv_work, sizeof srv_work);
-        candid_cache_init(&srv_cache, srv_cache_mem, sizeof srv_cache_mem, 4);
-        srv_decoder.cache = &srv_cache;
-        srv_ready = 1;
-    }
-    candid_arena_init(&srv_arena, srv_arena_mem, sizeof srv_arena_mem);
-    ctx->arena = &srv_arena;
-    ctx->reject = NULL;
-    ctx->defer = 0;
-    size_t n = candid_msg_arg_size();
-    if (n > sizeof srv_arg) {
-        srv_reject(init, "cannot take the arguments", CANDID_ERR_LIMIT, "over oneway_ARG_MAX bytes");
-        return 1;
-    }
-    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};
-    if (init && n == 0) {
-        n = sizeof no_args;
-        for (size_t i = 0; i < n; i++) srv_arg[i] = no_args[i];
-    } else {
-        candid_msg_arg_copy(srv_arg, 0, n);
-    }
-    candid_status st = candid_decode(&srv_decoder, srv_arg, n, args_t, args, &srv_arena);
-    if (!st) return 0;
-    /* where and why, e.g. "argument 0 .to .owner: expected principal,
-     * found text at byte 37" */
-    static char where[384];
-    if (candid_decoder_error_path(&srv_decoder, where, sizeof where) == CANDID_ERR_BUFFER_FULL) {
-        /* cut at a character boundary: the message must be UTF-8 */
-        size_t w = sizeof where - 1;
-        while (w && ((uint8_t)where[w - 1] & 0xc0) == 0x80) w--;
-        if (w && ((uint8_t)where[w - 1] & 0x80)) w--;
-        where[w] = 0;
-    }
-    srv_reject(init, "cannot decode the arguments", st, where);
-    return 1;
-}
+static candid_server srv = {
+    .arg = srv_arg, .arg_cap = sizeof srv_arg, .work = srv_work, .work_cap = sizeof srv_work,
+    .cache_mem = srv_cache_mem, .cache_cap = sizeof srv_cache_mem,
+    .arena_mem = srv_arena_mem, .arena_cap = sizeof srv_arena_mem};
 
 oneway_EXPORT("canister_init") void oneway_init_serve(void) {
     oneway_init_args args;
     candid_ctx ctx;
-    if (srv_begin(&ctx, &oneway_init_args_type, &args, 1)) return;
+    if (candid_serve_begin(&srv, &ctx, &oneway_init_args_type, &args, 1)) return;
     oneway_init_impl(&args, &ctx);
     if (ctx.reject) candid_trap(ctx.reject);
 }
@@ -145,6 +90,6 @@ oneway_EXPORT("canister_init") void oneway_init_serve(void) {
 oneway_EXPORT("canister_update fire") void oneway_fire_serve(void) {
     oneway_fire_args args;
     candid_ctx ctx;
-    if (srv_begin(&ctx, &oneway_fire_args_type, &args, 0)) return;
+    if (candid_serve_begin(&srv, &ctx, &oneway_fire_args_type, &args, 0)) return;
     oneway_fire_impl(&args, &ctx);
 }

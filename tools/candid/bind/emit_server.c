@@ -45,90 +45,18 @@ void bind_emit_server_header(FILE *f, const bind_model *m) {
     }
 }
 
-/* The shared part; @P stands for the prefix. */
+/* The shared part; @P stands for the prefix. The entry points' work is
+ * candid_serve_begin/candid_serve_finish (candid/call.h). */
 static const char runtime[] =
     "\n/* Server side: static memory shared by the entry points. */\n"
     "#ifdef __wasm__\n#define @P_EXPORT(name) __attribute__((export_name(name)))\n#else\n"
     "#define @P_EXPORT(name)\n#endif\n"
     "static uint8_t srv_arg[@P_ARG_MAX];\n"
     "static uint64_t srv_work[@P_DECODE_WORK / 8], srv_cache_mem[8192 / 8], srv_arena_mem[@P_ARENA / 8];\n"
-    "static candid_decoder srv_decoder;\n"
-    "static candid_cache srv_cache;\n"
-    "static candid_arena srv_arena;\n"
-    "static int srv_ready;\n"
-    "\n"
-    "/* Rejects with \"WHAT: STATUS: DETAIL\"; canister_init (init set), which\n"
-    " * cannot reject, traps with it. */\n"
-    "static void srv_reject(int init, const char *what, candid_status st, const char *detail) {\n"
-    "    static char msg[512];\n"
-    "    size_t n = 0;\n"
-    "    const char *parts[] = {what, \": \", candid_status_name(st), \": \", detail};\n"
-    "    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)\n"
-    "        for (const char *c = parts[i]; *c && n < sizeof msg - 1; c++) msg[n++] = *c;\n"
-    "    msg[n] = 0;\n"
-    "    if (init) candid_trap(msg);\n"
-    "    candid_msg_reject(msg, n);\n"
-    "}\n"
-    "\n"
-    "/* Decodes this message's arguments at args_t into args; rejects and\n"
-    " * returns non-zero on failure. An install without argument bytes\n"
-    " * (init set) passes () to canister_init. */\n"
-    "static int srv_begin(candid_ctx *ctx, const candid_type *args_t, void *args, int init) {\n"
-    "    if (!srv_ready) {\n"
-    "        candid_decoder_init(&srv_decoder, srv_work, sizeof srv_work);\n"
-    "        candid_cache_init(&srv_cache, srv_cache_mem, sizeof srv_cache_mem, 4);\n"
-    "        srv_decoder.cache = &srv_cache;\n"
-    "        srv_ready = 1;\n"
-    "    }\n"
-    "    candid_arena_init(&srv_arena, srv_arena_mem, sizeof srv_arena_mem);\n"
-    "    ctx->arena = &srv_arena;\n"
-    "    ctx->reject = NULL;\n"
-    "    ctx->defer = 0;\n"
-    "    size_t n = candid_msg_arg_size();\n"
-    "    if (n > sizeof srv_arg) {\n"
-    "        srv_reject(init, \"cannot take the arguments\", CANDID_ERR_LIMIT, \"over @P_ARG_MAX bytes\");\n"
-    "        return 1;\n"
-    "    }\n"
-    "    static const uint8_t no_args[] = {'D', 'I', 'D', 'L', 0, 0};\n"
-    "    if (init && n == 0) {\n"
-    "        n = sizeof no_args;\n"
-    "        for (size_t i = 0; i < n; i++) srv_arg[i] = no_args[i];\n"
-    "    } else {\n"
-    "        candid_msg_arg_copy(srv_arg, 0, n);\n"
-    "    }\n"
-    "    candid_status st = candid_decode(&srv_decoder, srv_arg, n, args_t, args, &srv_arena);\n"
-    "    if (!st) return 0;\n"
-    "    /* where and why, e.g. \"argument 0 .to .owner: expected principal,\n"
-    "     * found text at byte 37\" */\n"
-    "    static char where[384];\n"
-    "    if (candid_decoder_error_path(&srv_decoder, where, sizeof where) == CANDID_ERR_BUFFER_FULL) {\n"
-    "        /* cut at a character boundary: the message must be UTF-8 */\n"
-    "        size_t w = sizeof where - 1;\n"
-    "        while (w && ((uint8_t)where[w - 1] & 0xc0) == 0x80) w--;\n"
-    "        if (w && ((uint8_t)where[w - 1] & 0x80)) w--;\n"
-    "        where[w] = 0;\n"
-    "    }\n"
-    "    srv_reject(init, \"cannot decode the arguments\", st, where);\n"
-    "    return 1;\n"
-    "}\n"
-    ;
-
-/* Only when some method replies. */
-static const char runtime_finish[] =
-    "\n"
-    "/* Replies with result (streamed), or rejects as the implementation asked. */\n"
-    "static void srv_finish(const candid_ctx *ctx, const candid_header *h, const void *result) {\n"
-    "    if (ctx->defer) return;\n"
-    "    if (ctx->reject) {\n"
-    "        size_t n = 0;\n"
-    "        while (ctx->reject[n]) n++;\n"
-    "        candid_msg_reject(ctx->reject, n);\n"
-    "        return;\n"
-    "    }\n"
-    "    uint64_t work[@P_ENCODE_WORK / 8];\n"
-    "    candid_status st = candid_reply(h, result, work, sizeof work);\n"
-    "    if (st) srv_reject(0, \"cannot encode the result\", st, candid_status_message(st));\n"
-    "}\n";
+    "static candid_server srv = {\n"
+    "    .arg = srv_arg, .arg_cap = sizeof srv_arg, .work = srv_work, .work_cap = sizeof srv_work,\n"
+    "    .cache_mem = srv_cache_mem, .cache_cap = sizeof srv_cache_mem,\n"
+    "    .arena_mem = srv_arena_mem, .arena_cap = sizeof srv_arena_mem};\n";
 
 static void put_runtime(FILE *f, const char *text, const char *p) {
     for (const char *c = text; *c; c++) {
@@ -144,11 +72,7 @@ static void put_runtime(FILE *f, const char *text, const char *p) {
 void bind_emit_server_source(FILE *f, const bind_model *m) {
     const char *p = m->opts.name;
     if (!m->nmethods) return;
-    int replies = 0;
-    for (size_t k = 0; k < m->nmethods; k++)
-        replies |= m->methods[k].m && !(m->methods[k].m->type->aux & CANDID_ANN_ONEWAY);
     put_runtime(f, runtime, p);
-    if (replies) put_runtime(f, runtime_finish, p);
     for (size_t k = 0; k < m->nmethods; k++) {
         const bmethod *bm = &m->methods[k];
         const char *s = bm->stem;
@@ -165,7 +89,7 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             free(full);
         }
         fprintf(f, "\n%s_EXPORT(%s) void %s_%s_serve(void) {\n    %s_%s_args args;\n    candid_ctx ctx;\n"
-                   "    if (srv_begin(&ctx, &%s_%s_args_type, &args, %d)) return;\n",
+                   "    if (candid_serve_begin(&srv, &ctx, &%s_%s_args_type, &args, %d)) return;\n",
                 p, export_name, p, s, p, s, p, s, !bm->m);
         free(export_name);
         if (!bm->m || (bm->m->type->aux & CANDID_ANN_ONEWAY)) {
@@ -173,7 +97,9 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             if (!bm->m) fputs("    if (ctx.reject) candid_trap(ctx.reject);\n", f);
         } else {
             fprintf(f, "    %s_%s_result result = {0};\n    %s_%s_impl(&args, &result, &ctx);\n"
-                       "    srv_finish(&ctx, &%s_%s_result_header, &result);\n", p, s, p, s, p, s);
+                       "    uint64_t work[%s_ENCODE_WORK / 8];\n"
+                       "    candid_serve_finish(&ctx, &%s_%s_result_header, &result, work, sizeof work);\n",
+                    p, s, p, s, p, p, s);
         }
         fputs("}\n", f);
         if (bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY))
