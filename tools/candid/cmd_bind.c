@@ -8,7 +8,7 @@
 
 static const char help[] =
     "usage: candid bind --target c|rust [-o DIR] [--name NAME] [--nat u64|big]\n"
-    "                   [-m METHOD,...] [--server] FILE.did\n"
+    "                   [-m METHOD,...] [--server] [--fast|--no-fast] FILE.did\n"
     "       candid bind --target motoko [-o DIR] [--name NAME] FILE.did\n"
     "Writes DIR/NAME.h and DIR/NAME.c (DIR defaults to '.', NAME to the file's\n"
     "stem): a C type per Candid type, const descriptor tables, precomputed\n"
@@ -19,6 +19,10 @@ static const char help[] =
     "--server adds the service's entry points: NAME_METHOD_serve decodes the\n"
     "arguments, calls NAME_METHOD_impl (yours to write) and replies; built for\n"
     "Wasm they are the canister_update/query/composite_query/init exports.\n"
+    "--fast (the default) adds, for every type a stub sends or expects, a\n"
+    "straight-line decoder taken when the arriving type table is the one the\n"
+    "stub itself would send, and a straight-line encoder; --no-fast leaves\n"
+    "them out for size (every message then goes through the interpreter).\n"
     "--target motoko writes DIR/NAME.mo: a Motoko module with a type per\n"
     "definition, `Service` (the service as an actor type) and `Self` (didc's\n"
     "name; with init arguments, the class form `(ARGS) -> async Service`).\n"
@@ -88,7 +92,8 @@ int cmd_bind(int argc, char **argv) {
     const char **methods = NULL;
     bind_model m = {0};
     cli_options c = {.command = "bind", .argument = "FILE.did",
-                     .allowed = OPT_TARGET | OPT_OUT | OPT_NAME | OPT_NAT | OPT_SERVER | OPT_METHODS};
+                     .allowed = OPT_TARGET | OPT_OUT | OPT_NAME | OPT_NAT | OPT_SERVER | OPT_METHODS |
+                                OPT_FAST | OPT_NO_FAST};
     if (parse_options(argc, argv, &s, &c)) goto out;
     int motoko = c.target && strcmp(c.target, "motoko") == 0;
     int rust = c.target && strcmp(c.target, "rust") == 0;
@@ -96,8 +101,12 @@ int cmd_bind(int argc, char **argv) {
         usage_error(c.command, "unknown target '%s' (the targets are c, motoko and rust)", c.target);
         goto out;
     }
-    if (motoko && (c.given & (OPT_NAT | OPT_SERVER | OPT_METHODS))) {
-        usage_error(c.command, "--nat, --server and -m are options of --target c and rust");
+    if (motoko && (c.given & (OPT_NAT | OPT_SERVER | OPT_METHODS | OPT_FAST | OPT_NO_FAST))) {
+        usage_error(c.command, "--nat, --server, --fast, --no-fast and -m are options of --target c and rust");
+        goto out;
+    }
+    if ((c.given & OPT_FAST) && (c.given & OPT_NO_FAST)) {
+        usage_error(c.command, "--fast and --no-fast exclude each other");
         goto out;
     }
     if (c.nat && strcmp(c.nat, "u64") != 0 && strcmp(c.nat, "big") != 0) {
@@ -106,6 +115,7 @@ int cmd_bind(int argc, char **argv) {
     }
     const char *file = c.positional, *dir = c.out ? c.out : ".";
     o.server = (c.given & OPT_SERVER) != 0;
+    o.fast = (c.given & OPT_NO_FAST) == 0;
     o.nat_big = c.nat && c.nat[0] == 'b';
     stem = c.name ? bind_escape(c.name, strlen(c.name)) : stem_of(file);
     if (c.methods) {

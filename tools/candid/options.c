@@ -31,7 +31,8 @@ static const spec specs[] = {
     {OPT_STRICT, NULL, "--strict", 0},    {OPT_TARGET, NULL, "--target", 1},
     {OPT_OUT, "-o", "--out", 1},          {OPT_NAME, NULL, "--name", 1},
     {OPT_NAT, NULL, "--nat", 1},          {OPT_SERVER, NULL, "--server", 0},
-    {OPT_METHODS, "-m", "--methods", 1},
+    {OPT_METHODS, "-m", "--methods", 1},  {OPT_FAST, NULL, "--fast", 0},
+    {OPT_NO_FAST, NULL, "--no-fast", 0},
 };
 
 /* The option spelled a[0..len) among those `allowed` (one spelling may mean
@@ -66,7 +67,7 @@ static int set(cli_options *o, session *s, const spec *p, const char *v) {
     case OPT_TYPES: s->type_text = v; return 0;
     case OPT_METHOD: s->method = v; return 0;
     case OPT_REPLY: s->reply = 1; return 0;
-    case OPT_STRICT: case OPT_SERVER: return 0;
+    case OPT_STRICT: case OPT_SERVER: case OPT_FAST: case OPT_NO_FAST: return 0;
     case OPT_TARGET: o->target = v; return 0;
     case OPT_OUT: o->out = v; return 0;
     case OPT_NAME: o->name = v; return 0;

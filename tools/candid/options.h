@@ -24,7 +24,9 @@ enum {
     OPT_NAME = 1u << 13,     /* --name NAME */
     OPT_NAT = 1u << 14,      /* --nat u64|big */
     OPT_SERVER = 1u << 15,   /* --server */
-    OPT_METHODS = 1u << 16   /* -m, --methods M,...: a list, where OPT_METHOD is one */
+    OPT_METHODS = 1u << 16,  /* -m, --methods M,...: a list, where OPT_METHOD is one */
+    OPT_FAST = 1u << 17,     /* --fast (default) */
+    OPT_NO_FAST = 1u << 18   /* --no-fast */
 };
 
 typedef struct cli_options {

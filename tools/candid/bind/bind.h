@@ -16,6 +16,7 @@ typedef struct bind_opts {
     const char *did_name;      /* the .did file's name, for comments */
     int nat_big;               /* nat/int as candid_bignum instead of u64/i64 */
     int server;                /* --server: canister entry points too */
+    int fast;                  /* --fast (default; --no-fast clears it): exact-match fast paths */
     const char *const *methods;/* -m: only these methods (NULL: all) */
     size_t nmethods;
 } bind_opts;
