@@ -7,6 +7,17 @@
 #include "candid/wire.h"
 #include "byteorder.h"
 
+/* The hot helpers below are forced inline: each call site pays no call in
+ * the decoder's and encoder's loops. A size-first build (meson
+ * -Dcore_opt=size, which defines CANDID_OPT_SIZE) leaves the choice to the
+ * compiler instead, for canisters that count bytes before instructions.
+ * Other files of the core use the same macro for the same reason. */
+#ifdef CANDID_OPT_SIZE
+#define CANDID_INLINE static inline
+#else
+#define CANDID_INLINE static inline __attribute__((always_inline))
+#endif
+
 #define CANDID_MEMCPY(d, s, n) __builtin_memcpy((d), (s), (n))
 #define CANDID_MEMSET(d, v, n) __builtin_memset((d), (v), (n))
 /* No memcmp: freestanding Wasm has no instruction for it and the core
@@ -81,7 +92,7 @@ candid_status candid__subtype(candid_arena *work, const candid_type *t1,
 
 /* One LEB128 number into 64 bits: up to nine bytes inline (they always fit);
  * longer, overlong or truncated forms take the general reader. */
-static inline __attribute__((always_inline)) candid_status candid__leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
+CANDID_INLINE candid_status candid__leb(const uint8_t *msg, size_t len, size_t *pos, uint64_t *v) {
     size_t p = *pos;
     /* one and two bytes (below 2^14) without a loop: lengths, tags, small nats */
     if (len - p >= 2) {
@@ -118,7 +129,7 @@ static inline __attribute__((always_inline)) candid_status candid__leb(const uin
 }
 
 /* One SLEB128 number: one and two bytes inline, else the general reader. */
-static inline __attribute__((always_inline)) candid_status candid__sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
+CANDID_INLINE candid_status candid__sleb(const uint8_t *msg, size_t len, size_t *pos, int64_t *v) {
     size_t p = *pos;
     if (len - p >= 2) {
         uint8_t b0 = msg[p], b1 = msg[p + 1];
@@ -143,7 +154,7 @@ static inline __attribute__((always_inline)) candid_status candid__sleb(const ui
 }
 
 /* candid_skip_leb through a temporary, for the reason given above. */
-static inline __attribute__((always_inline)) candid_status candid__skip_leb(const uint8_t *msg, size_t len, size_t *pos) {
+CANDID_INLINE candid_status candid__skip_leb(const uint8_t *msg, size_t len, size_t *pos) {
     size_t q = *pos;
     candid_status st = candid_skip_leb(msg, len, &q);
     *pos = q;
@@ -152,7 +163,7 @@ static inline __attribute__((always_inline)) candid_status candid__skip_leb(cons
 
 /* candid_arena_alloc with its common case inline: nothing has overflowed
  * and the block fits. Same result as the function in every case. */
-static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a, size_t size,
+CANDID_INLINE void *candid__alloc(candid_arena *a, size_t size,
                                                                  size_t align) {
     size_t used = a->used;
     size_t pad = (size_t)(-((uintptr_t)a->_private.base + used) & (align - 1));
@@ -165,7 +176,7 @@ static inline __attribute__((always_inline)) void *candid__alloc(candid_arena *a
 
 /* candid_put_bytes and candid_put_u8 with their common case inline: no
  * error yet and room in the buffer. */
-static inline __attribute__((always_inline)) void candid__put_bytes(candid_writer *w,
+CANDID_INLINE void candid__put_bytes(candid_writer *w,
                                                                     const void *p, size_t n) {
     if (!w->err && w->_private.buf && n <= w->_private.cap - w->_private.len) {
         CANDID_MEMCPY(w->_private.buf + w->_private.len, p, n);
@@ -176,7 +187,7 @@ static inline __attribute__((always_inline)) void candid__put_bytes(candid_write
     candid_put_bytes(w, p, n);
 }
 
-static inline __attribute__((always_inline)) void candid__put_u8(candid_writer *w, uint8_t v) {
+CANDID_INLINE void candid__put_u8(candid_writer *w, uint8_t v) {
     if (!w->err && w->_private.buf && w->_private.len < w->_private.cap) {
         w->_private.buf[w->_private.len++] = v;
         w->total++;
@@ -187,7 +198,7 @@ static inline __attribute__((always_inline)) void candid__put_u8(candid_writer *
 
 /* The minimal LEB128 form of v into out (at most ten bytes); returns its
  * length. Inline here for the writer, and behind candid_leb_encode. */
-static inline __attribute__((always_inline)) size_t candid__leb_encode(uint64_t v, uint8_t *out) {
+CANDID_INLINE size_t candid__leb_encode(uint64_t v, uint8_t *out) {
     size_t n = 0;
     while (v >= 0x80) {
         out[n++] = (uint8_t)(v | 0x80);
@@ -200,7 +211,7 @@ static inline __attribute__((always_inline)) size_t candid__leb_encode(uint64_t 
 /* LEB128 and SLEB128 straight into the writer's buffer when ten bytes are
  * free (the common case), else through a temporary and candid_put_bytes;
  * the bytes written are the same either way. */
-static inline __attribute__((always_inline)) void candid__put_leb(candid_writer *w, uint64_t v) {
+CANDID_INLINE void candid__put_leb(candid_writer *w, uint64_t v) {
     if (!w->err && w->_private.buf && w->_private.cap - w->_private.len >= 10) {
         size_t n = candid__leb_encode(v, w->_private.buf + w->_private.len);
         w->_private.len += n;
@@ -211,7 +222,7 @@ static inline __attribute__((always_inline)) void candid__put_leb(candid_writer 
     candid_put_bytes(w, tmp, candid__leb_encode(v, tmp));
 }
 
-static inline __attribute__((always_inline)) void candid__put_sleb(candid_writer *w, int64_t v) {
+CANDID_INLINE void candid__put_sleb(candid_writer *w, int64_t v) {
     if (!w->err && w->_private.buf && w->_private.cap - w->_private.len >= 10) {
         uint8_t *o = w->_private.buf + w->_private.len;
         size_t n = candid_sleb_encode(v, o);
