@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
 """Pairs libcandid's and the peer's timings from alternating runs:
 combine.py NATIVE... PEER...  ->  bench CASE OP libcandid_ns=X peer_ns=Y ratio=R
-Each side keeps its best (lowest) median over the runs."""
+OP is encode or decode through the hand descriptors, and OP_fast and
+OP_interp through the generated stubs (with and without fast paths), each
+against the peer's OP. Each side keeps its best (lowest) median over the
+runs."""
 import re
 import sys
+
+PAIRED = {"encode": "encode", "decode": "decode",
+          "encode_fast": "encode", "decode_fast": "decode",
+          "encode_interp": "encode", "decode_interp": "decode"}
 
 native, peer, failed = {}, {}, []
 for path in sys.argv[1:]:
@@ -20,12 +27,13 @@ for path in sys.argv[1:]:
             table[key] = min(ns, table.get(key, ns))
 
 for (case, op), ns in native.items():
-    if op not in ("encode", "decode"):
+    if op not in PAIRED:
         continue
-    if (case, op) not in peer:
+    key = (case, PAIRED[op])
+    if key not in peer:
         print(f"bench {case} {op} libcandid_ns={ns:.1f} peer_ns=n/a ratio=n/a")
         continue
-    p = peer[(case, op)]
+    p = peer[key]
     print(f"bench {case} {op} libcandid_ns={ns:.1f} peer_ns={p:.1f} ratio={p / ns:.1f}")
 for line in sorted(set(failed)):
     print(line)

@@ -272,7 +272,8 @@ static void *make_map(size_t n) {
 }
 #endif
 
-/* records of 16 fields (ids 0..15, nat64), decoded as records of 4 */
+/* records of 16 fields (ids 0..15, nat64), decoded as they are (the cost
+ * of a field) and as records of 4 */
 typedef struct { uint64_t f[16]; } wide;
 typedef struct { uint64_t f[4]; } narrow;
 #define F(i) {.id = (i), .offset = 8 * (i), .type = &nat64_t}
@@ -340,6 +341,7 @@ const payload bench_payloads[] = {
     {"map", "(vec record { text; nat })", &map_args, NULL, 1 << 20, GEN(make_map), 1 << 20, 1 << 14},
     {"optlist", "(List)", &f_args, NULL, 2048, GEN(make_list), 2048, 2048},
     {"variantlist", "(VariantList)", &vlist_args, NULL, 2048, GEN(make_vlist), 2048, 2048},
+    {"rec16", "(vec record { 0:nat64; ... 15:nat64 })", &wide_args, NULL, 1000, GEN(make_wide), 1000, 1000},
     {"rec16as4", "(vec record { 0:nat64; ... 15:nat64 }) at (vec record { 0; 5; 10; 15 })", &wide_args, &narrow_args, 1000, GEN(make_wide), 1000, 1000},
     {"results", "(vec variant { Ok : nat; Err : text })", &res_args, NULL, 1000, GEN(make_results), 1000, 1000},
 };

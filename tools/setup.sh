@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what libcandid needs on Debian 12 (as root, or through sudo).
+# --bench: also what bench/run alone needs (gnuplot for its chart).
 set -euo pipefail
 pkgs=(meson ninja-build gcc clang lld llvm pkg-config libtommath-dev libcmocka-dev
       wabt wasi-libc libclang-rt-dev-wasm32 valgrind python3
       rustc libstd-rust-dev-wasm32) # Debian's rustc: the Rust canister for wasm32
+[ "${1:-}" = "--bench" ] && pkgs+=(gnuplot-nox)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()

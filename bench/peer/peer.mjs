@@ -48,6 +48,7 @@ const cases = {
   map: [IDL.Vec(IDL.Tuple(IDL.Text, IDL.Nat))],
   optlist: [List],
   variantlist: [VariantList],
+  rec16: [IDL.Vec(IDL.Record(wide))],
   rec16as4: [IDL.Vec(IDL.Record(narrow))],
   results: [IDL.Vec(IDL.Variant({ Ok: IDL.Nat, Err: IDL.Text }))],
 };

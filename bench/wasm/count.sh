@@ -5,27 +5,35 @@
 # figures are differences between the sizes, so fixed costs cancel:
 #   wasm CASE OP instructions=I(N2) per_element=(I(N2)-I(N1))/(N2-N1)
 # OP: decode_warm (cached plan), decode_cold, encode (the value only; the
-# header is built once per type). Also the fixed cost of a warm and a cold
-# header (the decode of a one-element message less its element).
+# header is built once per type), through the hand descriptors; the same
+# through the stubs generated from bench.did, OP_fast with their fast paths
+# (--fast) and OP_interp without (--no-fast), on the stubs' own message.
+# BUILD (default build) is the native build that writes the messages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n1=64
 n2=128
 [ "${1:-}" = "--quick" ] && { n1=16; n2=32; }
-[ -d build ] || meson setup build >/dev/null
-ninja -C build bench/bench-native >/dev/null
+build=${BUILD:-build}
+[ -d "$build" ] || meson setup "$build" >/dev/null
+ninja -C "$build" bench/bench-native >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-./build/bench/bench-native --messages "$n1" --out "$tmp" >/dev/null
-./build/bench/bench-native --messages "$n2" --out "$tmp" >/dev/null
+"./$build/bench/bench-native" --messages "$n1" --out "$tmp" >/dev/null
+"./$build/bench/bench-native" --messages "$n2" --out "$tmp" >/dev/null
 python3 bench/wasm/gen.py "$tmp" "$n1" "$n2" >"$tmp/exports.c"
 flags=(--target=wasm32-unknown-unknown -O2 -mbulk-memory -ffreestanding -nostdlib -fno-builtin
-       -DBENCH_NO_GENERATORS -Iinclude -Ibench/wasm -Ibuild/bench)
+       -DBENCH_NO_GENERATORS -Iinclude -Ibench/wasm -I"$build/bench")
 objs=()
-for src in lib/core/*.c bench/payloads.c build/bench/ledger_did.c bench/wasm/kernel.c "$tmp/exports.c"; do
+for src in lib/core/*.c bench/payloads.c "$build"/bench/{ledger_did,bench_fast,bench_interp}.c \
+           bench/wasm/kernel.c "$tmp/exports.c"; do
   obj="$tmp/$(basename "$src" .c).o"
   clang "${flags[@]}" -c "$src" -o "$obj"
   objs+=("$obj")
+done
+for set in fast interp; do # bench/stubs.c once per set, as bench/meson.build does
+  clang "${flags[@]}" -DSTUBS=bench_$set -DSTUBS_HEADER="\"bench_$set.h\"" -c bench/stubs.c -o "$tmp/stubs_$set.o"
+  objs+=("$tmp/stubs_$set.o")
 done
 wasm-ld-14 --no-entry -z stack-size=1048576 "${objs[@]}" -o "$tmp/kernel.wasm"
 wasm-interp --run-all-exports --trace "$tmp/kernel.wasm" |
@@ -58,6 +66,15 @@ for c in cases:
         "encode": (get(c, big, "encode") - get(c, big, "header"),
                    (get(c, big, "encode") - get(c, big, "header")) - (get(c, small, "encode") - get(c, small, "header"))),
     }
+    for stubs in ("fast", "interp"):
+        cold1, warm2 = get(c, big, stubs + "_cold"), get(c, big, stubs + "_warm")
+        warm = warm2 - cold1
+        small_warm = get(c, small, stubs + "_warm") - get(c, small, stubs + "_cold")
+        enc_big = get(c, big, stubs + "_encode") - get(c, big, stubs + "_value")
+        enc_small = get(c, small, stubs + "_encode") - get(c, small, stubs + "_value")
+        ops[f"decode_warm_{stubs}"] = (warm, warm - small_warm)
+        ops[f"decode_cold_{stubs}"] = (cold1, cold1 - get(c, small, stubs + "_cold"))
+        ops[f"encode_{stubs}"] = (enc_big, enc_big - enc_small)
     for op, (total, diff) in ops.items():
         per = f"{diff / elems:.1f}" if elems else "n/a"
         print(f"wasm {c} {op} instructions={total} per_element={per}")

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Rewrites README.md's measured performance block from a bench/run log:
+readme.py LOG TARGETS CHART COMMAND
+LOG: the run's lines (native, bench, wasm, size, motoko); TARGETS: what
+bench/targets.py printed for it; CHART: the SVG's path from the repository
+root; COMMAND: how the run was made (shown in the README). The block lies
+between the markers <!--bench:begin--> and <!--bench:end--> and is replaced
+whole: date, machine, the timing table, the Wasm table, the targets missed
+and the sizes, all from the log."""
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+README = os.path.join(ROOT, "README.md")
+BEGIN, END = "<!--bench:begin-->", "<!--bench:end-->"
+LOG, TARGETS, CHART, COMMAND = sys.argv[1:5]
+
+
+def machine():
+    model = "unknown CPU"
+    for line in open("/proc/cpuinfo", encoding="utf-8"):
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    system = platform.system()
+    try:
+        for line in open("/etc/os-release", encoding="utf-8"):
+            if line.startswith("PRETTY_NAME="):
+                system = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    gcc = subprocess.run(["gcc", "-dumpfullversion"], capture_output=True, text=True).stdout.strip()
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{model}, nproc {os.cpu_count()} ({platform.machine()}, {system}, gcc {gcc} -O2, Node.js {node})"
+
+
+def fmt(v):
+    if v is None:
+        return "n/a"
+    return f"{v:,.0f}" if v >= 100 else f"{v:,.1f}"
+
+
+descr = dict(re.findall(r'^\s*\{"([a-z0-9_]+)", "([^"]*)"',
+                        open(os.path.join(ROOT, "bench", "payloads.c"), encoding="utf-8").read(), re.M))
+native, peer_ratio, wasm, sizes, order = {}, {}, {}, [], []
+for line in open(LOG, encoding="utf-8"):
+    w = line.split()
+    if len(w) < 3:
+        continue
+    kv = dict(x.split("=", 1) for x in w if "=" in x)
+    if w[0] == "native" and "ns" in kv:
+        native[(w[1], w[2])] = float(kv["ns"])
+        if w[1] not in order:
+            order.append(w[1])
+    elif w[0] == "bench" and kv.get("peer_ns", "n/a") != "n/a":
+        peer_ratio[(w[1], w[2])] = (float(kv["peer_ns"]), float(kv["ratio"]))
+    elif w[0] == "wasm" and "instructions" in kv:
+        wasm[(w[1], w[2])] = (kv["instructions"], kv["per_element"])
+    elif w[0] == "size":
+        sizes.append(" ".join(w[1:]))
+
+out = [BEGIN,
+       f"Measured {datetime.date.today().isoformat()} by `{COMMAND}` on {machine()}; "
+       "rewritten by `bench/run --readme`, not by hand. Times in ns, best median of two alternating "
+       "rounds; *fast*: the stubs `candid bind` generates (`--fast`, the default), *interp*: the same "
+       "stubs with `--no-fast` (the plan interpreter), *hand*: the hand-written descriptors of "
+       "`bench/payloads.c`; ratios against `@dfinity/candid` on Node.js in the same run.",
+       "",
+       f"![libcandid against @dfinity/candid, and Wasm instructions per element]({CHART})",
+       "",
+       "| case | what | decode fast | interp | hand | peer | ratio | encode fast | interp | hand | peer | ratio "
+       "| cold/warm (hand) | memcpy |",
+       "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for case in order:
+    n = lambda op: native.get((case, op))
+    dp, dr = peer_ratio.get((case, "decode_fast"), (None, None))
+    ep, er = peer_ratio.get((case, "encode_fast"), (None, None))
+    cold = n("decode_cold") / n("decode") if n("decode_cold") and n("decode") else None
+    out.append(f"| {case} | `{descr.get(case, '')}` | {fmt(n('decode_fast'))} | {fmt(n('decode_interp'))} | "
+               f"{fmt(n('decode'))} | {fmt(dp)} | {fmt(dr)}× | {fmt(n('encode_fast'))} | "
+               f"{fmt(n('encode_interp'))} | {fmt(n('encode'))} | {fmt(ep)} | {fmt(er)}× | "
+               f"{fmt(cold)}× | {fmt(n('memcpy'))} |")
+out += ["",
+        "Executed Wasm instructions (wasm32 `-O2 -mbulk-memory`, `bench/wasm/count.sh`), per element "
+        "(per message where the case has one element):",
+        "",
+        "| case | decode warm fast | interp | hand | decode cold fast | interp | hand | encode fast | interp | hand |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for case in dict.fromkeys(c for (c, _) in wasm):
+    def cell(op):
+        v = wasm.get((case, op))
+        if not v:
+            return "n/a"
+        return v[1] if v[1] not in ("n/a", "0.0") else f"{int(v[0]):,}"
+    out.append(f"| {case} | " + " | ".join(cell(op) for op in (
+        "decode_warm_fast", "decode_warm_interp", "decode_warm", "decode_cold_fast", "decode_cold_interp",
+        "decode_cold", "encode_fast", "encode_interp", "encode")) + " |")
+targets = open(TARGETS, encoding="utf-8").read().splitlines()
+summary = next((t for t in targets if t.startswith("targets ")), "targets: none printed")
+missed = [t for t in targets if t.endswith(" MISS")]
+out += ["", f"Targets of the performance issue (`bench/targets.py`): {summary[len('targets '):]}."]
+if missed:
+    out += ["Missed:", ""]
+    out += [f"- `{t[len('target '):-len(' MISS')]}`" for t in missed]
+if sizes:
+    out += ["", "Sizes (`bench/size.sh`, wasm32; the size-first build is `-Dcore_opt=size`):", ""]
+    out += [f"- `{s}`" for s in sizes]
+out.append(END)
+
+text = open(README, encoding="utf-8").read()
+if BEGIN not in text or END not in text:
+    sys.exit(f"README.md: no {BEGIN} ... {END} block")
+head, rest = text.split(BEGIN, 1)
+tail = rest.split(END, 1)[1]
+open(README, "w", encoding="utf-8").write(head + "\n".join(out) + tail)
+print(f"README.md: performance block rewritten from {LOG}")
