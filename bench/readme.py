@@ -44,8 +44,10 @@ def fmt(v):
     return f"{v:,.0f}" if v >= 100 else f"{v:,.1f}"
 
 
-descr = dict(re.findall(r'^\s*\{"([a-z0-9_]+)", "([^"]*)"',
-                        open(os.path.join(ROOT, "bench", "payloads.c"), encoding="utf-8").read(), re.M))
+# each payload's .did text: its second string literal, which may be split
+descr = {name: "".join(re.findall(r'"([^"]*)"', lits)) for name, lits in re.findall(
+    r'^\s*\{"([a-z0-9_]+)", ((?:"[^"]*"\s*)+),',
+    open(os.path.join(ROOT, "bench", "payloads.c"), encoding="utf-8").read(), re.M)}
 native, peer_ratio, wasm, sizes, order = {}, {}, {}, [], []
 for line in open(LOG, encoding="utf-8"):
     w = line.split()
@@ -90,12 +92,15 @@ out += ["",
         "",
         "| case | decode warm fast | interp | hand | decode cold fast | interp | hand | encode fast | interp | hand |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-for case in dict.fromkeys(c for (c, _) in wasm):
+for case in dict.fromkeys(order + [c for (c, _) in wasm]):
+    if (case, "decode_warm") not in wasm:
+        continue
+
     def cell(op):
         v = wasm.get((case, op))
         if not v:
             return "n/a"
-        return v[1] if v[1] not in ("n/a", "0.0") else f"{int(v[0]):,}"
+        return f"{float(v[1]):,.1f}" if v[1] not in ("n/a", "0.0") else f"{int(v[0]):,}"
     out.append(f"| {case} | " + " | ".join(cell(op) for op in (
         "decode_warm_fast", "decode_warm_interp", "decode_warm", "decode_cold_fast", "decode_cold_interp",
         "decode_cold", "encode_fast", "encode_interp", "encode")) + " |")
@@ -108,7 +113,21 @@ if missed:
     out += [f"- `{t[len('target '):-len(' MISS')]}`" for t in missed]
 if sizes:
     out += ["", "Sizes (`bench/size.sh`, wasm32; the size-first build is `-Dcore_opt=size`):", ""]
-    out += [f"- `{s}`" for s in sizes]
+    out += [f"- `{s}`" for s in sizes if not s.startswith("top ")]
+    top = [s.split() for s in sizes if s.startswith("top ")]
+    if top:
+        out.append("- the size build's largest functions: " +
+                   ", ".join(f"`{t[2]}` {int(t[3].split('=')[1]):,} B" for t in top))
+costs = [dict(x.split("=", 1) for x in t.split()[3:]) | {"case": t.split()[1], "op": t.split()[2]}
+         for t in targets if t.startswith("speedcost ")]
+if costs:
+    out += ["", "What the size-first build costs: Wasm instructions of the `--no-fast` stubs built for "
+            "speed and for size, and of the speed build's fast path (per element, or per message for "
+            "one-value cases):", "",
+            "| case | op | speed build | size build | size/speed | fast path |",
+            "| --- | --- | ---: | ---: | ---: | ---: |"]
+    out += [f"| {c['case']} | {c['op'].replace('_interp', '')} | {c['speed']} | {c['size']} | {c['ratio']}× "
+            f"| {c['fast']} |" for c in costs]
 out.append(END)
 
 text = open(README, encoding="utf-8").read()

@@ -5,6 +5,10 @@ then `targets N ok, M missed`. LOG holds the lines of bench-native
 (native ...), bench/combine.py (bench ...), bench/wasm/count.sh (wasm ...),
 bench/size.sh (size ...) and, when it ran, bench/motoko/run.sh (motoko ...).
 A target whose figures are absent from LOG is printed as `n/a`, not as met.
+Also the cost of the size-first build (count.sh --size, wasm-size ...):
+  speedcost CASE OP speed=I size=I ratio=R fast=I
+the instructions of OP (per element, or per message for one-value cases)
+in both builds, and what the speed build's generated fast path takes.
 
 Wasm figures come from per-element differences (count.sh): the cost of a
 record field is a 16-field record of nat64 (rec16) per field, value
@@ -20,7 +24,7 @@ BORROWING = {"c", "blob2m"}  # decoded as slices of the message; text is too, af
 
 
 def parse(path):
-    native, bench, wasm, size, motoko = {}, {}, {}, {}, []
+    native, bench, wasm, size, motoko = {}, {}, {"wasm": {}, "wasm-size": {}}, {}, []
     for line in open(path, encoding="utf-8"):
         w = line.split()
         if not w:
@@ -30,9 +34,9 @@ def parse(path):
             native[(w[1], w[2])] = float(kv["ns"])
         elif w[0] == "bench" and kv.get("ratio", "n/a") != "n/a":
             bench[(w[1], w[2])] = float(kv["ratio"])
-        elif w[0] == "wasm" and "instructions" in kv:
+        elif w[0] in wasm and "instructions" in kv:
             per = kv["per_element"]
-            wasm[(w[1], w[2])] = (int(kv["instructions"]), None if per == "n/a" else float(per))
+            wasm[w[0]][(w[1], w[2])] = (int(kv["instructions"]), None if per == "n/a" else float(per))
         elif w[0] == "size" and w[1] in ("core", "ledger"):
             size[(w[1], kv["opt"])] = int(kv["bytes"])
         elif w[0] == "motoko" and "ratio" in kv:
@@ -41,7 +45,8 @@ def parse(path):
 
 
 def main():
-    native, bench, wasm, size, motoko = parse(sys.argv[1])
+    native, bench, builds, size, motoko = parse(sys.argv[1])
+    wasm = builds["wasm"]
     results = []
 
     def target(group, what, figure, limit, at_most=True, unit=""):
@@ -109,7 +114,17 @@ def main():
     for case, op, ratio in motoko:
         target("motoko", f"{case}-{op}", ratio, 3, False, "x")
 
-    # The size-first build
+    # The size-first build: sizes, and what it costs in instructions
+    for case in ("a", "e1", "e2err", "b", "d", "f", "vec_nat", "results", "rec16"):
+        for op, fast in (("decode_warm_interp", "decode_warm_fast"), ("encode_interp", "encode_fast")):
+            fig = []
+            for table, o in ((wasm, op), (builds["wasm-size"], op), (wasm, fast)):
+                v = table.get((case, o))
+                fig.append(None if v is None else v[1] if v[1] else v[0])
+            if None in fig:
+                continue
+            print(f"speedcost {case} {op} speed={fig[0]:g} size={fig[1]:g} ratio={fig[1] / fig[0]:.2f} "
+                  f"fast={fig[2]:g}")
     target("size", "core-wasm32", size.get(("core", "size")), 32768, unit="B")
     target("size", "ledger-wasm32", size.get(("ledger", "size")), 40960, unit="B")
 

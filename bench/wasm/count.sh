@@ -8,12 +8,24 @@
 # header is built once per type), through the hand descriptors; the same
 # through the stubs generated from bench.did, OP_fast with their fast paths
 # (--fast) and OP_interp without (--no-fast), on the stubs' own message.
+# --size: the size-first build instead (the core at -Oz without forced
+# inlining, as -Dcore_opt=size builds it for Wasm), printed as wasm-size
+# lines, so that bench/run shows what the smaller module costs.
 # BUILD (default build) is the native build that writes the messages.
+# Usage: bench/wasm/count.sh [--quick] [--size]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n1=64
 n2=128
-[ "${1:-}" = "--quick" ] && { n1=16; n2=32; }
+opt=(-O2)
+prefix=wasm
+for arg in "$@"; do
+  case $arg in
+    --quick) n1=16; n2=32 ;;
+    --size) opt=(-Oz -DCANDID_OPT_SIZE); prefix=wasm-size ;;
+    *) echo "usage: bench/wasm/count.sh [--quick] [--size]" >&2; exit 2 ;;
+  esac
+done
 build=${BUILD:-build}
 [ -d "$build" ] || meson setup "$build" >/dev/null
 ninja -C "$build" bench/bench-native >/dev/null
@@ -22,7 +34,7 @@ trap 'rm -rf "$tmp"' EXIT
 "./$build/bench/bench-native" --messages "$n1" --out "$tmp" >/dev/null
 "./$build/bench/bench-native" --messages "$n2" --out "$tmp" >/dev/null
 python3 bench/wasm/gen.py "$tmp" "$n1" "$n2" >"$tmp/exports.c"
-flags=(--target=wasm32-unknown-unknown -O2 -mbulk-memory -ffreestanding -nostdlib -fno-builtin
+flags=(--target=wasm32-unknown-unknown "${opt[@]}" -mbulk-memory -ffreestanding -nostdlib -fno-builtin
        -DBENCH_NO_GENERATORS -Iinclude -Ibench/wasm -I"$build/bench")
 objs=()
 for src in lib/core/*.c bench/payloads.c "$build"/bench/{ledger_did,bench_fast,bench_interp}.c \
@@ -40,7 +52,7 @@ wasm-interp --run-all-exports --trace "$tmp/kernel.wasm" |
   awk '/^>>> running export/ { name = $4; gsub(/[":]+$/, "", name); gsub(/^"/, "", name); next }
        /^#[0-9]+\./ { count[name]++ }
        END { for (k in count) print k, count[k] }' >"$tmp/counts"
-python3 - "$tmp/counts" "$n1" "$n2" <<'PY'
+python3 - "$tmp/counts" "$n1" "$n2" "$prefix" <<'PY'
 import sys
 counts = {}
 for line in open(sys.argv[1]):
@@ -77,5 +89,5 @@ for c in cases:
         ops[f"encode_{stubs}"] = (enc_big, enc_big - enc_small)
     for op, (total, diff) in ops.items():
         per = f"{diff / elems:.1f}" if elems else "n/a"
-        print(f"wasm {c} {op} instructions={total} per_element={per}")
+        print(f"{sys.argv[4]} {c} {op} instructions={total} per_element={per}")
 PY
