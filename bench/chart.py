@@ -2,9 +2,10 @@
 """Draws a bench/run log as an SVG with gnuplot: chart.py LOG OUT.svg [TITLE]
 Top: how many times faster than @dfinity/candid each case decodes and
 encodes natively through the generated stubs, with fast paths and without
-(log scale, the 300x target drawn). Bottom: executed Wasm instructions per
+(log scale, the 300x target drawn). Below: executed Wasm instructions per
 element, fast path beside interpreter; per message (the case marked *) for
-one-value cases and where an element costs nothing measurable (bulk copies)."""
+one-value cases and where an element costs nothing measurable (bulk copies).
+When bench/motoko/run.sh ran: libcandid's ratios against Motoko's Candid."""
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import tempfile
 LOG, OUT = sys.argv[1], sys.argv[2]
 TITLE = sys.argv[3] if len(sys.argv) > 3 else ""
 
-ratios, wasm, order = {}, {}, []
+ratios, wasm, order, motoko = {}, {}, [], []
 for line in open(LOG, encoding="utf-8"):
     w = line.split()
     if len(w) < 3:
@@ -23,6 +24,8 @@ for line in open(LOG, encoding="utf-8"):
         ratios[(w[1], w[2])] = float(kv["ratio"])
         if w[1] not in order:
             order.append(w[1])
+    elif w[0] == "motoko" and "ratio" in kv:
+        motoko.append((f"{w[1]} {w[2]}", float(kv["ratio"])))
     elif w[0] == "wasm" and "instructions" in kv:
         per = kv["per_element"]
         wasm[(w[1], w[2])] = (float(kv["instructions"]), float(per) if per != "n/a" else 0.0)
@@ -34,6 +37,9 @@ def column(table, case, op):
 
 
 tmp = tempfile.mkdtemp()
+with open(os.path.join(tmp, "motoko.dat"), "w", encoding="utf-8") as f:
+    for label, ratio in motoko:
+        f.write(f'"{label}" {ratio:g}\n')
 ops = ["decode_fast", "decode_interp", "encode_fast", "encode_interp"]
 with open(os.path.join(tmp, "ratios.dat"), "w", encoding="utf-8") as f:
     for case in order:
@@ -48,10 +54,19 @@ with open(os.path.join(tmp, "wasm.dat"), "w", encoding="utf-8") as f:
         shown = {(case, op): wasm[(case, op)][0 if whole else 1] for op in wasm_ops}
         f.write(" ".join([case + ("*" if whole else "")] + [column(shown, case, op) for op in wasm_ops]) + "\n")
 
+# Motoko's own Candid in the same engine (bench/motoko/run.sh), when it ran
+MOTOKO = f"""
+set title "Node.js, wasm64: times faster than Motoko's to_candid/from_candid (log scale)"
+set ylabel "ratio"
+set yrange [0.1:*]
+set arrow 2 from graph 0, first 3 to graph 1, first 3 nohead dt 2 lw 1.5 lc rgb "#c00000" front
+set label 2 "3x target" at graph 0.005, first 3 left offset 0,0.7 tc rgb "#c00000" front
+plot "{tmp}/motoko.dat" using 2:xtic(1) title "libcandid / Motoko" lc rgb "#7a4fa8"
+"""
 script = f"""
-set terminal svg size 1100,900 dynamic noenhanced font "sans,11" background "white"
+set terminal svg size 1100,{1300 if motoko else 900} dynamic noenhanced font "sans,11" background "white"
 set output "{OUT}"
-set multiplot layout 2,1 title "{TITLE}"
+set multiplot layout {3 if motoko else 2},1 title "{TITLE}"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
@@ -78,9 +93,10 @@ plot "{tmp}/wasm.dat" using 2:xtic(1) title "decode warm, fast path" lc rgb "#1f
      "" using 3 title "decode warm, interpreter" lc rgb "#8fb4e0", \\
      "" using 4 title "encode, fast path" lc rgb "#2e8b3d", \\
      "" using 5 title "encode, interpreter" lc rgb "#9fd4a8"
+{MOTOKO if motoko else ""}
 unset multiplot
 """
 subprocess.run(["gnuplot"], input=script, text=True, check=True)
-for name in ("ratios.dat", "wasm.dat"):
+for name in ("ratios.dat", "wasm.dat", "motoko.dat"):
     os.remove(os.path.join(tmp, name))
 os.rmdir(tmp)
