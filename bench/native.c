@@ -305,6 +305,7 @@ int main(int argc, char **argv) {
         }
         gen_free(&gens[0]);
         gen_free(&gens[1]);
+        bench_payload_free();
         free(c.msg);
         free(c.arena_mem);
         free(c.types_mem);

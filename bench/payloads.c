@@ -29,10 +29,33 @@ static const candid_type blob_t = {.kind = CANDID_VEC, .repr = CANDID_REPR_SLICE
     static const candid_type name_ = {.kind = CANDID_RECORD, .size = (size_), .align = 8, .count = 1, .fields = name_##_f}
 
 #ifndef BENCH_NO_GENERATORS
+/* Every block the generators allocate, for bench_payload_free. */
+static void **kept;
+static size_t kept_len, kept_cap;
+
+static void *keep(void *p) {
+    if (!p) abort();
+    if (kept_len == kept_cap) {
+        kept_cap = kept_cap ? 2 * kept_cap : 64;
+        kept = realloc(kept, kept_cap * sizeof *kept);
+        if (!kept) abort();
+    }
+    return kept[kept_len++] = p;
+}
+static void *kept_malloc(size_t n) { return keep(malloc(n ? n : 1)); }
+static void *kept_calloc(size_t n, size_t size) { return keep(calloc(n ? n : 1, size)); }
+
+void bench_payload_free(void) {
+    for (size_t i = 0; i < kept_len; i++) free(kept[i]);
+    free(kept);
+    kept = NULL;
+    kept_len = kept_cap = 0;
+}
+
 static char *text_of(size_t i, size_t *len) {
     char buf[32];
     int n = snprintf(buf, sizeof buf, "item-%zu", i);
-    char *s = malloc((size_t)n);
+    char *s = kept_malloc((size_t)n);
     memcpy(s, buf, (size_t)n);
     *len = (size_t)n;
     return s;
@@ -44,7 +67,7 @@ ARGS1(a_args, &nat64_t, 8);
 #ifndef BENCH_NO_GENERATORS
 static void *make_a(size_t n) {
     (void)n;
-    uint64_t *v = malloc(8);
+    uint64_t *v = kept_malloc(8);
     *v = 0x0123456789abcdefull;
     return v;
 }
@@ -65,7 +88,7 @@ ARGS1(b_args, &b_rec, sizeof(b_t));
 #ifndef BENCH_NO_GENERATORS
 static void *make_b(size_t n) {
     (void)n;
-    b_t *v = calloc(1, sizeof *v);
+    b_t *v = kept_calloc(1, sizeof *v);
     static candid_slice tags[3] = {{(const uint8_t *)"gold", 4}, {(const uint8_t *)"early", 5},
                                    {(const uint8_t *)"verified", 8}};
     v->id = 42;
@@ -81,9 +104,9 @@ static void *make_b(size_t n) {
 ARGS1(c_args, &blob_t, sizeof(candid_slice));
 #ifndef BENCH_NO_GENERATORS
 static void *make_blob(size_t n) {
-    uint8_t *b = malloc(n);
+    uint8_t *b = kept_malloc(n);
     for (size_t i = 0; i < n; i++) b[i] = (uint8_t)(i * 31 + 7);
-    candid_slice *s = malloc(sizeof *s);
+    candid_slice *s = kept_malloc(sizeof *s);
     *s = (candid_slice){b, n};
     return s;
 }
@@ -93,9 +116,9 @@ static void *make_blob(size_t n) {
 ARGS1(text_args, &text_t, sizeof(candid_slice));
 #ifndef BENCH_NO_GENERATORS
 static void *make_text(size_t n) {
-    uint8_t *b = malloc(n);
+    uint8_t *b = kept_malloc(n);
     for (size_t i = 0; i < n; i++) b[i] = (uint8_t)('a' + i % 26);
-    candid_slice *s = malloc(sizeof *s);
+    candid_slice *s = kept_malloc(sizeof *s);
     *s = (candid_slice){b, n};
     return s;
 }
@@ -116,13 +139,13 @@ VEC_OF(d_vec, &d_rec);
 ARGS1(d_args, &d_vec, sizeof(candid_vec));
 #ifndef BENCH_NO_GENERATORS
 static void *make_d(size_t n) {
-    d_item *items = calloc(n, sizeof *items);
+    d_item *items = kept_calloc(n, sizeof *items);
     for (size_t i = 0; i < n; i++) {
         items[i].a = (uint32_t)i;
         items[i].b.ptr = (const uint8_t *)text_of(i, &items[i].b.len);
         items[i].c = (opt_i64){(uint8_t)(i % 2), -(int64_t)i};
     }
-    candid_vec *v = malloc(sizeof *v);
+    candid_vec *v = kept_malloc(sizeof *v);
     *v = (candid_vec){items, n};
     return v;
 }
@@ -138,7 +161,7 @@ static const uint8_t sub[32] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 1
 #ifndef BENCH_NO_GENERATORS
 static void *make_e1(size_t n) {
     (void)n;
-    ledger_did_TransferArg *t = calloc(1, sizeof *t);
+    ledger_did_TransferArg *t = kept_calloc(1, sizeof *t);
     t->to.owner = (candid_slice){owner, 29};
     t->to.subaccount = (ledger_did_opt_blob){1, {sub, 32}};
     t->fee = (ledger_did_opt_nat){1, 10000};
@@ -152,7 +175,7 @@ static void *make_e1(size_t n) {
 #ifndef BENCH_NO_GENERATORS
 static void *make_e2ok(size_t n) {
     (void)n;
-    ledger_did_icrc1_transfer_ret_0 *r = calloc(1, sizeof *r);
+    ledger_did_icrc1_transfer_ret_0 *r = kept_calloc(1, sizeof *r);
     r->tag = ledger_did_icrc1_transfer_ret_0_Ok_tag;
     r->u.Ok = 987654;
     return r;
@@ -161,7 +184,7 @@ static void *make_e2ok(size_t n) {
 #ifndef BENCH_NO_GENERATORS
 static void *make_e2err(size_t n) {
     (void)n;
-    ledger_did_icrc1_transfer_ret_0 *r = calloc(1, sizeof *r);
+    ledger_did_icrc1_transfer_ret_0 *r = kept_calloc(1, sizeof *r);
     r->tag = ledger_did_icrc1_transfer_ret_0_Err_tag;
     r->u.Err.tag = ledger_did_TransferError_GenericError_tag;
     r->u.Err.u.GenericError.error_code = 500;
@@ -182,12 +205,12 @@ static const candid_type list_t = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED
 ARGS1(f_args, &list_t, sizeof(void *));
 #ifndef BENCH_NO_GENERATORS
 static void *make_list(size_t n) {
-    node *nodes = calloc(n ? n : 1, sizeof *nodes);
+    node *nodes = kept_calloc(n ? n : 1, sizeof *nodes);
     for (size_t i = 0; i < n; i++) {
         nodes[i].head = (int64_t)i * 7 - 3000;
         nodes[i].tail = i + 1 < n ? &nodes[i + 1] : NULL;
     }
-    node **first = malloc(sizeof *first);
+    node **first = kept_malloc(sizeof *first);
     *first = n ? nodes : NULL;
     return first;
 }
@@ -210,14 +233,14 @@ static const candid_type vlist_t = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_
 ARGS1(vlist_args, &vlist_t, sizeof(void *));
 #ifndef BENCH_NO_GENERATORS
 static void *make_vlist(size_t n) {
-    vnode *nodes = calloc(n + 1, sizeof *nodes);
+    vnode *nodes = kept_calloc(n + 1, sizeof *nodes);
     for (size_t i = 0; i < n; i++) {
         nodes[i].tag = 1;
         nodes[i].cons.head = (int64_t)i;
         nodes[i].cons.tail = &nodes[i + 1];
     }
     nodes[n].tag = 0;
-    vnode **first = malloc(sizeof *first);
+    vnode **first = kept_malloc(sizeof *first);
     *first = nodes;
     return first;
 }
@@ -235,9 +258,9 @@ ARGS1(vec_nat_args, &vec_nat_t, sizeof(candid_vec));
 #ifndef BENCH_NO_GENERATORS
 #define MAKE_VEC(name_, ctype_, expr_)               \
     static void *name_(size_t n) {                   \
-        ctype_ *items = malloc(n * sizeof *items);   \
+        ctype_ *items = kept_malloc(n * sizeof *items);   \
         for (size_t i = 0; i < n; i++) items[i] = (ctype_)(expr_); \
-        candid_vec *v = malloc(sizeof *v);           \
+        candid_vec *v = kept_malloc(sizeof *v);           \
         *v = (candid_vec){items, n};                 \
         return v;                                    \
     }
@@ -261,12 +284,12 @@ VEC_OF(map_vec, &map_rec);
 ARGS1(map_args, &map_vec, sizeof(candid_vec));
 #ifndef BENCH_NO_GENERATORS
 static void *make_map(size_t n) {
-    map_entry *e = malloc(n * sizeof *e);
+    map_entry *e = kept_malloc(n * sizeof *e);
     for (size_t i = 0; i < n; i++) {
         e[i].k.ptr = (const uint8_t *)text_of(i, &e[i].k.len);
         e[i].v = i * 1000;
     }
-    candid_vec *v = malloc(sizeof *v);
+    candid_vec *v = kept_malloc(sizeof *v);
     *v = (candid_vec){e, n};
     return v;
 }
@@ -290,10 +313,10 @@ ARGS1(wide_args, &wide_vec, sizeof(candid_vec));
 ARGS1(narrow_args, &narrow_vec, sizeof(candid_vec));
 #ifndef BENCH_NO_GENERATORS
 static void *make_wide(size_t n) {
-    wide *w = malloc(n * sizeof *w);
+    wide *w = kept_malloc(n * sizeof *w);
     for (size_t i = 0; i < n; i++)
         for (int k = 0; k < 16; k++) w[i].f[k] = i * 16 + (size_t)k;
-    candid_vec *v = malloc(sizeof *v);
+    candid_vec *v = kept_malloc(sizeof *v);
     *v = (candid_vec){w, n};
     return v;
 }
@@ -310,13 +333,13 @@ VEC_OF(res_vec, &res_t);
 ARGS1(res_args, &res_vec, sizeof(candid_vec));
 #ifndef BENCH_NO_GENERATORS
 static void *make_results(size_t n) {
-    res *r = malloc(n * sizeof *r);
+    res *r = kept_malloc(n * sizeof *r);
     for (size_t i = 0; i < n; i++) {
         r[i].tag = (uint32_t)(i % 2);
         if (i % 2) r[i].u.err = (candid_slice){(const uint8_t *)"insufficient funds", 18};
         else r[i].u.ok = i;
     }
-    candid_vec *v = malloc(sizeof *v);
+    candid_vec *v = kept_malloc(sizeof *v);
     *v = (candid_vec){r, n};
     return v;
 }

@@ -21,4 +21,7 @@ typedef struct payload {
 extern const payload bench_payloads[];
 extern const size_t bench_payload_count;
 
+/* Frees every value the payloads' make functions have returned so far. */
+void bench_payload_free(void);
+
 #endif
