@@ -11,7 +11,8 @@
  * the decoder's and encoder's loops. A size-first build (meson
  * -Dcore_opt=size, which defines CANDID_OPT_SIZE) leaves the choice to the
  * compiler instead, for canisters that count bytes before instructions.
- * Other files of the core use the same macro for the same reason. */
+ * A forced inline spelled out elsewhere in the core stays forced in the
+ * size build: use this macro. */
 #ifdef CANDID_OPT_SIZE
 #define CANDID_INLINE static inline
 #else
