@@ -63,6 +63,9 @@ export const KINDS = [
   'any', //            Any (Candid's reserved), printed as "ok"
   'opt-int', //        ?Int
   'small-record', //   { #A : {}; #B : Nat8 }
+  'blob-64k', //       Blob, checked against the 64 KiB of typed.c: "ok 65536"
+  'rows', //           [Row], checked against the 10,000 rows of typed.c: "ok 10000"
+  'old-rows', //       [OldRow] (Row without score), the same rows
 ];
 
 const FIXED = '(nat8, nat16, nat32, nat64, int8, int16, int32, int64)';
@@ -72,7 +75,7 @@ const LEDGER = 'principal "ryjl3-tyaaa-aaaaa-aaaba-cai"';
 const TRANSFER_VALUE =
   `(record { to = record { owner = ${LEDGER}; subaccount = opt blob "\\01\\02" }; amount = 1_000_000; ` +
   'fee = opt 10_000; memo = opt blob "coffee"; from_subaccount = null; created_at_time = opt 1_700_000_000_000_000_000 })';
-const TRANSFER_MOTOKO =
+export const TRANSFER_MOTOKO =
   '?{amount = 1_000_000; created_at_time = ?1_700_000_000_000_000_000; fee = ?10_000; from_subaccount = null; ' +
   'memo = ?"\\63\\6F\\66\\66\\65\\65"; to = {owner = ryjl3-tyaaa-aaaaa-aaaba-cai; subaccount = ?"\\01\\02"}}';
 
@@ -82,7 +85,7 @@ function listText(n) {
   for (let i = n - 1; i >= 0; i--) s = `opt record { head = ${i}; tail = ${s} }`;
   return `(${s})`;
 }
-function listMotoko(n) {
+export function listMotoko(n) {
   let s = 'null';
   for (let i = n - 1; i >= 0; i--) s = `?{head = ${i ? '+' + i : 0}; tail = ${s}}`;
   return `?(${s})`;
