@@ -48,6 +48,8 @@ type TransferError = {
 type TransferResult = { #Ok : Nat; #Err : TransferError };
 type Small = { #A; #B : Nat8 };
 type Big = { #A; #B : Nat8; #C : Text; #D : Nat };
+type Row = { id : Nat32; name : Text; score : ?Int64 };
+type OldRow = { id : Nat32; name : Text };
 
 let hexDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"];
 
@@ -80,6 +82,47 @@ func emit(result : Text) {
 func exact(x : Float) : Text = Float.format(x, #exp 16);
 
 func reference<T>(v : ?T) : Text = switch v { case null "null"; case _ "ok" };
+
+// The two large values (a 64 KiB blob, 10,000 records), built alike in
+// typed.c, and checked field by field here: their debug_show would fill
+// megabytes of output.
+let bigBlobSize = 65_536;
+let rowCount = 10_000;
+func bigBlobByte(i : Nat) : Nat8 = Prim.natToNat8((i * 7 + 3) % 256);
+func rowScore(i : Nat) : ?Int64 {
+  let s : Int = i * 1000;
+  if (i % 3 == 0) null else ?Prim.intToInt64(s - 5_000_000);
+};
+func row(i : Nat) : Row = { id = Prim.natToNat32(i); name = "item-" # decimal i; score = rowScore(i) };
+
+func checkBlob(v : ?Blob) : Text = switch v {
+  case null "null";
+  case (?b) {
+    if (b.size() != bigBlobSize) return "size " # decimal(b.size());
+    var i = 0;
+    for (byte in b.vals()) {
+      if (byte != bigBlobByte(i)) return "byte " # decimal i;
+      i += 1;
+    };
+    "ok " # decimal i;
+  };
+};
+
+// Rows at the type they were sent at, or at the older OldRow.
+func checkRows<R>(v : ?[R], same : (R, Nat) -> Bool) : Text = switch v {
+  case null "null";
+  case (?rows) {
+    if (rows.size() != rowCount) return "size " # decimal(rows.size());
+    var i = 0;
+    while (i < rowCount) {
+      if (not same(rows[i], i)) return "row " # decimal i;
+      i += 1;
+    };
+    "ok " # decimal i;
+  };
+};
+func sameRow(r : Row, i : Nat) : Bool = r == row(i);
+func sameOldRow(r : OldRow, i : Nat) : Bool = r.id == Prim.natToNat32(i) and r.name == "item-" # decimal i;
 
 // The kinds, numbered as in cases.mjs (KINDS).
 func decode(kind : Nat, m : Blob) : Text {
@@ -128,6 +171,9 @@ func decode(kind : Nat, m : Blob) : Text {
     case 26 { let v : ?Any = from_candid m; reference v };
     case 27 { let v : ??Int = from_candid m; debug_show v };
     case 28 { let v : ?{ #A : {}; #B : Nat8 } = from_candid m; debug_show v };
+    case 29 { let v : ?Blob = from_candid m; checkBlob v };
+    case 30 { let v : ?[Row] = from_candid m; checkRows(v, sameRow) };
+    case 31 { let v : ?[OldRow] = from_candid m; checkRows(v, sameOldRow) };
     case _ { "unknown kind " # decimal kind };
   };
 };
@@ -199,6 +245,20 @@ if (start == 0) {
   encoded("nat", to_candid (5 : Nat));
   encoded("none", to_candid ());
   encoded("bool-null", to_candid (true, null, false));
+  // For the generated C types (typed.c) only: every TransferError case,
+  // references, and the two large values.
+  encoded("err-BadFee", to_candid (#Err(#BadFee { expected_fee = 10_000 }) : TransferResult));
+  encoded("err-BadBurn", to_candid (#Err(#BadBurn { min_burn_amount = 1 }) : TransferResult));
+  encoded("err-InsufficientFunds", to_candid (#Err(#InsufficientFunds { balance = 5 }) : TransferResult));
+  encoded("err-TooOld", to_candid (#Err(#TooOld) : TransferResult));
+  encoded("err-CreatedInFuture", to_candid (#Err(#CreatedInFuture { ledger_time = 18_446_744_073_709_551_615 }) : TransferResult));
+  encoded("err-Duplicate", to_candid (#Err(#Duplicate { duplicate_of = 18_446_744_073_709_551_615 }) : TransferResult));
+  encoded("err-TemporarilyUnavailable", to_candid (#Err(#TemporarilyUnavailable) : TransferResult));
+  encoded("err-GenericError", to_candid (#Err(#GenericError { error_code = 7; message = "busy" }) : TransferResult));
+  let svc = actor ("ryjl3-tyaaa-aaaaa-aaaba-cai") : actor { q : shared query Nat -> async Text; m : shared () -> async () };
+  encoded("refs", to_candid (svc.q, svc));
+  encoded("blob-64k", to_candid (Prim.arrayToBlob(Prim.Array_tabulate<Nat8>(bigBlobSize, bigBlobByte))));
+  encoded("rows-10000", to_candid (Prim.Array_tabulate<Row>(rowCount, row)));
   let generator = Random.Generator(Prim.natToNat32(seed));
   var k = 0;
   while (k < randomCount) {

@@ -63,6 +63,9 @@ export const KINDS = [
   'any', //            Any (Candid's reserved), printed as "ok"
   'opt-int', //        ?Int
   'small-record', //   { #A : {}; #B : Nat8 }
+  'blob-64k', //       Blob, checked against the 64 KiB of typed.c: "ok 65536"
+  'rows', //           [Row], checked against the 10,000 rows of typed.c: "ok 10000"
+  'old-rows', //       [OldRow] (Row without score), the same rows
 ];
 
 const FIXED = '(nat8, nat16, nat32, nat64, int8, int16, int32, int64)';
@@ -72,7 +75,7 @@ const LEDGER = 'principal "ryjl3-tyaaa-aaaaa-aaaba-cai"';
 const TRANSFER_VALUE =
   `(record { to = record { owner = ${LEDGER}; subaccount = opt blob "\\01\\02" }; amount = 1_000_000; ` +
   'fee = opt 10_000; memo = opt blob "coffee"; from_subaccount = null; created_at_time = opt 1_700_000_000_000_000_000 })';
-const TRANSFER_MOTOKO =
+export const TRANSFER_MOTOKO =
   '?{amount = 1_000_000; created_at_time = ?1_700_000_000_000_000_000; fee = ?10_000; from_subaccount = null; ' +
   'memo = ?"\\63\\6F\\66\\66\\65\\65"; to = {owner = ryjl3-tyaaa-aaaaa-aaaba-cai; subaccount = ?"\\01\\02"}}';
 
@@ -82,10 +85,27 @@ function listText(n) {
   for (let i = n - 1; i >= 0; i--) s = `opt record { head = ${i}; tail = ${s} }`;
   return `(${s})`;
 }
-function listMotoko(n) {
+export function listMotoko(n) {
   let s = 'null';
   for (let i = n - 1; i >= 0; i--) s = `?{head = ${i ? '+' + i : 0}; tail = ${s}}`;
   return `?(${s})`;
+}
+
+// The two large values, built as Oracle.mo and typed/typed.c build them: a
+// 64 KiB blob and 10,000 rows, as `candid` text.
+const ROWS = '(vec record { id : nat32; name : text; score : opt int64 })';
+function bigBlobText() {
+  let s = '';
+  for (let i = 0; i < 65536; i++) s += '\\' + ((i * 7 + 3) % 256).toString(16).padStart(2, '0');
+  return `(blob "${s}")`;
+}
+function rowsText() {
+  const rows = [];
+  for (let i = 0; i < 10000; i++) {
+    const score = i % 3 === 0 ? 'null' : `opt (${i * 1000 - 5000000} : int64)`;
+    rows.push(`record { id = ${i}; name = "item-${i}"; score = ${score} }`);
+  }
+  return `(vec { ${rows.join('; ')} })`;
 }
 
 function listCli(n) {
@@ -192,6 +212,9 @@ export const MOTOKO_DECODE = [
   { name: 'recursive list, empty', kind: 'list', type: '(List)', value: '(null)', motoko: '?null' },
   { name: 'recursive list of 1000', kind: 'list', type: '(List)', value: listText(1000), motoko: listMotoko(1000) },
   { name: 'recursive list of 10000', kind: 'list', type: '(List)', value: listText(10000), motoko: listMotoko(10000) },
+  { name: '64 KiB blob', kind: 'blob-64k', type: '(blob)', value: bigBlobText(), motoko: 'ok 65536' },
+  { name: 'vec record of 10000', kind: 'rows', type: ROWS, value: rowsText(), motoko: 'ok 10000' },
+  { name: 'vec record of 10000 at an older record', kind: 'old-rows', type: ROWS, value: rowsText(), motoko: 'ok 10000' },
   {
     name: 'ICRC-1 TransferArg',
     kind: 'transfer',
@@ -401,6 +424,16 @@ export const MOTOKO_DECODE = [
 // Motoko's to_candid of the values labelled in Oracle.mo, decoded by
 // `candid decode -t type`; `exact` marks the type Motoko encoded at.
 export const ENCODED = [
+  // The large values: `candid decode`'s reading of Motoko's bytes must be its
+  // reading of its own encoding of the same value (roundtrip, the text being
+  // too long to write here).
+  { label: 'blob-64k', type: '(blob)', roundtrip: bigBlobText() },
+  { label: 'rows-10000', type: ROWS, roundtrip: rowsText() },
+  {
+    label: 'rows-10000',
+    type: '(vec record { id : nat32; name : text })',
+    roundtrip: rowsText().replace(/; score = [^}]*}/g, ' }'),
+  },
   {
     label: 'big',
     exact: true,

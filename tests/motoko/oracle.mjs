@@ -1,6 +1,6 @@
 // The Motoko compiler as an independent oracle for libcandid (run by
 // tests/motoko/run, under Node 24, which loads moc's 64-bit Wasm modules):
-//   node oracle.mjs CANDID_CLI CACHE_DIR
+//   node oracle.mjs CANDID_CLI CACHE_DIR [MODE=TYPED_PROGRAM ...]
 // compiles Oracle.mo once (cached by the hash of its source and the compiler),
 // then checks three directions against the tables of cases.mjs:
 //   motoko-decode  messages encoded by `candid encode` decode in Motoko,
@@ -10,7 +10,11 @@
 //   references     the same for func and service references,
 //   random         seeded random values (random.mjs) as in motoko-decode,
 //   random-encode  and as in cli-decode, drawn by Random.mo;
-//                  ORACLE_SEED and ORACLE_RANDOM (their number) change them.
+//                  ORACLE_SEED and ORACLE_RANDOM (their number) change them;
+//   typed-decode   Motoko's to_candid bytes decoded by typed/typed.c into
+//                  generated C types, per code-generation MODE (fast, no-fast),
+//   typed-encode   the generated encoders' bytes decoded by Motoko (typed.mjs),
+//   typed-modes    the modes' encodings byte for byte alike.
 // Each prints "<direction>: N passed, N failed"; the last line is the total.
 // ORACLE_SHOW=1 prints every answer as well.
 import { createHash } from 'node:crypto';
@@ -22,11 +26,13 @@ import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 import { BYTES, COERCIONS, DID, ENCODED, KINDS, KNOWN, MOTOKO_DECODE, REFERENCES } from './cases.mjs';
 import { randomCases, randomEncoded } from './random.mjs';
+import { TYPED_ENCODED } from './typed.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
-const [cli, cacheDir] = process.argv.slice(2);
+const [cli, cacheDir, ...typedArgs] = process.argv.slice(2);
+const TYPED = typedArgs.map((a) => ({ mode: a.slice(0, a.indexOf('=')), program: a.slice(a.indexOf('=') + 1) }));
 const MARKER = 'LIBCANDID-MOTOKO-ORACLE-INPUT:';
-const CAPACITY = 64 * 1024; // bytes of messages per run of the program
+const CAPACITY = 512 * 1024; // bytes of messages per run of the program (10,000 rows take 220 KiB)
 const SEED = Number(process.env.ORACLE_SEED ?? 1);
 const RANDOM = Number(process.env.ORACLE_RANDOM ?? 120);
 
@@ -196,6 +202,31 @@ function clip(text) {
   return text.length > 300 ? `${text.slice(0, 300)}... (${text.length} characters)` : text;
 }
 
+// typed.c's encodings by label ("LABEL HEX" lines).
+function typedEncode(program) {
+  const out = execFileSync(program, ['encode'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return Object.fromEntries(out.trim().split('\n').map((line) => line.split(' ', 2)));
+}
+
+// typed.c's checks of Motoko's encodings: one "ok NAME" or "FAIL NAME: why"
+// line per check, exit status 0 when all passed.
+function typedDecode(direction, program, encoded) {
+  const input = Object.entries(encoded).map(([label, hex]) => `${label} ${hex}\n`).join('');
+  let out;
+  let status = 0;
+  try {
+    out = execFileSync(program, ['decode'], { encoding: 'utf8', input, maxBuffer: 1 << 26, stdio: 'pipe' });
+  } catch (e) {
+    out = e.stdout ?? '';
+    status = e.status ?? e.signal;
+  }
+  for (const line of out.split('\n').filter(Boolean)) {
+    if (line.startsWith('ok ')) check(direction, line.slice(3), 'ok', 'ok');
+    else check(direction, line, 'ok', line);
+  }
+  check(direction, 'exit status', 'exit 1 only with a FAIL line', status === 0 || /^FAIL /m.test(out) ? 'exit 1 only with a FAIL line' : `exit ${status}`);
+}
+
 const tally = {};
 let knownHits = 0;
 
@@ -250,6 +281,12 @@ async function main() {
     messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(cliEncode(c.type, c.value), 'hex') });
   }
   for (const c of BYTES) messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(c.hex, 'hex') });
+  const typedAt = messages.length;
+  for (const t of TYPED) {
+    t.encoded = typedEncode(t.program);
+    for (const c of TYPED_ENCODED)
+      messages.push({ kind: KINDS.indexOf(c.kind), bytes: Buffer.from(t.encoded[c.label] ?? '', 'hex') });
+  }
   if (messages.some((m) => m.kind < 0)) throw new Error('a case names a kind that KINDS lacks');
 
   const t = Date.now();
@@ -262,7 +299,9 @@ async function main() {
   MOTOKO_DECODE.forEach((c, i) => check('motoko-decode', c.name, c.motoko, ...motoko(i)));
   for (const c of ENCODED) {
     const hex = encoded[c.label];
-    check('cli-decode', `${c.label} at ${c.type}`, c.cli, hex === undefined ? 'missing' : cliDecode(c.type, hex));
+    let expected = c.cli ?? cliDecode(c.type, cliEncode(c.type, c.roundtrip));
+    if (c.roundtrip && !expected.startsWith('(')) expected = `a value, not the roundtrip's ${expected}`;
+    check('cli-decode', `${c.label} at ${c.type}`, expected, hex === undefined ? 'missing' : cliDecode(c.type, hex));
   }
   for (const c of randomEncoded(SEED, RANDOM)) {
     const hex = encoded[c.label];
@@ -286,6 +325,17 @@ async function main() {
     check('bytes', `${c.name} (motoko)`, c.motoko, ...motoko(bytesAt + i));
     check('bytes', `${c.name} (libcandid)`, c.cli, cliDecode(c.type, c.hex));
   });
+
+  TYPED.forEach((t, r) => {
+    TYPED_ENCODED.forEach((c, i) =>
+      check(`typed-encode (${t.mode})`, `${c.label} at ${c.kind}`, c.motoko, ...motoko(typedAt + r * TYPED_ENCODED.length + i)),
+    );
+    typedDecode(`typed-decode (${t.mode})`, t.program, encoded);
+  });
+  for (const t of TYPED.slice(1)) {
+    for (const [label, hex] of Object.entries(TYPED[0].encoded))
+      check('typed-modes', `${label}: ${TYPED[0].mode} and ${t.mode}`, hex, t.encoded[label] ?? 'missing');
+  }
 
   let passed = 0;
   let failed = 0;
