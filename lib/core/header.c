@@ -284,7 +284,7 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         st = CANDID_ERR_TRUNCATED;
         goto out;
     }
-    h->nodes = candid_arena_alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
+    h->nodes = candid__alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
     if (!h->nodes && n) {
         st = CANDID_ERR_WORK_FULL;
         goto out;
@@ -318,7 +318,7 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         st = CANDID_ERR_TRUNCATED;
         goto out;
     }
-    candid_field *args = candid_arena_alloc(work, (size_t)nargs * sizeof *args, _Alignof(candid_field));
+    candid_field *args = candid__alloc(work, (size_t)nargs * sizeof *args, _Alignof(candid_field));
     if (!args && nargs) {
         st = CANDID_ERR_WORK_FULL;
         goto out;
