@@ -53,7 +53,7 @@ HOT candid_status get_leb(cursor *c, uint64_t *v) {
 
 /* A type reference: a primitive opcode or an index into the table. Both
  * are one byte in all but tables of more than 64 entries. */
-HOT candid_status get_ref(cursor *c, wire_header *h, int64_t n,
+HOT candid_status get_ref(cursor *c, candid_type *nodes, int64_t n,
                           const candid_type **out, int layout) {
     int64_t op;
     size_t at = c->pos;
@@ -70,7 +70,7 @@ HOT candid_status get_ref(cursor *c, wire_header *h, int64_t n,
             c->pos = at;
             return CANDID_ERR_BAD_INDEX;
         }
-        *out = &h->nodes[op];
+        *out = &nodes[op];
         return CANDID_OK;
     }
     int64_t kind = op < -(int64_t)CANDID_FUTURE ? 0 : -op; /* no overflow at INT64_MIN */
@@ -83,7 +83,7 @@ HOT candid_status get_ref(cursor *c, wire_header *h, int64_t n,
     return CANDID_ERR_BAD_OPCODE;
 }
 
-HOT candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
+HOT candid_status parse_fields(cursor *c, candid_type *nodes, int64_t n,
                                   candid_type *t, candid_arena *work,
                                   int layout) {
     uint64_t count;
@@ -112,7 +112,7 @@ HOT candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
         f[i].id = (uint32_t)id;
         f[i].offset = 0;
         f[i].name = NULL;
-        st = get_ref(c, h, n, &f[i].type, layout);
+        st = get_ref(c, nodes, n, &f[i].type, layout);
         if (st) return st;
     }
     t->fields = f;
@@ -120,17 +120,17 @@ HOT candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
     return CANDID_OK;
 }
 
-static __attribute__((noinline)) candid_status parse_refs(cursor *c, wire_header *h, int64_t n,
+static __attribute__((noinline)) candid_status parse_refs(cursor *c, candid_type *nodes, int64_t n,
                                 const candid_type **out, uint64_t count,
                                 int layout) {
     for (uint64_t i = 0; i < count; i++) {
-        candid_status st = get_ref(c, h, n, &out[i], layout);
+        candid_status st = get_ref(c, nodes, n, &out[i], layout);
         if (st) return st;
     }
     return CANDID_OK;
 }
 
-static __attribute__((noinline)) candid_status parse_func(cursor *c, wire_header *h, int64_t n,
+static __attribute__((noinline)) candid_status parse_func(cursor *c, candid_type *nodes, int64_t n,
                                 candid_type *t, candid_arena *work, int layout) {
     uint64_t nargs, nres, nann;
     candid_status st = get_leb(c, &nargs);
@@ -150,10 +150,10 @@ static __attribute__((noinline)) candid_status parse_func(cursor *c, wire_header
         work, (size_t)(nargs + nres) * sizeof *refs, _Alignof(candid_type *));
     if (!refs && nargs + nres) return CANDID_ERR_WORK_FULL;
     c->pos = at;
-    st = parse_refs(c, h, n, refs, nargs, layout);
+    st = parse_refs(c, nodes, n, refs, nargs, layout);
     if (st) return st;
     c->pos = probe.pos;
-    st = parse_refs(c, h, n, nres ? refs + nargs : NULL, nres, layout);
+    st = parse_refs(c, nodes, n, nres ? refs + nargs : NULL, nres, layout);
     if (st) return st;
     st = get_leb(c, &nann);
     if (st) return st;
@@ -178,7 +178,7 @@ static int name_less(const candid_method *a, const candid_method *b) {
     return r < 0 || (r == 0 && a->name_len < b->name_len);
 }
 
-static __attribute__((noinline)) candid_status parse_service(cursor *c, wire_header *h, int64_t n,
+static __attribute__((noinline)) candid_status parse_service(cursor *c, candid_type *nodes, int64_t n,
                                    candid_type *t, candid_arena *work,
                                    int layout) {
     uint64_t count;
@@ -202,7 +202,7 @@ static __attribute__((noinline)) candid_status parse_service(cursor *c, wire_hea
             c->pos = at;
             return CANDID_ERR_BAD_SERVICE;
         }
-        st = get_ref(c, h, n, &m[i].type, layout);
+        st = get_ref(c, nodes, n, &m[i].type, layout);
         if (st) return st;
     }
     t->methods = m;
@@ -210,7 +210,7 @@ static __attribute__((noinline)) candid_status parse_service(cursor *c, wire_hea
     return CANDID_OK;
 }
 
-HOT candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
+HOT candid_status parse_entry(cursor *c, candid_type *nodes, int64_t n,
                                  candid_type *t, candid_arena *work, int layout) {
     int64_t op;
     size_t at = c->pos;
@@ -234,7 +234,7 @@ HOT candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
         if (layout) {
             t->repr = op == -CANDID_OPT ? CANDID_REPR_BOXED : 0;
         }
-        st = get_ref(c, h, n, &t->inner, layout);
+        st = get_ref(c, nodes, n, &t->inner, layout);
         if (!st && layout && op == -CANDID_VEC && t->inner->kind == CANDID_NAT8) {
             t->repr = CANDID_REPR_SLICE;
         }
@@ -243,13 +243,13 @@ HOT candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
     case -CANDID_VARIANT:
         t->kind = (uint8_t)-op;
         if (layout) t->repr = CANDID_REPR_BOXED;
-        return parse_fields(c, h, n, t, work, layout);
+        return parse_fields(c, nodes, n, t, work, layout);
     case -CANDID_FUNC:
     case -CANDID_SERVICE: {
         cursor k = *c;
         t->kind = (uint8_t)-op;
-        st = op == -CANDID_FUNC ? parse_func(&k, h, n, t, work, layout)
-                                : parse_service(&k, h, n, t, work, layout);
+        st = op == -CANDID_FUNC ? parse_func(&k, nodes, n, t, work, layout)
+                                : parse_service(&k, nodes, n, t, work, layout);
         c->pos = k.pos;
         return st;
     }
@@ -284,15 +284,17 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         st = CANDID_ERR_TRUNCATED;
         goto out;
     }
-    h->nodes = candid__alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
-    if (!h->nodes && n) {
+    /* in a local: stores through the parsed fields could alias h */
+    candid_type *nodes = candid__alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
+    h->nodes = nodes;
+    if (!nodes && n) {
         st = CANDID_ERR_WORK_FULL;
         goto out;
     }
-    CANDID_MEMSET(h->nodes, 0, (size_t)n * sizeof(candid_type));
+    CANDID_MEMSET(nodes, 0, (size_t)n * sizeof(candid_type));
     h->n_nodes = (uint32_t)n;
     for (uint64_t i = 0; i < n; i++) {
-        st = parse_entry(&c, h, (int64_t)n, &h->nodes[i], work, layout);
+        st = parse_entry(&c, nodes, (int64_t)n, &nodes[i], work, layout);
         if (st) goto out;
         if (c.pos > lim->max_table_bytes) {
             st = CANDID_ERR_LIMIT;
@@ -327,7 +329,7 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         args[i].id = (uint32_t)i;
         args[i].offset = 0;
         args[i].name = NULL;
-        st = get_ref(&c, h, (int64_t)n, &args[i].type, layout);
+        st = get_ref(&c, nodes, (int64_t)n, &args[i].type, layout);
         if (st) goto out;
     }
     if (c.pos > lim->max_table_bytes) {
