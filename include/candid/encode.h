@@ -80,7 +80,8 @@ typedef struct candid_header {
 } candid_header;
 
 /* Builds the header for `args` into out[0..cap). `work` is scratch memory
- * (16 bytes per distinct composite type suffice). Fails with
+ * (24 bytes per distinct composite type suffice; 20 on 32-bit targets); the
+ * time it takes is linear in the description. Fails with
  * CANDID_ERR_BAD_TYPE for an inconsistent description (unsorted fields, a
  * CANDID_FUTURE node, a type that contains itself inline: a record,
  * variant or inline opt with no vec or BOXED node between it and itself,

@@ -11,39 +11,66 @@ typedef struct cursor {
     size_t pos;
 } cursor;
 
-/* Field ids are hashes, LEB128 numbers of four or five bytes: read in 32
- * bits, unrolled, before the general reader's 64-bit loop. */
-static candid_status get_leb(cursor *c, uint64_t *v) {
+/* The parser's helpers are inlined into candid__parse_header so that the
+ * cursor lives in locals: a cursor whose address escapes sits in memory,
+ * and on Wasm every byte read then pays a load and a store of the position
+ * (the rare func and service entries work on a copy). */
+#define HOT static inline __attribute__((always_inline))
+
+/* Counts and lengths are mostly one byte, field ids (hashes) four or five:
+ * both read without a loop, before the general reader's 64-bit one. */
+HOT candid_status get_leb(cursor *c, uint64_t *v) {
     size_t p = c->pos;
+    const uint8_t *b = c->buf + p;
+    if (p < c->len && b[0] < 0x80) {
+        c->pos = p + 1;
+        *v = b[0];
+        return CANDID_OK;
+    }
     if (c->len - p >= 5) {
-        const uint8_t *b = c->buf + p;
-        uint32_t x = 0;
-        for (unsigned i = 0; i < 5; i++) {
-            x |= (uint32_t)(b[i] & 0x7f) << (7 * i);
-            if (b[i] < 0x80) {
-                if (i == 4 && b[i] > 0x0f) break; /* beyond 32 bits */
-                c->pos = p + i + 1;
-                *v = x;
-                return CANDID_OK;
+        uint32_t x = (uint32_t)(b[0] & 0x7f) | (uint32_t)(b[1] & 0x7f) << 7;
+        size_t n = 2;
+        if (b[1] >= 0x80) {
+            x |= (uint32_t)(b[2] & 0x7f) << 14;
+            n = 3;
+            if (b[2] >= 0x80) {
+                x |= (uint32_t)(b[3] & 0x7f) << 21;
+                n = 4;
+                if (b[3] >= 0x80) {
+                    /* the fifth byte holds bits 28..31 */
+                    if (b[4] > 0x0f) return candid__leb(c->buf, c->len, &c->pos, v);
+                    x |= (uint32_t)b[4] << 28;
+                    n = 5;
+                }
             }
         }
+        c->pos = p + n;
+        *v = x;
+        return CANDID_OK;
     }
     return candid__leb(c->buf, c->len, &c->pos, v);
 }
 
-/* A type reference: a primitive opcode or an index into the table. */
-static candid_status get_ref(cursor *c, wire_header *h, int64_t n,
-                             const candid_type **out, int layout) {
+/* A type reference: a primitive opcode or an index into the table. Both
+ * are one byte in all but tables of more than 64 entries. */
+HOT candid_status get_ref(cursor *c, candid_type *nodes, int64_t n,
+                          const candid_type **out, int layout) {
     int64_t op;
     size_t at = c->pos;
-    candid_status st = candid__sleb(c->buf, c->len, &c->pos, &op);
-    if (st) return st == CANDID_ERR_LEB_OVERFLOW ? CANDID_ERR_BAD_INDEX : st;
+    if (at < c->len && c->buf[at] < 0x80) {
+        uint8_t b = c->buf[at];
+        op = (int64_t)(b & 0x3f) - (int64_t)(b & 0x40);
+        c->pos = at + 1;
+    } else {
+        candid_status st = candid__sleb(c->buf, c->len, &c->pos, &op);
+        if (st) return st == CANDID_ERR_LEB_OVERFLOW ? CANDID_ERR_BAD_INDEX : st;
+    }
     if (op >= 0) {
         if (op >= n) {
             c->pos = at;
             return CANDID_ERR_BAD_INDEX;
         }
-        *out = &h->nodes[op];
+        *out = &nodes[op];
         return CANDID_OK;
     }
     int64_t kind = op < -(int64_t)CANDID_FUTURE ? 0 : -op; /* no overflow at INT64_MIN */
@@ -56,7 +83,7 @@ static candid_status get_ref(cursor *c, wire_header *h, int64_t n,
     return CANDID_ERR_BAD_OPCODE;
 }
 
-static candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
+HOT candid_status parse_fields(cursor *c, candid_type *nodes, int64_t n,
                                   candid_type *t, candid_arena *work,
                                   int layout) {
     uint64_t count;
@@ -65,7 +92,7 @@ static candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
     /* Each field takes at least two bytes: reject impossible counts before
      * reserving memory for them. */
     if (count > (c->len - c->pos) / 2) return CANDID_ERR_TRUNCATED;
-    candid_field *f = candid_arena_alloc(work, (size_t)count * sizeof *f, _Alignof(candid_field));
+    candid_field *f = candid__alloc(work, (size_t)count * sizeof *f, _Alignof(candid_field));
     if (!f && count) return CANDID_ERR_WORK_FULL;
     uint64_t prev = 0;
     for (uint64_t i = 0; i < count; i++) {
@@ -85,7 +112,7 @@ static candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
         f[i].id = (uint32_t)id;
         f[i].offset = 0;
         f[i].name = NULL;
-        st = get_ref(c, h, n, &f[i].type, layout);
+        st = get_ref(c, nodes, n, &f[i].type, layout);
         if (st) return st;
     }
     t->fields = f;
@@ -93,17 +120,17 @@ static candid_status parse_fields(cursor *c, wire_header *h, int64_t n,
     return CANDID_OK;
 }
 
-static candid_status parse_refs(cursor *c, wire_header *h, int64_t n,
+static __attribute__((noinline)) candid_status parse_refs(cursor *c, candid_type *nodes, int64_t n,
                                 const candid_type **out, uint64_t count,
                                 int layout) {
     for (uint64_t i = 0; i < count; i++) {
-        candid_status st = get_ref(c, h, n, &out[i], layout);
+        candid_status st = get_ref(c, nodes, n, &out[i], layout);
         if (st) return st;
     }
     return CANDID_OK;
 }
 
-static candid_status parse_func(cursor *c, wire_header *h, int64_t n,
+static __attribute__((noinline)) candid_status parse_func(cursor *c, candid_type *nodes, int64_t n,
                                 candid_type *t, candid_arena *work, int layout) {
     uint64_t nargs, nres, nann;
     candid_status st = get_leb(c, &nargs);
@@ -113,7 +140,7 @@ static candid_status parse_func(cursor *c, wire_header *h, int64_t n,
     /* Results follow the arguments; count them before sizing the array. */
     cursor probe = *c;
     for (uint64_t i = 0; i < nargs; i++) {
-        st = candid_skip_leb(probe.buf, probe.len, &probe.pos);
+        st = candid__skip_leb(probe.buf, probe.len, &probe.pos);
         if (st) return st;
     }
     st = get_leb(&probe, &nres);
@@ -123,10 +150,10 @@ static candid_status parse_func(cursor *c, wire_header *h, int64_t n,
         work, (size_t)(nargs + nres) * sizeof *refs, _Alignof(candid_type *));
     if (!refs && nargs + nres) return CANDID_ERR_WORK_FULL;
     c->pos = at;
-    st = parse_refs(c, h, n, refs, nargs, layout);
+    st = parse_refs(c, nodes, n, refs, nargs, layout);
     if (st) return st;
     c->pos = probe.pos;
-    st = parse_refs(c, h, n, nres ? refs + nargs : NULL, nres, layout);
+    st = parse_refs(c, nodes, n, nres ? refs + nargs : NULL, nres, layout);
     if (st) return st;
     st = get_leb(c, &nann);
     if (st) return st;
@@ -151,7 +178,7 @@ static int name_less(const candid_method *a, const candid_method *b) {
     return r < 0 || (r == 0 && a->name_len < b->name_len);
 }
 
-static candid_status parse_service(cursor *c, wire_header *h, int64_t n,
+static __attribute__((noinline)) candid_status parse_service(cursor *c, candid_type *nodes, int64_t n,
                                    candid_type *t, candid_arena *work,
                                    int layout) {
     uint64_t count;
@@ -175,7 +202,7 @@ static candid_status parse_service(cursor *c, wire_header *h, int64_t n,
             c->pos = at;
             return CANDID_ERR_BAD_SERVICE;
         }
-        st = get_ref(c, h, n, &m[i].type, layout);
+        st = get_ref(c, nodes, n, &m[i].type, layout);
         if (st) return st;
     }
     t->methods = m;
@@ -183,7 +210,7 @@ static candid_status parse_service(cursor *c, wire_header *h, int64_t n,
     return CANDID_OK;
 }
 
-static candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
+HOT candid_status parse_entry(cursor *c, candid_type *nodes, int64_t n,
                                  candid_type *t, candid_arena *work, int layout) {
     int64_t op;
     size_t at = c->pos;
@@ -207,7 +234,7 @@ static candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
         if (layout) {
             t->repr = op == -CANDID_OPT ? CANDID_REPR_BOXED : 0;
         }
-        st = get_ref(c, h, n, &t->inner, layout);
+        st = get_ref(c, nodes, n, &t->inner, layout);
         if (!st && layout && op == -CANDID_VEC && t->inner->kind == CANDID_NAT8) {
             t->repr = CANDID_REPR_SLICE;
         }
@@ -216,13 +243,16 @@ static candid_status parse_entry(cursor *c, wire_header *h, int64_t n,
     case -CANDID_VARIANT:
         t->kind = (uint8_t)-op;
         if (layout) t->repr = CANDID_REPR_BOXED;
-        return parse_fields(c, h, n, t, work, layout);
+        return parse_fields(c, nodes, n, t, work, layout);
     case -CANDID_FUNC:
-        t->kind = CANDID_FUNC;
-        return parse_func(c, h, n, t, work, layout);
-    case -CANDID_SERVICE:
-        t->kind = CANDID_SERVICE;
-        return parse_service(c, h, n, t, work, layout);
+    case -CANDID_SERVICE: {
+        cursor k = *c;
+        t->kind = (uint8_t)-op;
+        st = op == -CANDID_FUNC ? parse_func(&k, nodes, n, t, work, layout)
+                                : parse_service(&k, nodes, n, t, work, layout);
+        c->pos = k.pos;
+        return st;
+    }
     default:
         /* Primitives and indices are not constructors: the table holds
          * composite types only. */
@@ -254,15 +284,17 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         st = CANDID_ERR_TRUNCATED;
         goto out;
     }
-    h->nodes = candid_arena_alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
-    if (!h->nodes && n) {
+    /* in a local: stores through the parsed fields could alias h */
+    candid_type *nodes = candid__alloc(work, (size_t)n * sizeof(candid_type), _Alignof(candid_type));
+    h->nodes = nodes;
+    if (!nodes && n) {
         st = CANDID_ERR_WORK_FULL;
         goto out;
     }
-    CANDID_MEMSET(h->nodes, 0, (size_t)n * sizeof(candid_type));
+    CANDID_MEMSET(nodes, 0, (size_t)n * sizeof(candid_type));
     h->n_nodes = (uint32_t)n;
     for (uint64_t i = 0; i < n; i++) {
-        st = parse_entry(&c, h, (int64_t)n, &h->nodes[i], work, layout);
+        st = parse_entry(&c, nodes, (int64_t)n, &nodes[i], work, layout);
         if (st) goto out;
         if (c.pos > lim->max_table_bytes) {
             st = CANDID_ERR_LIMIT;
@@ -288,7 +320,7 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         st = CANDID_ERR_TRUNCATED;
         goto out;
     }
-    candid_field *args = candid_arena_alloc(work, (size_t)nargs * sizeof *args, _Alignof(candid_field));
+    candid_field *args = candid__alloc(work, (size_t)nargs * sizeof *args, _Alignof(candid_field));
     if (!args && nargs) {
         st = CANDID_ERR_WORK_FULL;
         goto out;
@@ -297,7 +329,7 @@ candid_status candid__parse_header(const candid_limits *lim, const uint8_t *msg,
         args[i].id = (uint32_t)i;
         args[i].offset = 0;
         args[i].name = NULL;
-        st = get_ref(&c, h, (int64_t)n, &args[i].type, layout);
+        st = get_ref(&c, nodes, (int64_t)n, &args[i].type, layout);
         if (st) goto out;
     }
     if (c.pos > lim->max_table_bytes) {

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "candid/candid.h"
@@ -171,12 +172,59 @@ static void shared_values_are_not_cycles(void **state) {
     assert_int_equal(encode(&vt_args, &root), CANDID_OK);
 }
 
+/* A chain of 6000 inline options (opt opt ... opt nat8), then the same
+ * chain closed into a cycle. Building its header is linear: the builder
+ * used to find a type by a linear search and mark the cycle check's
+ * entries one pass at a time, cubic here (it ran for minutes). */
+#define CHAIN 6000
+static candid_type chain[CHAIN];
+static _Alignas(8) uint8_t chain_work[CHAIN * 24];
+static uint8_t chain_hb[CHAIN * 3 + 16], chain_want[CHAIN * 3 + 16];
+
+static void long_inline_chains_build_in_linear_time(void **state) {
+    (void)state;
+    static const candid_type nat8_t = {.kind = CANDID_NAT8, .size = 1, .align = 1};
+    for (int i = 0; i < CHAIN; i++)
+        chain[i] = (candid_type){.kind = CANDID_OPT, .size = (uint32_t)(CHAIN + 1 - i),
+                                 .align = 1, .offset = 1,
+                                 .inner = i + 1 < CHAIN ? &chain[i + 1] : &nat8_t};
+    const candid_field f = {.id = 0, .type = &chain[0]};
+    const candid_type args = {.kind = CANDID_RECORD, .size = CHAIN + 1, .align = 1, .count = 1,
+                              .fields = &f};
+    /* "DIDL", the count, entry i is opt (i + 1), the last opt nat8; (0) */
+    size_t n = 4;
+    memcpy(chain_want, "DIDL", 4);
+    n += candid_leb_encode(CHAIN, chain_want + n);
+    for (int i = 0; i < CHAIN; i++) {
+        chain_want[n++] = 0x6e;
+        n += candid_sleb_encode(i + 1 < CHAIN ? i + 1 : -CANDID_NAT8, chain_want + n);
+    }
+    chain_want[n++] = 1;
+    chain_want[n++] = 0;
+    candid_header h;
+    assert_int_equal(candid_header_build(&h, &args, chain_hb, sizeof chain_hb, chain_work,
+                                         sizeof chain_work),
+                     CANDID_OK);
+    assert_int_equal(h.len, n);
+    assert_memory_equal(chain_hb, chain_want, n);
+    /* 24 bytes of work per composite type suffice, and less does not */
+    if (sizeof(void *) == 8)
+        assert_int_equal(candid_header_build(&h, &args, chain_hb, sizeof chain_hb, chain_work,
+                                             sizeof chain_work - 1),
+                         CANDID_ERR_WORK_FULL);
+    chain[CHAIN - 1].inner = &chain[0];
+    assert_int_equal(candid_header_build(&h, &args, chain_hb, sizeof chain_hb, chain_work,
+                                         sizeof chain_work),
+                     CANDID_ERR_BAD_TYPE);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(inline_self_containment_is_a_bad_type),
         cmocka_unit_test(cyclic_lists_are_depth_errors),
         cmocka_unit_test(cyclic_values_of_every_pointer_kind),
         cmocka_unit_test(shared_values_are_not_cycles),
+        cmocka_unit_test(long_inline_chains_build_in_linear_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

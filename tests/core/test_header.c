@@ -138,6 +138,81 @@ static void future_types_are_skipped(void **state) {
     run(v, sizeof v / sizeof v[0]);
 }
 
+/* Large hostile tables: parsing and planning them is linear in their bytes,
+ * and the limits stop them at exact offsets. */
+static uint8_t big[1 << 16];
+
+static candid_status decode_big(const candid_limits *lim, size_t len, size_t *off) {
+    uint8_t *work = guard_init(&work_g, 1 << 20);
+    uint8_t *mem = guard_init(&arena_g, 1 << 12);
+    candid_decoder d;
+    candid_decoder_init(&d, work, 1 << 20);
+    if (lim) d.limits = *lim;
+    candid_arena a;
+    candid_arena_init(&a, mem, 1 << 12);
+    candid_status st = candid_decode(&d, big, len, &no_args, NULL, &a);
+    assert_true(guard_intact(&work_g));
+    assert_true(guard_intact(&arena_g));
+    *off = d.error_offset;
+    return st;
+}
+
+/* n entries, entry i = opt (i + 1), the last opt null; one argument of
+ * type 0, the value null. Returns the message length. */
+static size_t opt_chain(uint32_t n) {
+    size_t len = 4;
+    memcpy(big, "DIDL", 4);
+    len += candid_leb_encode(n, big + len);
+    for (uint32_t i = 0; i < n; i++) {
+        big[len++] = 0x6e;
+        len += candid_sleb_encode(i + 1 < n ? (int64_t)i + 1 : -CANDID_NULL, big + len);
+    }
+    big[len++] = 1;
+    big[len++] = 0;
+    big[len++] = 0;
+    return len;
+}
+
+static void large_hostile_tables(void **state) {
+    (void)state;
+    /* (the work memory holds about 2500 entries' plans) */
+    size_t off, len = opt_chain(2048);
+    assert_int_equal(decode_big(NULL, len, &off), CANDID_OK);
+    assert_int_equal(off, len);
+    len = opt_chain(4097); /* one more entry than the limit allows */
+    assert_int_equal(decode_big(NULL, len, &off), CANDID_ERR_LIMIT);
+    assert_int_equal(off, 6);
+
+    /* one record of 2000 null fields, 5880 bytes, against a 4096-byte
+     * limit: refused at the end of the entry */
+    candid_limits lim;
+    candid_limits_default(&lim);
+    lim.max_table_bytes = 4096;
+    len = 4;
+    memcpy(big, "DIDL\x01\x6c", 6);
+    len = 6 + candid_leb_encode(2000, big + 6);
+    for (uint32_t i = 0; i < 2000; i++) {
+        len += candid_leb_encode(i, big + len);
+        big[len++] = 0x7f;
+    }
+    assert_int_equal(len, 5880);
+    memcpy(big + len, "\x01\x00\x00\x00", 4); /* record with 2000 nulls: no bytes */
+    assert_int_equal(decode_big(&lim, len + 2, &off), CANDID_ERR_LIMIT);
+    assert_int_equal(off, 5880);
+    lim.max_table_bytes = 5882; /* the limit counts the argument types too */
+    assert_int_equal(decode_big(&lim, len + 2, &off), CANDID_OK);
+    assert_int_equal(off, len + 2);
+
+    /* counts far beyond the bytes that follow fail before any work */
+    static const vec v[] = {
+        V("DIDL\x01\x6c\xff\xff\xff\xff\x0f\0", CANDID_ERR_TRUNCATED, 11),
+        V("DIDL\x01\x6b\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", CANDID_ERR_TRUNCATED, 16),
+        V("DIDL\x01\x69\xff\xff\xff\x7f\0", CANDID_ERR_TRUNCATED, 10),
+        V("DIDL\x01\x6a\xff\xff\xff\x7f\0", CANDID_ERR_TRUNCATED, 10),
+    };
+    run(v, sizeof v / sizeof v[0]);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(magic_and_lengths),
@@ -145,6 +220,7 @@ int main(void) {
         cmocka_unit_test(record_and_variant_fields),
         cmocka_unit_test(functions_and_services),
         cmocka_unit_test(future_types_are_skipped),
+        cmocka_unit_test(large_hostile_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
