@@ -234,21 +234,21 @@ static const uint8_t h_relay_fee_result[] = {
 };
 const candid_header ledger_did_relay_fee_result_header = {&ledger_did_relay_fee_result_type, h_relay_fee_result, sizeof h_relay_fee_result};
 
-static int fe_opt_blob(candid_writer *w, const ledger_did_opt_blob *v) {
-    candid_fast_put_u8(w, v->present != 0);
+static int fe_opt_blob(candid_fast_out *o, const ledger_did_opt_blob *v) {
+    candid_fast_put_u8(o, v->present != 0);
     if (!v->present) return 0;
-    if (candid_fast_slice(w, v->value, 1)) return 1;
+    if (candid_fast_slice(o, v->value, 1)) return 1;
     return 0;
 }
 
-static int fe_Account(candid_writer *w, const ledger_did_Account *v) {
-    if (candid_fast_principal(w, v->owner)) return 1;
-    if (fe_opt_blob(w, &v->subaccount)) return 1;
+static int fe_Account(candid_fast_out *o, const ledger_did_Account *v) {
+    if (candid_fast_principal(o, v->owner)) return 1;
+    if (fe_opt_blob(o, &v->subaccount)) return 1;
     return 0;
 }
 
-static int fv_Account(candid_writer *w, const void *values) {
-    return fe_Account(w, values);
+static int fv_Account(candid_fast_out *o, const void *values) {
+    return fe_Account(o, values);
 }
 
 candid_status ledger_did_Account_encode(candid_writer *w, const ledger_did_Account *v) {
@@ -262,32 +262,32 @@ candid_status ledger_did_Account_decode(candid_decoder *d, const uint8_t *msg, s
     return candid_decode(d, msg, len, &tt_Account, out, arena);
 }
 
-static int fe_opt_nat(candid_writer *w, const ledger_did_opt_nat *v) {
-    candid_fast_put_u8(w, v->present != 0);
+static int fe_opt_nat(candid_fast_out *o, const ledger_did_opt_nat *v) {
+    candid_fast_put_u8(o, v->present != 0);
     if (!v->present) return 0;
-    candid_fast_put_leb(w, v->value);
+    candid_fast_put_leb(o, v->value);
     return 0;
 }
 
-static int fe_opt_nat64(candid_writer *w, const ledger_did_opt_nat64 *v) {
-    candid_fast_put_u8(w, v->present != 0);
+static int fe_opt_nat64(candid_fast_out *o, const ledger_did_opt_nat64 *v) {
+    candid_fast_put_u8(o, v->present != 0);
     if (!v->present) return 0;
-    candid_fast_put_fixed(w, &v->value, sizeof v->value);
+    candid_fast_put_fixed(o, &v->value, sizeof v->value);
     return 0;
 }
 
-static int fe_TransferArg(candid_writer *w, const ledger_did_TransferArg *v) {
-    if (fe_Account(w, &v->to)) return 1;
-    if (fe_opt_nat(w, &v->fee)) return 1;
-    if (fe_opt_blob(w, &v->memo)) return 1;
-    if (fe_opt_blob(w, &v->from_subaccount)) return 1;
-    if (fe_opt_nat64(w, &v->created_at_time)) return 1;
-    candid_fast_put_leb(w, v->amount);
+static int fe_TransferArg(candid_fast_out *o, const ledger_did_TransferArg *v) {
+    if (fe_Account(o, &v->to)) return 1;
+    if (fe_opt_nat(o, &v->fee)) return 1;
+    if (fe_opt_blob(o, &v->memo)) return 1;
+    if (fe_opt_blob(o, &v->from_subaccount)) return 1;
+    if (fe_opt_nat64(o, &v->created_at_time)) return 1;
+    candid_fast_put_leb(o, v->amount);
     return 0;
 }
 
-static int fv_TransferArg(candid_writer *w, const void *values) {
-    return fe_TransferArg(w, values);
+static int fv_TransferArg(candid_fast_out *o, const void *values) {
+    return fe_TransferArg(o, values);
 }
 
 candid_status ledger_did_TransferArg_encode(candid_writer *w, const ledger_did_TransferArg *v) {
@@ -301,69 +301,69 @@ candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *ms
     return candid_decode(d, msg, len, &tt_TransferArg, out, arena);
 }
 
-static int fe_TransferError_GenericError(candid_writer *w, const ledger_did_TransferError_GenericError *v) {
-    if (candid_fast_text(w, v->message)) return 1;
-    candid_fast_put_leb(w, v->error_code);
+static int fe_TransferError_GenericError(candid_fast_out *o, const ledger_did_TransferError_GenericError *v) {
+    if (candid_fast_text(o, v->message)) return 1;
+    candid_fast_put_leb(o, v->error_code);
     return 0;
 }
 
-static int fe_TransferError_BadBurn(candid_writer *w, const ledger_did_TransferError_BadBurn *v) {
-    candid_fast_put_leb(w, v->min_burn_amount);
+static int fe_TransferError_BadBurn(candid_fast_out *o, const ledger_did_TransferError_BadBurn *v) {
+    candid_fast_put_leb(o, v->min_burn_amount);
     return 0;
 }
 
-static int fe_TransferError_Duplicate(candid_writer *w, const ledger_did_TransferError_Duplicate *v) {
-    candid_fast_put_leb(w, v->duplicate_of);
+static int fe_TransferError_Duplicate(candid_fast_out *o, const ledger_did_TransferError_Duplicate *v) {
+    candid_fast_put_leb(o, v->duplicate_of);
     return 0;
 }
 
-static int fe_TransferError_BadFee(candid_writer *w, const ledger_did_TransferError_BadFee *v) {
-    candid_fast_put_leb(w, v->expected_fee);
+static int fe_TransferError_BadFee(candid_fast_out *o, const ledger_did_TransferError_BadFee *v) {
+    candid_fast_put_leb(o, v->expected_fee);
     return 0;
 }
 
-static int fe_TransferError_CreatedInFuture(candid_writer *w, const ledger_did_TransferError_CreatedInFuture *v) {
-    candid_fast_put_fixed(w, &v->ledger_time, sizeof v->ledger_time);
+static int fe_TransferError_CreatedInFuture(candid_fast_out *o, const ledger_did_TransferError_CreatedInFuture *v) {
+    candid_fast_put_fixed(o, &v->ledger_time, sizeof v->ledger_time);
     return 0;
 }
 
-static int fe_TransferError_InsufficientFunds(candid_writer *w, const ledger_did_TransferError_InsufficientFunds *v) {
-    candid_fast_put_leb(w, v->balance);
+static int fe_TransferError_InsufficientFunds(candid_fast_out *o, const ledger_did_TransferError_InsufficientFunds *v) {
+    candid_fast_put_leb(o, v->balance);
     return 0;
 }
 
-static int fe_TransferError(candid_writer *w, const ledger_did_TransferError *v) {
+static int fe_TransferError(candid_fast_out *o, const ledger_did_TransferError *v) {
     if (v->tag >= 8) return 1;
-    candid_fast_put_leb(w, v->tag);
+    candid_fast_put_leb(o, v->tag);
     switch (v->tag) {
     case ledger_did_TransferError_GenericError_tag:
-        if (fe_TransferError_GenericError(w, &v->u.GenericError)) return 1;
+        if (fe_TransferError_GenericError(o, &v->u.GenericError)) return 1;
         break;
     case ledger_did_TransferError_TemporarilyUnavailable_tag:
         break;
     case ledger_did_TransferError_BadBurn_tag:
-        if (fe_TransferError_BadBurn(w, &v->u.BadBurn)) return 1;
+        if (fe_TransferError_BadBurn(o, &v->u.BadBurn)) return 1;
         break;
     case ledger_did_TransferError_Duplicate_tag:
-        if (fe_TransferError_Duplicate(w, &v->u.Duplicate)) return 1;
+        if (fe_TransferError_Duplicate(o, &v->u.Duplicate)) return 1;
         break;
     case ledger_did_TransferError_BadFee_tag:
-        if (fe_TransferError_BadFee(w, &v->u.BadFee)) return 1;
+        if (fe_TransferError_BadFee(o, &v->u.BadFee)) return 1;
         break;
     case ledger_did_TransferError_CreatedInFuture_tag:
-        if (fe_TransferError_CreatedInFuture(w, &v->u.CreatedInFuture)) return 1;
+        if (fe_TransferError_CreatedInFuture(o, &v->u.CreatedInFuture)) return 1;
         break;
     case ledger_did_TransferError_TooOld_tag:
         break;
     case ledger_did_TransferError_InsufficientFunds_tag:
-        if (fe_TransferError_InsufficientFunds(w, &v->u.InsufficientFunds)) return 1;
+        if (fe_TransferError_InsufficientFunds(o, &v->u.InsufficientFunds)) return 1;
         break;
     }
     return 0;
 }
 
-static int fv_TransferError(candid_writer *w, const void *values) {
-    return fe_TransferError(w, values);
+static int fv_TransferError(candid_fast_out *o, const void *values) {
+    return fe_TransferError(o, values);
 }
 
 candid_status ledger_did_TransferError_encode(candid_writer *w, const ledger_did_TransferError *v) {
@@ -377,14 +377,14 @@ candid_status ledger_did_TransferError_decode(candid_decoder *d, const uint8_t *
     return candid_decode(d, msg, len, &tt_TransferError, out, arena);
 }
 
-static int fe_init_args(candid_writer *w, const ledger_did_init_args *v) {
-    (void)w;
+static int fe_init_args(candid_fast_out *o, const ledger_did_init_args *v) {
+    (void)o;
     (void)v;
     return 0;
 }
 
-static int fv_init_args(candid_writer *w, const void *values) {
-    return fe_init_args(w, values);
+static int fv_init_args(candid_fast_out *o, const void *values) {
+    return fe_init_args(o, values);
 }
 
 candid_status ledger_did_init_args_message(candid_writer *w, const void *values) {
@@ -401,13 +401,13 @@ candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg,
     return candid_decode(d, msg, len, &ledger_did_init_args_type, out, arena);
 }
 
-static int fe_icrc1_balance_of_args(candid_writer *w, const ledger_did_icrc1_balance_of_args *v) {
-    if (fe_Account(w, &v->_0)) return 1;
+static int fe_icrc1_balance_of_args(candid_fast_out *o, const ledger_did_icrc1_balance_of_args *v) {
+    if (fe_Account(o, &v->_0)) return 1;
     return 0;
 }
 
-static int fv_icrc1_balance_of_args(candid_writer *w, const void *values) {
-    return fe_icrc1_balance_of_args(w, values);
+static int fv_icrc1_balance_of_args(candid_fast_out *o, const void *values) {
+    return fe_icrc1_balance_of_args(o, values);
 }
 
 candid_status ledger_did_icrc1_balance_of_args_message(candid_writer *w, const void *values) {
@@ -424,13 +424,13 @@ candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const u
     return candid_decode(d, msg, len, &ledger_did_icrc1_balance_of_args_type, out, arena);
 }
 
-static int fe_icrc1_balance_of_result(candid_writer *w, const ledger_did_icrc1_balance_of_result *v) {
-    candid_fast_put_leb(w, v->_0);
+static int fe_icrc1_balance_of_result(candid_fast_out *o, const ledger_did_icrc1_balance_of_result *v) {
+    candid_fast_put_leb(o, v->_0);
     return 0;
 }
 
-static int fv_icrc1_balance_of_result(candid_writer *w, const void *values) {
-    return fe_icrc1_balance_of_result(w, values);
+static int fv_icrc1_balance_of_result(candid_fast_out *o, const void *values) {
+    return fe_icrc1_balance_of_result(o, values);
 }
 
 candid_status ledger_did_icrc1_balance_of_result_message(candid_writer *w, const void *values) {
@@ -447,13 +447,13 @@ candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const
     return candid_decode(d, msg, len, &ledger_did_icrc1_balance_of_result_type, out, arena);
 }
 
-static int fe_icrc1_transfer_args(candid_writer *w, const ledger_did_icrc1_transfer_args *v) {
-    if (fe_TransferArg(w, &v->_0)) return 1;
+static int fe_icrc1_transfer_args(candid_fast_out *o, const ledger_did_icrc1_transfer_args *v) {
+    if (fe_TransferArg(o, &v->_0)) return 1;
     return 0;
 }
 
-static int fv_icrc1_transfer_args(candid_writer *w, const void *values) {
-    return fe_icrc1_transfer_args(w, values);
+static int fv_icrc1_transfer_args(candid_fast_out *o, const void *values) {
+    return fe_icrc1_transfer_args(o, values);
 }
 
 candid_status ledger_did_icrc1_transfer_args_message(candid_writer *w, const void *values) {
@@ -470,27 +470,27 @@ candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uin
     return candid_decode(d, msg, len, &ledger_did_icrc1_transfer_args_type, out, arena);
 }
 
-static int fe_icrc1_transfer_ret_0(candid_writer *w, const ledger_did_icrc1_transfer_ret_0 *v) {
+static int fe_icrc1_transfer_ret_0(candid_fast_out *o, const ledger_did_icrc1_transfer_ret_0 *v) {
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(w, v->tag);
+    candid_fast_put_leb(o, v->tag);
     switch (v->tag) {
     case ledger_did_icrc1_transfer_ret_0_Ok_tag:
-        candid_fast_put_leb(w, v->u.Ok);
+        candid_fast_put_leb(o, v->u.Ok);
         break;
     case ledger_did_icrc1_transfer_ret_0_Err_tag:
-        if (fe_TransferError(w, &v->u.Err)) return 1;
+        if (fe_TransferError(o, &v->u.Err)) return 1;
         break;
     }
     return 0;
 }
 
-static int fe_icrc1_transfer_result(candid_writer *w, const ledger_did_icrc1_transfer_result *v) {
-    if (fe_icrc1_transfer_ret_0(w, &v->_0)) return 1;
+static int fe_icrc1_transfer_result(candid_fast_out *o, const ledger_did_icrc1_transfer_result *v) {
+    if (fe_icrc1_transfer_ret_0(o, &v->_0)) return 1;
     return 0;
 }
 
-static int fv_icrc1_transfer_result(candid_writer *w, const void *values) {
-    return fe_icrc1_transfer_result(w, values);
+static int fv_icrc1_transfer_result(candid_fast_out *o, const void *values) {
+    return fe_icrc1_transfer_result(o, values);
 }
 
 candid_status ledger_did_icrc1_transfer_result_message(candid_writer *w, const void *values) {
@@ -507,13 +507,13 @@ candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const u
     return candid_decode(d, msg, len, &ledger_did_icrc1_transfer_result_type, out, arena);
 }
 
-static int fe_relay_fee_args(candid_writer *w, const ledger_did_relay_fee_args *v) {
-    if (candid_fast_principal(w, v->_0)) return 1;
+static int fe_relay_fee_args(candid_fast_out *o, const ledger_did_relay_fee_args *v) {
+    if (candid_fast_principal(o, v->_0)) return 1;
     return 0;
 }
 
-static int fv_relay_fee_args(candid_writer *w, const void *values) {
-    return fe_relay_fee_args(w, values);
+static int fv_relay_fee_args(candid_fast_out *o, const void *values) {
+    return fe_relay_fee_args(o, values);
 }
 
 candid_status ledger_did_relay_fee_args_message(candid_writer *w, const void *values) {
@@ -530,27 +530,27 @@ candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t 
     return candid_decode(d, msg, len, &ledger_did_relay_fee_args_type, out, arena);
 }
 
-static int fe_relay_fee_ret_0(candid_writer *w, const ledger_did_relay_fee_ret_0 *v) {
+static int fe_relay_fee_ret_0(candid_fast_out *o, const ledger_did_relay_fee_ret_0 *v) {
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(w, v->tag);
+    candid_fast_put_leb(o, v->tag);
     switch (v->tag) {
     case ledger_did_relay_fee_ret_0_Ok_tag:
-        candid_fast_put_leb(w, v->u.Ok);
+        candid_fast_put_leb(o, v->u.Ok);
         break;
     case ledger_did_relay_fee_ret_0_Err_tag:
-        if (candid_fast_text(w, v->u.Err)) return 1;
+        if (candid_fast_text(o, v->u.Err)) return 1;
         break;
     }
     return 0;
 }
 
-static int fe_relay_fee_result(candid_writer *w, const ledger_did_relay_fee_result *v) {
-    if (fe_relay_fee_ret_0(w, &v->_0)) return 1;
+static int fe_relay_fee_result(candid_fast_out *o, const ledger_did_relay_fee_result *v) {
+    if (fe_relay_fee_ret_0(o, &v->_0)) return 1;
     return 0;
 }
 
-static int fv_relay_fee_result(candid_writer *w, const void *values) {
-    return fe_relay_fee_result(w, values);
+static int fv_relay_fee_result(candid_fast_out *o, const void *values) {
+    return fe_relay_fee_result(o, values);
 }
 
 candid_status ledger_did_relay_fee_result_message(candid_writer *w, const void *values) {

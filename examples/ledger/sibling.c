@@ -32,14 +32,14 @@ static const uint8_t h_fee_info_result[] = {
 };
 const candid_header sibling_fee_info_result_header = {&sibling_fee_info_result_type, h_fee_info_result, sizeof h_fee_info_result};
 
-static int fe_fee_info_args(candid_writer *w, const sibling_fee_info_args *v) {
-    (void)w;
+static int fe_fee_info_args(candid_fast_out *o, const sibling_fee_info_args *v) {
+    (void)o;
     (void)v;
     return 0;
 }
 
-static int fv_fee_info_args(candid_writer *w, const void *values) {
-    return fe_fee_info_args(w, values);
+static int fv_fee_info_args(candid_fast_out *o, const void *values) {
+    return fe_fee_info_args(o, values);
 }
 
 candid_status sibling_fee_info_args_message(candid_writer *w, const void *values) {
@@ -56,18 +56,18 @@ candid_status sibling_fee_info_args_decode(candid_decoder *d, const uint8_t *msg
     return candid_decode(d, msg, len, &sibling_fee_info_args_type, out, arena);
 }
 
-static int fe_fee_info_ret_0(candid_writer *w, const sibling_fee_info_ret_0 *v) {
-    candid_fast_put_leb(w, v->fee);
+static int fe_fee_info_ret_0(candid_fast_out *o, const sibling_fee_info_ret_0 *v) {
+    candid_fast_put_leb(o, v->fee);
     return 0;
 }
 
-static int fe_fee_info_result(candid_writer *w, const sibling_fee_info_result *v) {
-    if (fe_fee_info_ret_0(w, &v->_0)) return 1;
+static int fe_fee_info_result(candid_fast_out *o, const sibling_fee_info_result *v) {
+    if (fe_fee_info_ret_0(o, &v->_0)) return 1;
     return 0;
 }
 
-static int fv_fee_info_result(candid_writer *w, const void *values) {
-    return fe_fee_info_result(w, values);
+static int fv_fee_info_result(candid_fast_out *o, const void *values) {
+    return fe_fee_info_result(o, values);
 }
 
 candid_status sibling_fee_info_result_message(candid_writer *w, const void *values) {

@@ -152,21 +152,21 @@ static const uint8_t h_sum_result[] = {
 };
 const candid_header fast_sum_result_header = {&fast_sum_result_type, h_sum_result, sizeof h_sum_result};
 
-static int fe_opt_blob(candid_writer *w, const fast_opt_blob *v) {
-    candid_fast_put_u8(w, v->present != 0);
+static int fe_opt_blob(candid_fast_out *o, const fast_opt_blob *v) {
+    candid_fast_put_u8(o, v->present != 0);
     if (!v->present) return 0;
-    if (candid_fast_slice(w, v->value, 1)) return 1;
+    if (candid_fast_slice(o, v->value, 1)) return 1;
     return 0;
 }
 
-static int fe_Account(candid_writer *w, const fast_Account *v) {
-    if (candid_fast_principal(w, v->owner)) return 1;
-    if (fe_opt_blob(w, &v->subaccount)) return 1;
+static int fe_Account(candid_fast_out *o, const fast_Account *v) {
+    if (candid_fast_principal(o, v->owner)) return 1;
+    if (fe_opt_blob(o, &v->subaccount)) return 1;
     return 0;
 }
 
-static int fv_Account(candid_writer *w, const void *values) {
-    return fe_Account(w, values);
+static int fv_Account(candid_fast_out *o, const void *values) {
+    return fe_Account(o, values);
 }
 
 candid_status fast_Account_encode(candid_writer *w, const fast_Account *v) {
@@ -180,22 +180,22 @@ candid_status fast_Account_decode(candid_decoder *d, const uint8_t *msg, size_t 
     return candid_decode(d, msg, len, &tt_Account, out, arena);
 }
 
-static int fe_opt_int64(candid_writer *w, const fast_opt_int64 *v) {
-    candid_fast_put_u8(w, v->present != 0);
+static int fe_opt_int64(candid_fast_out *o, const fast_opt_int64 *v) {
+    candid_fast_put_u8(o, v->present != 0);
     if (!v->present) return 0;
-    candid_fast_put_fixed(w, &v->value, sizeof v->value);
+    candid_fast_put_fixed(o, &v->value, sizeof v->value);
     return 0;
 }
 
-static int fe_Item(candid_writer *w, const fast_Item *v) {
-    candid_fast_put_fixed(w, &v->a, sizeof v->a);
-    if (candid_fast_text(w, v->b)) return 1;
-    if (fe_opt_int64(w, &v->c)) return 1;
+static int fe_Item(candid_fast_out *o, const fast_Item *v) {
+    candid_fast_put_fixed(o, &v->a, sizeof v->a);
+    if (candid_fast_text(o, v->b)) return 1;
+    if (fe_opt_int64(o, &v->c)) return 1;
     return 0;
 }
 
-static int fv_Item(candid_writer *w, const void *values) {
-    return fe_Item(w, values);
+static int fv_Item(candid_fast_out *o, const void *values) {
+    return fe_Item(o, values);
 }
 
 candid_status fast_Item_encode(candid_writer *w, const fast_Item *v) {
@@ -209,30 +209,30 @@ candid_status fast_Item_decode(candid_decoder *d, const uint8_t *msg, size_t len
     return candid_decode(d, msg, len, &tt_Item, out, arena);
 }
 
-static int fe_vec_Item(candid_writer *w, const fast_vec_Item *v) {
-    if (candid_fast_count(w, v->items, v->len)) return 1;
+static int fe_vec_Item(candid_fast_out *o, const fast_vec_Item *v) {
+    if (candid_fast_count(o, v->items, v->len)) return 1;
     for (size_t i = 0; i < v->len; i++) {
-        if (fe_Item(w, &v->items[i])) return 1;
+        if (fe_Item(o, &v->items[i])) return 1;
     }
     return 0;
 }
 
-static int fe_Result(candid_writer *w, const fast_Result *v) {
+static int fe_Result(candid_fast_out *o, const fast_Result *v) {
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(w, v->tag);
+    candid_fast_put_leb(o, v->tag);
     switch (v->tag) {
     case fast_Result_ok_tag:
-        if (fe_vec_Item(w, &v->u.ok)) return 1;
+        if (fe_vec_Item(o, &v->u.ok)) return 1;
         break;
     case fast_Result_err_tag:
-        if (candid_fast_text(w, v->u.err)) return 1;
+        if (candid_fast_text(o, v->u.err)) return 1;
         break;
     }
     return 0;
 }
 
-static int fv_Result(candid_writer *w, const void *values) {
-    return fe_Result(w, values);
+static int fv_Result(candid_fast_out *o, const void *values) {
+    return fe_Result(o, values);
 }
 
 candid_status fast_Result_encode(candid_writer *w, const fast_Result *v) {
@@ -257,21 +257,21 @@ candid_status fast_List_decode(candid_decoder *d, const uint8_t *msg, size_t len
     return candid_decode(d, msg, len, &tt_List, out, arena);
 }
 
-static int fe_vec_nat16(candid_writer *w, const fast_vec_nat16 *v) {
-    if (candid_fast_count(w, v->items, v->len)) return 1;
-    candid_fast_put_array(w, v->items, v->len, sizeof *v->items);
+static int fe_vec_nat16(candid_fast_out *o, const fast_vec_nat16 *v) {
+    if (candid_fast_count(o, v->items, v->len)) return 1;
+    candid_fast_put_array(o, v->items, v->len, sizeof *v->items);
     return 0;
 }
 
-static int fe_put_args(candid_writer *w, const fast_put_args *v) {
-    if (fe_Account(w, &v->_0)) return 1;
-    if (fe_vec_nat16(w, &v->_1)) return 1;
-    if (candid_fast_bool(w, v->_2)) return 1;
+static int fe_put_args(candid_fast_out *o, const fast_put_args *v) {
+    if (fe_Account(o, &v->_0)) return 1;
+    if (fe_vec_nat16(o, &v->_1)) return 1;
+    if (candid_fast_bool(o, v->_2)) return 1;
     return 0;
 }
 
-static int fv_put_args(candid_writer *w, const void *values) {
-    return fe_put_args(w, values);
+static int fv_put_args(candid_fast_out *o, const void *values) {
+    return fe_put_args(o, values);
 }
 
 candid_status fast_put_args_message(candid_writer *w, const void *values) {
@@ -288,13 +288,13 @@ candid_status fast_put_args_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &fast_put_args_type, out, arena);
 }
 
-static int fe_put_result(candid_writer *w, const fast_put_result *v) {
-    if (fe_Result(w, &v->_0)) return 1;
+static int fe_put_result(candid_fast_out *o, const fast_put_result *v) {
+    if (fe_Result(o, &v->_0)) return 1;
     return 0;
 }
 
-static int fv_put_result(candid_writer *w, const void *values) {
-    return fe_put_result(w, values);
+static int fv_put_result(candid_fast_out *o, const void *values) {
+    return fe_put_result(o, values);
 }
 
 candid_status fast_put_result_message(candid_writer *w, const void *values) {
@@ -325,13 +325,13 @@ candid_status fast_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t
     return candid_decode(d, msg, len, &fast_sum_args_type, out, arena);
 }
 
-static int fe_sum_result(candid_writer *w, const fast_sum_result *v) {
-    candid_fast_put_leb(w, v->_0);
+static int fe_sum_result(candid_fast_out *o, const fast_sum_result *v) {
+    candid_fast_put_leb(o, v->_0);
     return 0;
 }
 
-static int fv_sum_result(candid_writer *w, const void *values) {
-    return fe_sum_result(w, values);
+static int fv_sum_result(candid_fast_out *o, const void *values) {
+    return fe_sum_result(o, values);
 }
 
 candid_status fast_sum_result_message(candid_writer *w, const void *values) {

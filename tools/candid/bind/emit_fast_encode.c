@@ -46,7 +46,7 @@ static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, con
     const candid_type *t = m->nodes[c].t;
     if (bind_is_struct(m, c)) {
         char *fn = fn_name(m, c);
-        fprintf(f, "%sif (%s(w, &%s)) return 1;\n", ind, fn, e);
+        fprintf(f, "%sif (%s(o, &%s)) return 1;\n", ind, fn, e);
         free(fn);
         return;
     }
@@ -58,31 +58,31 @@ static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, con
         fprintf(f, "%sreturn 1; /* empty has no values */\n", ind);
         return;
     case CANDID_BOOL:
-        fprintf(f, "%sif (candid_fast_bool(w, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_bool(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_NAT:
     case CANDID_INT:
         if (m->opts.nat_big)
-            fprintf(f, "%sif (candid_fast_bignum(w, %s, %d)) return 1;\n", ind, e,
+            fprintf(f, "%sif (candid_fast_bignum(o, %s, %d)) return 1;\n", ind, e,
                     t->kind == CANDID_INT);
         else
-            fprintf(f, "%scandid_fast_put_%s(w, %s);\n", ind, t->kind == CANDID_NAT ? "leb" : "sleb", e);
+            fprintf(f, "%scandid_fast_put_%s(o, %s);\n", ind, t->kind == CANDID_NAT ? "leb" : "sleb", e);
         return;
     case CANDID_TEXT:
-        fprintf(f, "%sif (candid_fast_text(w, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_text(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE:
-        fprintf(f, "%sif (candid_fast_principal(w, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_principal(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_FUNC:
-        fprintf(f, "%sif (candid_fast_func(w, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_func(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_VEC: /* blob */
-        fprintf(f, "%sif (candid_fast_slice(w, %s, 1)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_slice(o, %s, 1)) return 1;\n", ind, e);
         return;
     default: /* fixed-width numbers */
-        fprintf(f, "%scandid_fast_put_fixed(w, &%s, sizeof %s);\n", ind, e, e);
+        fprintf(f, "%scandid_fast_put_fixed(o, &%s, sizeof %s);\n", ind, e, e);
     }
 }
 
@@ -102,13 +102,13 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
     const candid_type *t = b->t;
     const char *p = m->opts.name;
     char *fn = fn_name(m, i);
-    fprintf(f, "\nstatic int %s(candid_writer *w, const %s_%s *v) {\n", fn, p, b->stem);
+    fprintf(f, "\nstatic int %s(candid_fast_out *o, const %s_%s *v) {\n", fn, p, b->stem);
     free(fn);
     switch (t->kind) {
     case CANDID_RECORD: {
         int any = 0;
         for (uint32_t k = 0; k < t->count; k++) any |= reads(m, bind_node(m, t->fields[k].type));
-        if (!any) fputs("    (void)w;\n    (void)v;\n", f);
+        if (!any) fputs("    (void)o;\n    (void)v;\n", f);
         for (uint32_t k = 0; k < t->count; k++) { /* fields sorted by id: wire order */
             char *e = bind_fmt("v->%s", b->members[k]);
             put_value(f, m, bind_node(m, t->fields[k].type), e, "    ");
@@ -118,11 +118,11 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
     }
     case CANDID_VARIANT:
         if (!t->count) {
-            fputs("    (void)w;\n    (void)v;\n    return 1; /* variant {} has no values */\n}\n", f);
+            fputs("    (void)o;\n    (void)v;\n    return 1; /* variant {} has no values */\n}\n", f);
             return;
         }
         fprintf(f, "    if (v->tag >= %u) return 1;\n", t->count);
-        fputs("    candid_fast_put_leb(w, v->tag);\n    switch (v->tag) {\n", f);
+        fputs("    candid_fast_put_leb(o, v->tag);\n    switch (v->tag) {\n", f);
         for (uint32_t k = 0; k < t->count; k++) {
             size_t c = bind_node(m, t->fields[k].type);
             fprintf(f, "    case %s_%s:\n", p, b->tags[k]);
@@ -135,15 +135,15 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
         break;
     case CANDID_OPT: {
         size_t c = bind_node(m, t->inner);
-        fputs("    candid_fast_put_u8(w, v->present != 0);\n    if (!v->present) return 0;\n", f);
+        fputs("    candid_fast_put_u8(o, v->present != 0);\n    if (!v->present) return 0;\n", f);
         put_value(f, m, c, "v->value", "    ");
         break;
     }
     default: { /* vec */
         size_t c = bind_node(m, t->inner);
-        fputs("    if (candid_fast_count(w, v->items, v->len)) return 1;\n", f);
+        fputs("    if (candid_fast_count(o, v->items, v->len)) return 1;\n", f);
         if (is_fixed(t->inner)) {
-            fputs("    candid_fast_put_array(w, v->items, v->len, sizeof *v->items);\n", f);
+            fputs("    candid_fast_put_array(o, v->items, v->len, sizeof *v->items);\n", f);
         } else if (t->inner->kind == CANDID_EMPTY) {
             fputs("    if (v->len) return 1; /* empty has no values */\n", f);
         } else if (reads(m, c)) {
@@ -250,10 +250,10 @@ static int values_fn(FILE *f, const bind_model *m, bind_fast *fa, size_t i, cons
     walk(m, fa, i);
     if (fa->state[i] == RECURSIVE || fa->levels[i] >= MAX_LEVELS) return 0;
     emit_structs(f, m, fa, i);
-    fprintf(f, "\nstatic int fv_%s(candid_writer *w, const void *values) {\n", sym);
+    fprintf(f, "\nstatic int fv_%s(candid_fast_out *o, const void *values) {\n", sym);
     if (bind_is_struct(m, i)) {
         char *fn = fn_name(m, i);
-        fprintf(f, "    return %s(w, values);\n}\n", fn);
+        fprintf(f, "    return %s(o, values);\n}\n", fn);
         free(fn);
         return 1;
     }
@@ -263,7 +263,7 @@ static int values_fn(FILE *f, const bind_model *m, bind_fast *fa, size_t i, cons
         free(ct);
         put_value(f, m, i, "*v", "    ");
     } else {
-        fputs("    (void)w;\n    (void)values;\n", f);
+        fputs("    (void)o;\n    (void)values;\n", f);
         put_value(f, m, i, "", "    ");
     }
     if (m->nodes[i].t->kind != CANDID_EMPTY) fputs("    return 0;\n", f);
