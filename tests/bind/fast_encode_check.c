@@ -1,7 +1,76 @@
-/* See fast_encode_mutate.h. */
-#include "fast_encode_mutate.h"
+/* See fast_encode_check.h. */
+#include "fast_encode_check.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "candid/error.h"
+
+enum { CHUNK = 7, OUT = 1 << 18 };
+static uint8_t out1[OUT], out2[OUT];
+
+typedef struct sink {
+    uint8_t *buf;
+    size_t len, cap;
+} sink;
+
+static int collect(void *ctx, const uint8_t *p, size_t n) {
+    sink *s = ctx;
+    if (n > s->cap - s->len) return 1;
+    memcpy(s->buf + s->len, p, n);
+    s->len += n;
+    return 0;
+}
+
+enum { BUFFER, SMALL, SIZE_ONLY, STREAM, LATCHED, MODES };
+
+/* One encode of v in writer mode `mode`, by enc or (enc NULL) candid_encode. */
+static candid_status encode(candid_encode_fn enc, const candid_header *h, const void *v,
+                            size_t work_cap, int mode, size_t cap, candid_writer *w, sink *s,
+                            uint8_t *out) {
+    static uint8_t chunk[2][CHUNK];
+    switch (mode) {
+    case BUFFER: candid_writer_init(w, out, OUT); break;
+    case SMALL: candid_writer_init(w, out, cap); break;
+    case SIZE_ONLY: candid_writer_init(w, NULL, 0); break;
+    case STREAM:
+        *s = (sink){out, 0, OUT};
+        candid_writer_init_stream(w, chunk[enc != NULL], CHUNK, collect, s);
+        break;
+    default: /* a buffer already full: BUFFER_FULL latched */
+        candid_writer_init(w, out, 1);
+        candid_put_bytes(w, "ab", 2);
+    }
+    if (enc) return enc(w, v);
+    void *work = malloc(work_cap);
+    candid_status st = candid_encode(w, h, v, work, work_cap, 0);
+    free(work);
+    return st;
+}
+
+const char *fe_compare(candid_encode_fn enc, const candid_header *h, const void *v,
+                       size_t work_cap) {
+    static char why[256];
+    for (int mode = 0; mode < MODES; mode++) {
+        candid_writer w1, w2, size;
+        sink s1 = {0}, s2 = {0};
+        candid_writer_init(&size, NULL, 0);
+        enc(&size, v);
+        size_t cap = size.total / 2;
+        candid_status st1 = encode(enc, h, v, work_cap, mode, cap, &w1, &s1, out1);
+        candid_status st2 = encode(NULL, h, v, work_cap, mode, cap, &w2, &s2, out2);
+        size_t n = mode == STREAM ? s1.len : mode == SIZE_ONLY ? 0 : w1._private.len;
+        if (st1 != st2 || w1.err != w2.err || w1.total != w2.total ||
+            w1._private.len != w2._private.len || s1.len != s2.len || memcmp(out1, out2, n) != 0) {
+            snprintf(why, sizeof why, "writer mode %d: fast %s total %zu, candid_encode %s total %zu%s",
+                     mode, candid_status_name(st1), w1.total, candid_status_name(st2), w2.total,
+                     st1 == st2 && w1.total == w2.total ? " (the bytes differ)" : "");
+            return why;
+        }
+    }
+    return NULL;
+}
 
 enum { SPOTS = 512 };
 

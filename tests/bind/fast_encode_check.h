@@ -1,13 +1,24 @@
-/* Bad values for the fast encoders' differential test and fuzz harness:
- * one slot of a well-typed value (from candid_random_value) made into
- * something candid_encode must refuse or treat specially. */
-#ifndef FAST_ENCODE_MUTATE_H
-#define FAST_ENCODE_MUTATE_H
+/* The fast encoders' differential check, shared by the test
+ * (fast_encode.c) and the fuzz harness (fuzz/fast_encode): the generated
+ * encoder against candid_encode on one value, and bad values made from
+ * good ones. */
+#ifndef FAST_ENCODE_CHECK_H
+#define FAST_ENCODE_CHECK_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "candid/call.h"
 #include "candid/types.h"
+
+/* Encodes v with enc (a generated NAME_METHOD_args_message) and with
+ * candid_encode at h, work as the stubs give it (work_cap bytes), into a
+ * large buffer, a buffer of half the size needed, a size-only writer, a
+ * streaming writer of 7-byte chunks and a writer with BUFFER_FULL latched
+ * already. Returns NULL when every status, latched error, `total` and
+ * byte written is the same, else what differs (static storage). */
+const char *fe_compare(candid_encode_fn enc, const candid_header *h, const void *v,
+                       size_t work_cap);
 
 /* Makes the k-th (mod their number) mutable slot of the value of type t at
  * slot bad in the way `how` picks: a bool of 2..255, text with a byte that
