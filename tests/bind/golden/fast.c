@@ -10,11 +10,13 @@ static const candid_type t_nat32;
 static const candid_type t_int64;
 static const candid_type t_text;
 static const candid_type t_principal;
+static const candid_type tr_Tree;
 static const candid_type t_opt_blob;
 static const candid_type t_blob;
 static const candid_type t_opt_int64;
 static const candid_type t_vec_Item;
 static const candid_type t_List_value;
+static const candid_type tr_Tree_node;
 static const candid_type t_vec_nat16;
 
 static const candid_type t_bool = {.kind = CANDID_BOOL, .size = sizeof(uint8_t), .align = _Alignof(uint8_t)};
@@ -55,6 +57,24 @@ const candid_type fast_Result_type = {.kind = CANDID_VARIANT, .size = sizeof(fas
 
 const candid_type fast_List_type = {.kind = CANDID_OPT, .repr = CANDID_REPR_BOXED, .size = sizeof(void *), .align = _Alignof(void *), .inner = &t_List_value, .name = "List"};
 
+_Static_assert(offsetof(fast_Tree, tag) == 0, "a variant's case index comes first");
+static const candid_field f_Tree[] = {
+    {.id = 1202717598u, .offset = offsetof(fast_Tree, u.leaf), .type = &t_nat, .name = "leaf"},
+    {.id = 1225394690u, .offset = offsetof(fast_Tree, u.node), .type = &tr_Tree_node, .name = "node"},
+};
+const candid_type fast_Tree_type = {.kind = CANDID_VARIANT, .size = sizeof(fast_Tree), .align = _Alignof(fast_Tree), .count = 2, .fields = f_Tree, .name = "Tree"};
+static const candid_type tr_Tree = {.kind = CANDID_VARIANT, .repr = CANDID_REPR_BOXED, .size = sizeof(fast_Tree), .align = _Alignof(fast_Tree), .count = 2, .fields = f_Tree, .name = "Tree"};
+
+static const candid_field f_depth_args[] = {
+    {.id = 0u, .offset = offsetof(fast_depth_args, _0), .type = &fast_Tree_type},
+};
+const candid_type fast_depth_args_type = {.kind = CANDID_RECORD, .size = sizeof(fast_depth_args), .align = _Alignof(fast_depth_args), .count = 1, .fields = f_depth_args};
+
+static const candid_field f_depth_result[] = {
+    {.id = 0u, .offset = offsetof(fast_depth_result, _0), .type = &t_nat32},
+};
+const candid_type fast_depth_result_type = {.kind = CANDID_RECORD, .size = sizeof(fast_depth_result), .align = _Alignof(fast_depth_result), .count = 1, .fields = f_depth_result};
+
 static const candid_field f_put_args[] = {
     {.id = 0u, .offset = offsetof(fast_put_args, _0), .type = &fast_Account_type},
     {.id = 1u, .offset = offsetof(fast_put_args, _1), .type = &t_vec_nat16},
@@ -94,6 +114,12 @@ static const candid_field f_List_value[] = {
 };
 static const candid_type t_List_value = {.kind = CANDID_RECORD, .size = sizeof(fast_List_value), .align = _Alignof(fast_List_value), .count = 2, .fields = f_List_value};
 
+static const candid_field f_Tree_node[] = {
+    {.id = 108u, .offset = offsetof(fast_Tree_node, l), .type = &tr_Tree, .name = "l"},
+    {.id = 114u, .offset = offsetof(fast_Tree_node, r), .type = &tr_Tree, .name = "r"},
+};
+static const candid_type tr_Tree_node = {.kind = CANDID_RECORD, .repr = CANDID_REPR_BOXED, .size = sizeof(fast_Tree_node), .align = _Alignof(fast_Tree_node), .count = 2, .fields = f_Tree_node};
+
 _Static_assert(sizeof(fast_vec_nat16) == sizeof(candid_vec) && offsetof(fast_vec_nat16, len) == offsetof(candid_vec, len), "a vector is a candid_vec");
 static const candid_type t_vec_nat16 = {.kind = CANDID_VEC, .size = sizeof(fast_vec_nat16), .align = _Alignof(fast_vec_nat16), .inner = &t_nat16};
 
@@ -128,8 +154,26 @@ static const uint8_t h_List[] = {
     0xa8, 0x04, 0x7d, 0x90, 0xed, 0xda, 0xe7, 0x04, 0x00, 0x01, 0x00,
 };
 static const candid_header hd_List = {&tt_List, h_List, sizeof h_List};
+static const candid_field ft_Tree[] = {{.id = 0, .offset = 0, .type = &fast_Tree_type}};
+static const candid_type tt_Tree = {.kind = CANDID_RECORD, .size = sizeof(fast_Tree), .align = _Alignof(fast_Tree), .count = 1, .fields = ft_Tree};
+static const uint8_t h_Tree[] = {
+    0x44, 0x49, 0x44, 0x4c, 0x02, 0x6b, 0x02, 0x9e, 0x87, 0xc0, 0xbd, 0x04,
+    0x7d, 0x82, 0x94, 0xa8, 0xc8, 0x04, 0x01, 0x6c, 0x02, 0x6c, 0x00, 0x72,
+    0x00, 0x01, 0x00,
+};
+static const candid_header hd_Tree = {&tt_Tree, h_Tree, sizeof h_Tree};
 
 /* Headers of the methods' argument and result lists. */
+static const uint8_t h_depth_args[] = {
+    0x44, 0x49, 0x44, 0x4c, 0x02, 0x6b, 0x02, 0x9e, 0x87, 0xc0, 0xbd, 0x04,
+    0x7d, 0x82, 0x94, 0xa8, 0xc8, 0x04, 0x01, 0x6c, 0x02, 0x6c, 0x00, 0x72,
+    0x00, 0x01, 0x00,
+};
+const candid_header fast_depth_args_header = {&fast_depth_args_type, h_depth_args, sizeof h_depth_args};
+static const uint8_t h_depth_result[] = {
+    0x44, 0x49, 0x44, 0x4c, 0x00, 0x01, 0x79,
+};
+const candid_header fast_depth_result_header = {&fast_depth_result_type, h_depth_result, sizeof h_depth_result};
 static const uint8_t h_put_args[] = {
     0x44, 0x49, 0x44, 0x4c, 0x04, 0x6c, 0x02, 0xb3, 0xb0, 0xda, 0xc3, 0x03,
     0x68, 0xad, 0x86, 0xca, 0x83, 0x05, 0x02, 0x6d, 0x7a, 0x6e, 0x03, 0x6d,
@@ -246,15 +290,79 @@ candid_status fast_Result_decode(candid_decoder *d, const uint8_t *msg, size_t l
     return candid_decode(d, msg, len, &tt_Result, out, arena);
 }
 
+static int fe_List(candid_fast_out *o, const fast_List *v) {
+    const fast_List_value *node = *v, *seen = NULL;
+    for (uint64_t n = 1;; n++) {
+        candid_fast_put_u8(o, node != NULL);
+        if (!node) return 0;
+        if (node == seen) return 1;
+        candid_fast_put_leb(o, node->head);
+        if (!(n & (n - 1))) seen = node;
+        node = node->tail;
+    }
+}
+
+static int fv_List(candid_fast_out *o, const void *values) {
+    return fe_List(o, values);
+}
+
 candid_status fast_List_encode(candid_writer *w, const fast_List *v) {
     const void *values = v;
     uint64_t work[fast_ENCODE_WORK / 8];
-    return candid_encode(w, &hd_List, values, work, sizeof work, 0);
+    return candid_fast_encode(w, &hd_List, values, work, sizeof work, 3, fv_List);
 }
 
 candid_status fast_List_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_List *out, candid_arena *arena) {
     return candid_decode(d, msg, len, &tt_List, out, arena);
+}
+
+candid_status fast_Tree_encode(candid_writer *w, const fast_Tree *v) {
+    const void *values = v;
+    uint64_t work[fast_ENCODE_WORK / 8];
+    return candid_encode(w, &hd_Tree, values, work, sizeof work, 0);
+}
+
+candid_status fast_Tree_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    fast_Tree *out, candid_arena *arena) {
+    return candid_decode(d, msg, len, &tt_Tree, out, arena);
+}
+
+candid_status fast_depth_args_message(candid_writer *w, const void *values) {
+    uint64_t work[fast_ENCODE_WORK / 8];
+    return candid_encode(w, &fast_depth_args_header, values, work, sizeof work, 0);
+}
+
+candid_status fast_depth_args_encode(candid_writer *w, const fast_depth_args *v) {
+    return fast_depth_args_message(w, v);
+}
+
+candid_status fast_depth_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    fast_depth_args *out, candid_arena *arena) {
+    return candid_decode(d, msg, len, &fast_depth_args_type, out, arena);
+}
+
+static int fe_depth_result(candid_fast_out *o, const fast_depth_result *v) {
+    candid_fast_put_fixed(o, &v->_0, sizeof v->_0);
+    return 0;
+}
+
+static int fv_depth_result(candid_fast_out *o, const void *values) {
+    return fe_depth_result(o, values);
+}
+
+candid_status fast_depth_result_message(candid_writer *w, const void *values) {
+    uint64_t work[fast_ENCODE_WORK / 8];
+    return candid_fast_encode(w, &fast_depth_result_header, values, work, sizeof work, 1, fv_depth_result);
+}
+
+candid_status fast_depth_result_encode(candid_writer *w, const fast_depth_result *v) {
+    return fast_depth_result_message(w, v);
+}
+
+candid_status fast_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    fast_depth_result *out, candid_arena *arena) {
+    return candid_decode(d, msg, len, &fast_depth_result_type, out, arena);
 }
 
 static int fe_vec_nat16(candid_fast_out *o, const fast_vec_nat16 *v) {
@@ -311,9 +419,18 @@ candid_status fast_put_result_decode(candid_decoder *d, const uint8_t *msg, size
     return candid_decode(d, msg, len, &fast_put_result_type, out, arena);
 }
 
+static int fe_sum_args(candid_fast_out *o, const fast_sum_args *v) {
+    if (fe_List(o, &v->_0)) return 1;
+    return 0;
+}
+
+static int fv_sum_args(candid_fast_out *o, const void *values) {
+    return fe_sum_args(o, values);
+}
+
 candid_status fast_sum_args_message(candid_writer *w, const void *values) {
     uint64_t work[fast_ENCODE_WORK / 8];
-    return candid_encode(w, &fast_sum_args_header, values, work, sizeof work, 0);
+    return candid_fast_encode(w, &fast_sum_args_header, values, work, sizeof work, 3, fv_sum_args);
 }
 
 candid_status fast_sum_args_encode(candid_writer *w, const fast_sum_args *v) {
@@ -360,6 +477,19 @@ static candid_server srv = {
     .arg = srv_arg, .arg_cap = sizeof srv_arg, .work = srv_work, .work_cap = sizeof srv_work,
     .cache_mem = srv_cache_mem, .cache_cap = sizeof srv_cache_mem,
     .arena_mem = srv_arena_mem, .arena_cap = sizeof srv_arena_mem};
+
+fast_EXPORT("canister_query depth") void fast_depth_serve(void) {
+    fast_depth_args args;
+    candid_ctx ctx;
+    if (candid_serve_begin(&srv, &ctx, &fast_depth_args_type, &args, 0)) return;
+    fast_depth_result result = {0};
+    fast_depth_impl(&args, &result, &ctx);
+    candid_serve_finish_with(&ctx, fast_depth_result_message, &result);
+}
+
+candid_status fast_depth_reply(const fast_depth_result *result) {
+    return candid_reply_with(fast_depth_result_message, result);
+}
 
 fast_EXPORT("canister_update put") void fast_put_serve(void) {
     fast_put_args args;

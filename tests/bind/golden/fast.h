@@ -39,6 +39,9 @@ extern "C" {
 typedef struct fast_Account fast_Account;
 typedef struct fast_Item fast_Item;
 typedef struct fast_Result fast_Result;
+typedef struct fast_Tree fast_Tree;
+typedef struct fast_depth_args fast_depth_args;
+typedef struct fast_depth_result fast_depth_result;
 typedef struct fast_put_args fast_put_args;
 typedef struct fast_put_result fast_put_result;
 typedef struct fast_sum_args fast_sum_args;
@@ -47,6 +50,7 @@ typedef struct fast_opt_blob fast_opt_blob;
 typedef struct fast_opt_int64 fast_opt_int64;
 typedef struct fast_vec_Item fast_vec_Item;
 typedef struct fast_List_value fast_List_value;
+typedef struct fast_Tree_node fast_Tree_node;
 typedef struct fast_vec_nat16 fast_vec_nat16;
 typedef fast_List_value *fast_List;
 
@@ -88,6 +92,26 @@ struct fast_Result {
     } u;
 };
 
+enum {
+    fast_Tree_leaf_tag = 0,
+    fast_Tree_node_tag = 1,
+};
+struct fast_Tree {
+    uint32_t tag;
+    union {
+        uint64_t leaf; /* nat */
+        fast_Tree_node *node;
+    } u;
+};
+
+struct fast_depth_args {
+    fast_Tree _0;
+};
+
+struct fast_depth_result {
+    uint32_t _0; /* nat32 */
+};
+
 struct fast_vec_nat16 {
     uint16_t *items;
     size_t len;
@@ -116,6 +140,11 @@ struct fast_List_value {
     fast_List tail;
 };
 
+struct fast_Tree_node {
+    fast_Tree *l;
+    fast_Tree *r;
+};
+
 /* Named types: the descriptor (for candid_text_print_value and the
  * like) and messages of one value, (T). Methods: descriptors and
  * precomputed headers of the argument and result lists (for
@@ -136,6 +165,40 @@ extern const candid_type fast_List_type;
 candid_status fast_List_encode(candid_writer *w, const fast_List *v);
 candid_status fast_List_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_List *out, candid_arena *arena);
+extern const candid_type fast_Tree_type;
+candid_status fast_Tree_encode(candid_writer *w, const fast_Tree *v);
+candid_status fast_Tree_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    fast_Tree *out, candid_arena *arena);
+
+/* Method "depth" (query). */
+extern const candid_type fast_depth_args_type;
+extern const candid_header fast_depth_args_header;
+candid_status fast_depth_args_encode(candid_writer *w, const fast_depth_args *v);
+candid_status fast_depth_args_message(candid_writer *w, const void *values);
+candid_status fast_depth_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    fast_depth_args *out, candid_arena *arena);
+extern const candid_type fast_depth_result_type;
+extern const candid_header fast_depth_result_header;
+candid_status fast_depth_result_encode(candid_writer *w, const fast_depth_result *v);
+candid_status fast_depth_result_message(candid_writer *w, const void *values);
+candid_status fast_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
+    fast_depth_result *out, candid_arena *arena);
+/* Client side, inline so that only callers link the call envelope.
+ * Calls the method on callee with args (candid_call_new, _args, _perform):
+ * done(call, outcome) runs later with env in call->user. Fails as those do. */
+static inline candid_status fast_depth_call(candid_call *call, const uint8_t *callee,
+    size_t callee_len, const fast_depth_args *args, candid_continuation done, void *env) {
+    candid_status st = candid_call_new(call, callee, callee_len, "depth", 5, done, env);
+    if (!st) st = candid_call_args_with(call, fast_depth_args_message, args);
+    return st ? st : candid_call_perform(call);
+}
+/* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
+ * message are in the outcome). */
+static inline candid_status fast_depth_reply_decode(candid_decoder *d, const candid_outcome *o,
+    fast_depth_result *out, candid_arena *arena) {
+    if (!o->replied) return CANDID_ERR_CALL;
+    return candid_decode(d, o->reply, o->reply_len, &fast_depth_result_type, out, arena);
+}
 
 /* Method "put". */
 extern const candid_type fast_put_args_type;
@@ -213,6 +276,10 @@ static inline candid_status fast_sum_reply_decode(candid_decoder *d, const candi
 #ifndef fast_ARENA
 #define fast_ARENA (1u << 20)
 #endif
+/* "depth": write the implementation; serve is the entry point. */
+void fast_depth_impl(const fast_depth_args *args, fast_depth_result *result, candid_ctx *ctx);
+void fast_depth_serve(void);
+candid_status fast_depth_reply(const fast_depth_result *result);
 /* "put": write the implementation; serve is the entry point. */
 void fast_put_impl(const fast_put_args *args, fast_put_result *result, candid_ctx *ctx);
 void fast_put_serve(void);

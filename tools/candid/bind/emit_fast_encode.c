@@ -5,8 +5,9 @@
  * precomputed header. The functions give up (return 1) on any value that
  * is not ordinary and candid_encode writes the message instead, so they
  * check only what decides that and need no error codes of their own.
- * Types that contain themselves keep candid_encode: their fast encoders
- * are not written yet. */
+ * Lists (an option of a record whose last field is the list) are loops;
+ * other types that contain themselves keep candid_encode: their fast
+ * encoders, which need an explicit stack, are not written yet. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,14 +27,37 @@ struct bind_fast {
     bind_names *written; /* fe_ functions: nodes of one shape share a stem and a struct */
 };
 
-static size_t nchildren(const candid_type *t) {
+/* A list: an option on a cycle (a pointer) of a record whose last field,
+ * in wire order, is the option itself. candid_encode takes no stack level
+ * for a last field, nor does the generated code: a list is a loop. */
+static int is_list(const bind_model *m, size_t i) {
+    const candid_type *t = m->nodes[i].t;
+    if (t->kind != CANDID_OPT || !m->nodes[i].boxed_opt || t->inner->kind != CANDID_RECORD ||
+        !t->inner->count)
+        return 0;
+    const candid_type *r = t->inner;
+    return bind_node(m, r->fields[r->count - 1].type) == i;
+}
+
+/* Nodes with an fe_ function of their own. */
+static int has_fn(const bind_model *m, size_t i) {
+    return bind_is_struct(m, i) || is_list(m, i);
+}
+
+/* The values a value of node i contains (node indices): a list's are its
+ * record's fields but the last. */
+static size_t nchildren(const bind_model *m, size_t i) {
+    const candid_type *t = m->nodes[i].t;
+    if (is_list(m, i)) return t->inner->count - 1;
     if (t->kind == CANDID_OPT || t->kind == CANDID_VEC) return 1;
     if (t->kind == CANDID_RECORD || t->kind == CANDID_VARIANT) return t->count;
     return 0; /* func and service values hold references, not values */
 }
 
-static const candid_type *child(const candid_type *t, size_t k) {
-    return t->kind == CANDID_OPT || t->kind == CANDID_VEC ? t->inner : t->fields[k].type;
+static size_t child(const bind_model *m, size_t i, size_t k) {
+    const candid_type *t = m->nodes[i].t;
+    if (is_list(m, i)) return bind_node(m, t->inner->fields[k].type);
+    return bind_node(m, t->kind == CANDID_OPT || t->kind == CANDID_VEC ? t->inner : t->fields[k].type);
 }
 
 /* "fe_STEM", the function writing values of struct node i. */
@@ -44,7 +68,7 @@ static char *fn_name(const bind_model *m, size_t i) {
 /* The statements writing the value of node c held at the lvalue `e`. */
 static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind) {
     const candid_type *t = m->nodes[c].t;
-    if (bind_is_struct(m, c)) {
+    if (has_fn(m, c)) {
         char *fn = fn_name(m, c);
         fprintf(f, "%sif (%s(o, &%s)) return 1;\n", ind, fn, e);
         free(fn);
@@ -156,6 +180,31 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
     fputs("    return 0;\n}\n", f);
 }
 
+/* fe_STEM for a list: a loop along the chain. A chain that comes back on
+ * itself is found (Brent: compared with the node at the last power of two)
+ * and left to candid_encode, which reports it. */
+static void list_fn(FILE *f, const bind_model *m, size_t i) {
+    const bnode *b = &m->nodes[i];
+    size_t r = bind_node(m, b->t->inner);
+    const bnode *rb = &m->nodes[r];
+    char *ct = bind_ctype(m, i), *rt = bind_ctype(m, r);
+    fprintf(f, "\nstatic int fe_%s(candid_fast_out *o, const %s *v) {\n"
+               "    const %s *node = *v, *seen = NULL;\n"
+               "    for (uint64_t n = 1;; n++) {\n"
+               "        candid_fast_put_u8(o, node != NULL);\n"
+               "        if (!node) return 0;\n"
+               "        if (node == seen) return 1;\n", b->stem, ct, rt);
+    for (uint32_t k = 0; k + 1 < rb->t->count; k++) {
+        char *e = bind_fmt("node->%s", rb->members[k]);
+        put_value(f, m, bind_node(m, rb->t->fields[k].type), e, "        ");
+        free(e);
+    }
+    fprintf(f, "        if (!(n & (n - 1))) seen = node;\n"
+               "        node = node->%s;\n    }\n}\n", rb->members[rb->t->count - 1]);
+    free(ct);
+    free(rt);
+}
+
 /* A depth-first walk over what root contains: finds the types that contain
  * themselves and counts stack levels. Explicit stack: no recursion on type
  * depth. */
@@ -169,8 +218,8 @@ static void walk(const bind_model *m, bind_fast *fa, size_t root) {
     while (sp) {
         size_t i = node[sp - 1];
         const candid_type *t = m->nodes[i].t;
-        if (next[sp - 1] < nchildren(t)) {
-            size_t c = bind_node(m, child(t, next[sp - 1]++));
+        if (next[sp - 1] < nchildren(m, i)) {
+            size_t c = child(m, i, next[sp - 1]++);
             if (fa->state[c] == GRAY) {
                 fa->state[i] = RECURSIVE; /* and so is everything on the walk above */
             } else if (fa->state[c] == WHITE) {
@@ -183,14 +232,14 @@ static void walk(const bind_model *m, bind_fast *fa, size_t root) {
         sp--;
         int rec = fa->state[i] == RECURSIVE;
         uint32_t deepest = 0;
-        for (size_t k = 0; k < nchildren(t); k++) {
-            size_t c = bind_node(m, child(t, k));
+        for (size_t k = 0; k < nchildren(m, i); k++) {
+            size_t c = child(m, i, k);
             rec |= fa->state[c] == RECURSIVE;
             if (fa->levels[c] > deepest) deepest = fa->levels[c];
         }
         /* candid_encode takes a level per record and per vector (at most:
          * a last member takes none) */
-        fa->levels[i] = deepest + (t->kind == CANDID_RECORD || t->kind == CANDID_VEC);
+        fa->levels[i] = deepest + (t->kind == CANDID_RECORD || t->kind == CANDID_VEC) + 2 * is_list(m, i);
         fa->state[i] = rec ? RECURSIVE : DONE;
         if (rec && sp) fa->state[node[sp - 1]] = RECURSIVE;
     }
@@ -207,19 +256,19 @@ static void emit_structs(FILE *f, const bind_model *m, bind_fast *fa, size_t roo
     next[sp++] = 0;
     while (sp) {
         size_t i = node[sp - 1];
-        const candid_type *t = m->nodes[i].t;
-        if (next[sp - 1] < nchildren(t)) {
-            size_t c = bind_node(m, child(t, next[sp - 1]++));
-            if (bind_is_struct(m, c) && !bind_names_taken(fa->written, m->nodes[c].stem)) {
+        if (next[sp - 1] < nchildren(m, i)) {
+            size_t c = child(m, i, next[sp - 1]++);
+            if (has_fn(m, c) && !bind_names_taken(fa->written, m->nodes[c].stem)) {
                 node[sp] = c;
                 next[sp++] = 0;
             }
             continue;
         }
         sp--;
-        if (bind_is_struct(m, i) && !bind_names_taken(fa->written, m->nodes[i].stem)) {
+        if (has_fn(m, i) && !bind_names_taken(fa->written, m->nodes[i].stem)) {
             free(bind_names_reserve(fa->written, m->nodes[i].stem));
-            struct_fn(f, m, i);
+            if (is_list(m, i)) list_fn(f, m, i);
+            else struct_fn(f, m, i);
         }
     }
     free(node);
@@ -251,7 +300,7 @@ static int values_fn(FILE *f, const bind_model *m, bind_fast *fa, size_t i, cons
     if (fa->state[i] == RECURSIVE || fa->levels[i] >= MAX_LEVELS) return 0;
     emit_structs(f, m, fa, i);
     fprintf(f, "\nstatic int fv_%s(candid_fast_out *o, const void *values) {\n", sym);
-    if (bind_is_struct(m, i)) {
+    if (has_fn(m, i)) {
         char *fn = fn_name(m, i);
         fprintf(f, "    return %s(o, values);\n}\n", fn);
         free(fn);
