@@ -128,6 +128,7 @@ static size_t spots(const candid_type *t, void *slot, spot *out) {
             if (u->repr & CANDID_REPR_SLICE) break;
             candid_vec v;
             memcpy(&v, p, sizeof v);
+            if (!v.items) break; /* spoilt already */
             size_t size = candid_slot_size(u->inner);
             for (size_t k = 0; k < v.len && n < SPOTS; k++)
                 out[n++] = (spot){u->inner, (uint8_t *)v.items + k * size};
@@ -143,7 +144,7 @@ static size_t spots(const candid_type *t, void *slot, spot *out) {
 static void break_slice(uint8_t *p, uint64_t how) {
     candid_slice s;
     memcpy(&s, p, sizeof s);
-    if (s.len && (how & 1)) {
+    if (s.ptr && s.len && (how & 1)) {
         ((uint8_t *)s.ptr)[how / 2 % s.len] = 0xff; /* never in UTF-8 */
     } else {
         s.ptr = NULL;
