@@ -188,12 +188,14 @@ static void list_fn(FILE *f, const bind_model *m, size_t i) {
     size_t r = bind_node(m, b->t->inner);
     const bnode *rb = &m->nodes[r];
     char *ct = bind_ctype(m, i), *rt = bind_ctype(m, r);
-    fprintf(f, "\nstatic int fe_%s(candid_fast_out *o, const %s *v) {\n"
+    /* the slot is a pointer: named (NAME_List) or not (NAME_Node *) */
+    char *param = ct[strlen(ct) - 1] == '*' ? bind_fmt("%sconst *v", ct) : bind_fmt("const %s *v", ct);
+    fprintf(f, "\nstatic int fe_%s(candid_fast_out *o, %s) {\n"
                "    const %s *node = *v, *seen = NULL;\n"
                "    for (uint64_t n = 1;; n++) {\n"
                "        candid_fast_put_u8(o, node != NULL);\n"
                "        if (!node) return 0;\n"
-               "        if (node == seen) return 1;\n", b->stem, ct, rt);
+               "        if (node == seen) return 1;\n", b->stem, param, rt);
     for (uint32_t k = 0; k + 1 < rb->t->count; k++) {
         char *e = bind_fmt("node->%s", rb->members[k]);
         put_value(f, m, bind_node(m, rb->t->fields[k].type), e, "        ");
@@ -201,6 +203,7 @@ static void list_fn(FILE *f, const bind_model *m, size_t i) {
     }
     fprintf(f, "        if (!(n & (n - 1))) seen = node;\n"
                "        node = node->%s;\n    }\n}\n", rb->members[rb->t->count - 1]);
+    free(param);
     free(ct);
     free(rt);
 }
