@@ -20,7 +20,7 @@ static const struct {
     size_t size;
 } entries[] = {
     ENTRY(leaf), ENTRY(item), ENTRY(shape), ENTRY(refs), ENTRY(nested), ENTRY(list),
-    ENTRY(tree), ENTRY(dir), ENTRY(empties), ENTRY(none), ENTRY(tuple),
+    ENTRY(tree), ENTRY(dir), ENTRY(empties), ENTRY(none), ENTRY(tuple), ENTRY(chain),
 };
 
 static _Alignas(16) uint8_t random_mem[1 << 20], value[1 << 16];

@@ -88,6 +88,9 @@ static int mutable_kind(const candid_type *t, const uint8_t *p) {
     case CANDID_FUNC:
     case CANDID_VEC:
         return 1;
+    case CANDID_NAT:
+    case CANDID_INT:
+        return (t->repr & CANDID_REPR_BIG) != 0;
     case CANDID_VARIANT:
         return !(t->repr & CANDID_REPR_BOXED) && t->count;
     case CANDID_OPT: /* an absent value's bytes are not a value: only present ones */
@@ -167,6 +170,19 @@ int fe_mutate(const candid_type *t, void *slot, uint64_t k, uint64_t how) {
     case CANDID_TEXT:
         break_slice(s.p, how);
         break;
+    case CANDID_NAT:
+    case CANDID_INT: {
+        candid_bignum b;
+        memcpy(&b, s.p, sizeof b);
+        switch (how % 4) {
+        case 0: b.is_signed ^= 1; break;                      /* converted, or RANGE */
+        case 1: b.ptr = NULL; break;                          /* ARGUMENT */
+        case 2: b.len = b.len > 1 ? b.len - 1 : 0; break;     /* cut short: RANGE */
+        default: b.is_signed = (uint8_t)(2 + how / 4 % 200);  /* neither form */
+        }
+        memcpy(s.p, &b, sizeof b);
+        break;
+    }
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE:
         break_slice(s.p, how & ~(uint64_t)1);

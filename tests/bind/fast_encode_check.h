@@ -23,7 +23,8 @@ const char *fe_compare(candid_encode_fn enc, const candid_header *h, const void 
 /* Makes the k-th (mod their number) mutable slot of the value of type t at
  * slot bad in the way `how` picks: a bool of 2..255, text with a byte that
  * is never UTF-8, a NULL pointer with a length (text, principal, blob,
- * vector, func), a case index out of range, an option flag of 2..255.
+ * vector, func), a case index out of range, an option flag of 2..255, a
+ * bignum slice cut short, NULL or of the other (or no) signedness.
  * Returns 0 when the value has no such slot. Looks at the first 512 slots
  * (breadth first, no recursion). */
 int fe_mutate(const candid_type *t, void *slot, uint64_t k, uint64_t how);
