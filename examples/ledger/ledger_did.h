@@ -207,6 +207,7 @@ candid_status ledger_did_TransferError_decode(candid_decoder *d, const uint8_t *
 extern const candid_type ledger_did_init_args_type;
 extern const candid_header ledger_did_init_args_header;
 candid_status ledger_did_init_args_encode(candid_writer *w, const ledger_did_init_args *v);
+candid_status ledger_did_init_args_message(candid_writer *w, const void *values);
 candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_init_args *out, candid_arena *arena);
 
@@ -214,11 +215,13 @@ candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg,
 extern const candid_type ledger_did_icrc1_balance_of_args_type;
 extern const candid_header ledger_did_icrc1_balance_of_args_header;
 candid_status ledger_did_icrc1_balance_of_args_encode(candid_writer *w, const ledger_did_icrc1_balance_of_args *v);
+candid_status ledger_did_icrc1_balance_of_args_message(candid_writer *w, const void *values);
 candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_args *out, candid_arena *arena);
 extern const candid_type ledger_did_icrc1_balance_of_result_type;
 extern const candid_header ledger_did_icrc1_balance_of_result_header;
 candid_status ledger_did_icrc1_balance_of_result_encode(candid_writer *w, const ledger_did_icrc1_balance_of_result *v);
+candid_status ledger_did_icrc1_balance_of_result_message(candid_writer *w, const void *values);
 candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -226,9 +229,8 @@ candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status ledger_did_icrc1_balance_of_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const ledger_did_icrc1_balance_of_args *args, candid_continuation done, void *env) {
-    uint64_t work[ledger_did_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "icrc1_balance_of", 16, done, env);
-    if (!st) st = candid_call_args(call, &ledger_did_icrc1_balance_of_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, ledger_did_icrc1_balance_of_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -243,11 +245,13 @@ static inline candid_status ledger_did_icrc1_balance_of_reply_decode(candid_deco
 extern const candid_type ledger_did_icrc1_transfer_args_type;
 extern const candid_header ledger_did_icrc1_transfer_args_header;
 candid_status ledger_did_icrc1_transfer_args_encode(candid_writer *w, const ledger_did_icrc1_transfer_args *v);
+candid_status ledger_did_icrc1_transfer_args_message(candid_writer *w, const void *values);
 candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_args *out, candid_arena *arena);
 extern const candid_type ledger_did_icrc1_transfer_result_type;
 extern const candid_header ledger_did_icrc1_transfer_result_header;
 candid_status ledger_did_icrc1_transfer_result_encode(candid_writer *w, const ledger_did_icrc1_transfer_result *v);
+candid_status ledger_did_icrc1_transfer_result_message(candid_writer *w, const void *values);
 candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -255,9 +259,8 @@ candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const u
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status ledger_did_icrc1_transfer_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const ledger_did_icrc1_transfer_args *args, candid_continuation done, void *env) {
-    uint64_t work[ledger_did_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "icrc1_transfer", 14, done, env);
-    if (!st) st = candid_call_args(call, &ledger_did_icrc1_transfer_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, ledger_did_icrc1_transfer_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -272,11 +275,13 @@ static inline candid_status ledger_did_icrc1_transfer_reply_decode(candid_decode
 extern const candid_type ledger_did_relay_fee_args_type;
 extern const candid_header ledger_did_relay_fee_args_header;
 candid_status ledger_did_relay_fee_args_encode(candid_writer *w, const ledger_did_relay_fee_args *v);
+candid_status ledger_did_relay_fee_args_message(candid_writer *w, const void *values);
 candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_args *out, candid_arena *arena);
 extern const candid_type ledger_did_relay_fee_result_type;
 extern const candid_header ledger_did_relay_fee_result_header;
 candid_status ledger_did_relay_fee_result_encode(candid_writer *w, const ledger_did_relay_fee_result *v);
+candid_status ledger_did_relay_fee_result_message(candid_writer *w, const void *values);
 candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -284,9 +289,8 @@ candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status ledger_did_relay_fee_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const ledger_did_relay_fee_args *args, candid_continuation done, void *env) {
-    uint64_t work[ledger_did_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "relay_fee", 9, done, env);
-    if (!st) st = candid_call_args(call, &ledger_did_relay_fee_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, ledger_did_relay_fee_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and

@@ -61,11 +61,13 @@ struct sibling_fee_info_result {
 extern const candid_type sibling_fee_info_args_type;
 extern const candid_header sibling_fee_info_args_header;
 candid_status sibling_fee_info_args_encode(candid_writer *w, const sibling_fee_info_args *v);
+candid_status sibling_fee_info_args_message(candid_writer *w, const void *values);
 candid_status sibling_fee_info_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_args *out, candid_arena *arena);
 extern const candid_type sibling_fee_info_result_type;
 extern const candid_header sibling_fee_info_result_header;
 candid_status sibling_fee_info_result_encode(candid_writer *w, const sibling_fee_info_result *v);
+candid_status sibling_fee_info_result_message(candid_writer *w, const void *values);
 candid_status sibling_fee_info_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -73,9 +75,8 @@ candid_status sibling_fee_info_result_decode(candid_decoder *d, const uint8_t *m
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status sibling_fee_info_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const sibling_fee_info_args *args, candid_continuation done, void *env) {
-    uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "fee_info", 8, done, env);
-    if (!st) st = candid_call_args(call, &sibling_fee_info_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, sibling_fee_info_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and

@@ -6,15 +6,29 @@ static int append_args(void *ctx, const uint8_t *p, size_t n) {
     return candid__call_append((candid_call *)ctx, p, n);
 }
 
+/* How a message is written: by candid_encode over a header, or by a
+ * candid_encode_fn (enc set). */
+typedef struct message {
+    candid_encode_fn enc;
+    const candid_header *h;
+    const void *values;
+    void *work;
+    size_t work_cap;
+} message;
+
+static candid_status write_message(candid_writer *w, const message *m) {
+    if (m->enc) return m->enc(w, m->values);
+    return candid_encode(w, m->h, m->values, m->work, m->work_cap, 0);
+}
+
 /* Encodes into w all or nothing: a size-only pass checks the values first,
  * so a failure reaches w as a latched error without a byte written. */
-static candid_status encode_whole(candid_writer *w, const candid_header *h, const void *values,
-                                  void *work, size_t work_cap) {
+static candid_status encode_whole(candid_writer *w, const message *m) {
     candid_writer size;
     candid_writer_init(&size, NULL, 0);
-    candid_status st = candid_encode(&size, h, values, work, work_cap, 0);
+    candid_status st = write_message(&size, m);
     if (st) return candid_writer_fail(w, st);
-    return candid_encode(w, h, values, work, work_cap, 0);
+    return write_message(w, m);
 }
 
 candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t callee_len,
@@ -36,12 +50,20 @@ candid_status candid_call_new(candid_call *c, const uint8_t *callee, size_t call
     return candid_writer_fail(&c->args, candid__call_begin(c));
 }
 
-candid_status candid_call_args(candid_call *c, const candid_header *h, const void *values,
-                               void *work, size_t work_cap) {
+static candid_status call_args(candid_call *c, const message *m) {
     if (!c) return CANDID_ERR_ARGUMENT;
     /* one argument message per call */
     if (c->args.total) return candid_writer_fail(&c->args, CANDID_ERR_ARGUMENT);
-    return encode_whole(&c->args, h, values, work, work_cap);
+    return encode_whole(&c->args, m);
+}
+
+candid_status candid_call_args(candid_call *c, const candid_header *h, const void *values,
+                               void *work, size_t work_cap) {
+    return call_args(c, &(message){NULL, h, values, work, work_cap});
+}
+
+candid_status candid_call_args_with(candid_call *c, candid_encode_fn enc, const void *values) {
+    return call_args(c, &(message){enc, NULL, values, NULL, 0});
 }
 
 void candid_call_cycles(candid_call *c, uint64_t high, uint64_t low) {
@@ -68,14 +90,22 @@ static int append_reply(void *ctx, const uint8_t *p, size_t n) {
     return 0;
 }
 
-candid_status candid_reply(const candid_header *h, const void *values, void *work,
-                           size_t work_cap) {
+static candid_status reply(const message *m) {
     uint8_t chunk[256];
     candid_writer w;
     candid_writer_init_stream(&w, chunk, sizeof chunk, append_reply, NULL);
-    candid_status st = encode_whole(&w, h, values, work, work_cap);
+    candid_status st = encode_whole(&w, m);
     if (!st) candid_msg_reply();
     return st;
+}
+
+candid_status candid_reply(const candid_header *h, const void *values, void *work,
+                           size_t work_cap) {
+    return reply(&(message){NULL, h, values, work, work_cap});
+}
+
+candid_status candid_reply_with(candid_encode_fn enc, const void *values) {
+    return reply(&(message){enc, NULL, values, NULL, 0});
 }
 
 size_t candid__utf8_clip(const uint8_t *s, size_t len, size_t cap) {
@@ -138,8 +168,7 @@ int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *arg
     return 1;
 }
 
-void candid_serve_finish(const candid_ctx *ctx, const candid_header *h, const void *result,
-                         void *work, size_t work_cap) {
+static void serve_finish(const candid_ctx *ctx, const message *m) {
     if (ctx->defer) return;
     if (ctx->reject) {
         size_t n = 0;
@@ -147,6 +176,15 @@ void candid_serve_finish(const candid_ctx *ctx, const candid_header *h, const vo
         candid_msg_reject(ctx->reject, n);
         return;
     }
-    candid_status st = candid_reply(h, result, work, work_cap);
+    candid_status st = reply(m);
     if (st) serve_reject(0, "cannot encode the result", st, candid_status_message(st));
+}
+
+void candid_serve_finish(const candid_ctx *ctx, const candid_header *h, const void *result,
+                         void *work, size_t work_cap) {
+    serve_finish(ctx, &(message){NULL, h, result, work, work_cap});
+}
+
+void candid_serve_finish_with(const candid_ctx *ctx, candid_encode_fn enc, const void *result) {
+    serve_finish(ctx, &(message){enc, NULL, result, NULL, 0});
 }

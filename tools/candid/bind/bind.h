@@ -110,6 +110,17 @@ int bind_emit_source(FILE *f, const bind_model *m);
 /* The server side (--server), appended to each file. */
 void bind_emit_server_header(FILE *f, const bind_model *m);
 void bind_emit_server_source(FILE *f, const bind_model *m);
+/* --fast encoders (emit_fast_encode.c). The state remembers which struct
+ * encoders are written. bind_fast_encoder writes NAME_fn(w, const
+ * NAME_type *), the encoder of the message of node i (a tuple, or with
+ * one_value the one-value tuple (i)) with header hd, and the functions it
+ * needs; with `message`, also that candid_encode_fn, which NAME_fn calls. */
+typedef struct bind_fast bind_fast;
+bind_fast *bind_fast_new(const bind_model *m);
+void bind_fast_free(bind_fast *fa);
+void bind_fast_encoder(FILE *f, const bind_model *m, bind_fast *fa, size_t i, int one_value,
+                       const char *fn, const char *type, const char *hd, const char *message);
+
 /* --target motoko (emit_motoko.c): the .did's types and service as a Motoko
  * module. Works from the parsed file alone (no model). Returns 1 on a write
  * error, 2 for a method name that is not a Motoko identifier (said on

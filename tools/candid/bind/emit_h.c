@@ -70,6 +70,11 @@ static void member(FILE *f, const bind_model *m, size_t parent, size_t child, co
     free(ct);
 }
 
+/* --fast: the candid_encode_fn of a method's argument or result list. */
+static void message_decl(FILE *f, const char *p, const char *s, const char *what) {
+    fprintf(f, "candid_status %s_%s_%s_message(candid_writer *w, const void *values);\n", p, s, what);
+}
+
 static void struct_body(FILE *f, const bind_model *m, size_t i) {
     const bnode *b = &m->nodes[i];
     const char *p = m->opts.name;
@@ -230,25 +235,33 @@ static void prototypes(FILE *f, const bind_model *m) {
         fprintf(f, "extern const candid_type %s_%s_args_type;\n", p, s);
         fprintf(f, "extern const candid_header %s_%s_args_header;\n", p, s);
         fprintf(f, "candid_status %s_%s_args_encode(candid_writer *w, const %s_%s_args *v);\n", p, s, p, s);
+        if (m->opts.fast) message_decl(f, p, s, "args");
         fprintf(f, "candid_status %s_%s_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_args *out, candid_arena *arena);\n", p, s, p, s);
         if (!bm->m) continue;
         fprintf(f, "extern const candid_type %s_%s_result_type;\n", p, s);
         fprintf(f, "extern const candid_header %s_%s_result_header;\n", p, s);
         fprintf(f, "candid_status %s_%s_result_encode(candid_writer *w, const %s_%s_result *v);\n", p, s, p, s);
+        if (m->opts.fast) message_decl(f, p, s, "result");
         fprintf(f, "candid_status %s_%s_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,\n"
                    "    %s_%s_result *out, candid_arena *arena);\n", p, s, p, s);
         char *lit = bind_c_string(bm->m->name, bm->m->name_len);
+        char *work = m->opts.fast ? bind_fmt("%s", "") : bind_fmt("    uint64_t work[%s_ENCODE_WORK / 8];\n", p);
+        char *args = m->opts.fast
+            ? bind_fmt("    if (!st) st = candid_call_args_with(call, %s_%s_args_message, args);\n", p, s)
+            : bind_fmt("    if (!st) st = candid_call_args(call, &%s_%s_args_header, args, work, sizeof work);\n", p, s);
         fprintf(f, "/* Client side, inline so that only callers link the call envelope.\n"
                    " * Calls the method on callee with args (candid_call_new, _args, _perform):\n"
                    " * done(call, outcome) runs later with env in call->user. Fails as those do. */\n"
                    "static inline candid_status %s_%s_call(candid_call *call, const uint8_t *callee,\n"
                    "    size_t callee_len, const %s_%s_args *args, candid_continuation done, void *env) {\n"
-                   "    uint64_t work[%s_ENCODE_WORK / 8];\n"
+                   "%s"
                    "    candid_status st = candid_call_new(call, callee, callee_len, %s, %u, done, env);\n"
-                   "    if (!st) st = candid_call_args(call, &%s_%s_args_header, args, work, sizeof work);\n"
+                   "%s"
                    "    return st ? st : candid_call_perform(call);\n}\n",
-                p, s, p, s, p, lit, bm->m->name_len, p, s);
+                p, s, p, s, work, lit, bm->m->name_len, args);
+        free(work);
+        free(args);
         free(lit);
         if (bm->m->type->aux & CANDID_ANN_ONEWAY) continue;
         fprintf(f, "/* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and\n"

@@ -96,13 +96,19 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             fprintf(f, "    %s_%s_impl(&args, &ctx);\n", p, s);
             if (!bm->m) fputs("    if (ctx.reject) candid_trap(ctx.reject);\n", f);
         } else {
-            fprintf(f, "    %s_%s_result result = {0};\n    %s_%s_impl(&args, &result, &ctx);\n"
-                       "    uint64_t work[%s_ENCODE_WORK / 8];\n"
-                       "    candid_serve_finish(&ctx, &%s_%s_result_header, &result, work, sizeof work);\n",
-                    p, s, p, s, p, p, s);
+            fprintf(f, "    %s_%s_result result = {0};\n    %s_%s_impl(&args, &result, &ctx);\n", p, s, p, s);
+            if (m->opts.fast)
+                fprintf(f, "    candid_serve_finish_with(&ctx, %s_%s_result_message, &result);\n", p, s);
+            else
+                fprintf(f, "    uint64_t work[%s_ENCODE_WORK / 8];\n"
+                           "    candid_serve_finish(&ctx, &%s_%s_result_header, &result, work, sizeof work);\n",
+                        p, p, s);
         }
         fputs("}\n", f);
-        if (bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY))
+        if (bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY) && m->opts.fast)
+            fprintf(f, "\ncandid_status %s_%s_reply(const %s_%s_result *result) {\n"
+                       "    return candid_reply_with(%s_%s_result_message, result);\n}\n", p, s, p, s, p, s);
+        else if (bm->m && !(bm->m->type->aux & CANDID_ANN_ONEWAY))
             fprintf(f, "\ncandid_status %s_%s_reply(const %s_%s_result *result) {\n"
                        "    uint64_t work[%s_ENCODE_WORK / 8];\n"
                        "    return candid_reply(&%s_%s_result_header, result, work, sizeof work);\n}\n",

@@ -1,0 +1,194 @@
+/* libcandid: the runtime of the fast encoders `candid bind --fast` generates.
+ *
+ * A generated fast encoder writes a message's precomputed header and then
+ * its values in straight-line code made for one type (fields in wire order,
+ * leaves inline, loops for vectors). It handles the common case only: at
+ * the first value that is anything but ordinary (text that is not UTF-8, a
+ * bool that is not 0/1, a case index out of range, a NULL pointer with a
+ * length, a bignum slice, a value of type empty, ...) it gives up, and
+ * candid_fast_encode rewinds the writer and lets candid_encode write the
+ * whole message, which reports the problem exactly as it always does. So a
+ * fast encoder's result (bytes, status, the writer's `total`) is
+ * candid_encode's, by construction.
+ *
+ * The put functions below write through a cursor into the writer's buffer
+ * and fall back to candid_put_bytes when it is full, so they fail (latch)
+ * as candid_put_* do.
+ */
+#ifndef CANDID_FAST_ENCODE_H
+#define CANDID_FAST_ENCODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "candid/encode.h"
+#include "candid/types.h"
+#include "candid/wire.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Where generated code writes: straight into the writer's buffer while
+ * there is room (p to end), through candid_put_bytes when there is not
+ * (candid_fast_spill). A size-only writer gets `scratch`, overwritten as it
+ * fills: only the count matters. Set up by candid_fast_encode; the writer
+ * is behind by p - base bytes until then. */
+typedef struct candid_fast_out {
+    uint8_t *p, *end, *base;
+    candid_writer *w;
+    uint8_t scratch[256];
+} candid_fast_out;
+
+/* Writes the values of a message (after its header) from `values`.
+ * Returns 0 when it wrote them all, non-zero at the first value it leaves
+ * to candid_encode; what it wrote by then is discarded. */
+typedef int (*candid_fast_values_fn)(candid_fast_out *o, const void *values);
+
+/* A whole message: h's bytes, then fn's values. `frames` is the number of
+ * candid_encode stack levels the type can take (the generator knows it:
+ * its types do not recurse); when work_cap holds fewer, or when fn gives
+ * up, the result is candid_encode(w, h, values, work, work_cap, 0)'s, with
+ * the writer as candid_encode leaves it. A streaming writer is given the
+ * values only once fn has gone through them into a size-only writer, since
+ * flushed bytes cannot be taken back. Fails as candid_encode. */
+candid_status candid_fast_encode(candid_writer *w, const candid_header *h, const void *values,
+                                 void *work, size_t work_cap, uint32_t frames,
+                                 candid_fast_values_fn fn);
+
+/* n bytes through the writer itself (the buffer is full, or the writer
+ * streams, or has an error latched): the slow path of the put functions. */
+void candid_fast_spill(candid_fast_out *o, const void *p, size_t n);
+
+static inline void candid_fast_put_bytes(candid_fast_out *o, const void *p, size_t n) {
+    if ((size_t)(o->end - o->p) >= n) {
+        __builtin_memcpy(o->p, p, n);
+        o->p += n;
+        return;
+    }
+    candid_fast_spill(o, p, n);
+}
+
+static inline void candid_fast_put_u8(candid_fast_out *o, uint8_t v) {
+    if (o->p != o->end) {
+        *o->p++ = v;
+        return;
+    }
+    candid_fast_spill(o, &v, 1);
+}
+
+static inline void candid_fast_put_leb(candid_fast_out *o, uint64_t v) {
+    if (v < 0x80 && o->p != o->end) { /* lengths, counts, tags: mostly one byte */
+        *o->p++ = (uint8_t)v;
+        return;
+    }
+    uint8_t tmp[10], *q = o->end - o->p >= 10 ? o->p : tmp;
+    size_t n = 0;
+    while (v >= 0x80) {
+        q[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    q[n++] = (uint8_t)v;
+    if (q == o->p) o->p += n;
+    else candid_fast_spill(o, tmp, n);
+}
+
+static inline void candid_fast_put_sleb(candid_fast_out *o, int64_t v) {
+    if (o->end - o->p >= 10) {
+        o->p += candid_sleb_encode(v, o->p);
+        return;
+    }
+    uint8_t tmp[10];
+    candid_fast_spill(o, tmp, candid_sleb_encode(v, tmp));
+}
+
+/* A fixed-width number of `width` bytes at p, little-endian on the wire. */
+static inline void candid_fast_put_fixed(candid_fast_out *o, const void *p, size_t width) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    candid_fast_put_bytes(o, p, width);
+#else
+    uint8_t tmp[8];
+    for (size_t i = 0; i < width; i++) tmp[i] = ((const uint8_t *)p)[width - 1 - i];
+    candid_fast_put_bytes(o, tmp, width);
+#endif
+}
+
+/* The elements of a vector of a fixed-width kind, `width` bytes each: one
+ * copy on a little-endian machine. */
+static inline void candid_fast_put_array(candid_fast_out *o, const void *items, size_t len,
+                                         size_t width) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    candid_fast_put_bytes(o, items, len * width);
+#else
+    for (size_t i = 0; i < len; i++) candid_fast_put_fixed(o, (const uint8_t *)items + i * width, width);
+#endif
+}
+
+/* The checked leaves: non-zero (nothing written) for a value they leave
+ * to candid_encode. */
+static inline int candid_fast_bool(candid_fast_out *o, uint8_t b) {
+    if (b > 1) return 1;
+    candid_fast_put_u8(o, b);
+    return 0;
+}
+
+static inline int candid_fast_text(candid_fast_out *o, candid_slice s) {
+    if (!s.ptr && s.len) return 1;
+    if (!candid_utf8_valid(s.ptr, s.len)) return 1;
+    candid_fast_put_leb(o, s.len);
+    candid_fast_put_bytes(o, s.ptr, s.len);
+    return 0;
+}
+
+/* principal and service references */
+static inline int candid_fast_principal(candid_fast_out *o, candid_slice s) {
+    if (!s.ptr && s.len) return 1;
+    candid_fast_put_u8(o, 1);
+    candid_fast_put_leb(o, s.len);
+    candid_fast_put_bytes(o, s.ptr, s.len);
+    return 0;
+}
+
+/* A vector of a fixed-width kind of `width` bytes held as a slice (blob,
+ * vec nat8, ...): its count and one copy. */
+static inline int candid_fast_slice(candid_fast_out *o, candid_slice s, size_t width) {
+    if (s.len % width || (!s.ptr && s.len)) return 1;
+    candid_fast_put_leb(o, s.len / width);
+    candid_fast_put_bytes(o, s.ptr, s.len);
+    return 0;
+}
+
+/* A candid_vec's count, before its elements: non-zero for NULL items with
+ * a length. */
+static inline int candid_fast_count(candid_fast_out *o, const void *items, size_t len) {
+    if (!items && len) return 1;
+    candid_fast_put_leb(o, len);
+    return 0;
+}
+
+/* A bignum slice already in its wire form (LEB128 at nat, SLEB128 at
+ * int); a conversion between the two is left to candid_encode. */
+static inline int candid_fast_bignum(candid_fast_out *o, candid_bignum b, uint8_t as_int) {
+    size_t end = 0;
+    if (!b.ptr || b.is_signed != as_int || candid_skip_leb(b.ptr, b.len, &end) || end != b.len)
+        return 1;
+    candid_fast_put_bytes(o, b.ptr, b.len);
+    return 0;
+}
+
+/* A func reference: the principal, then the method name (UTF-8). */
+static inline int candid_fast_func(candid_fast_out *o, candid_funcref f) {
+    if ((!f.method.ptr && f.method.len) || !candid_utf8_valid(f.method.ptr, f.method.len) ||
+        (!f.principal.ptr && f.principal.len))
+        return 1;
+    candid_fast_put_u8(o, 1);
+    candid_fast_principal(o, f.principal);
+    candid_fast_put_leb(o, f.method.len);
+    candid_fast_put_bytes(o, f.method.ptr, f.method.len);
+    return 0;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif
