@@ -34,6 +34,15 @@
 extern "C" {
 #endif
 
+/* What a recursive type's decoder does when the value under way is
+ * complete: resume a record at a field, the next element of a vector, or
+ * finish an option. */
+typedef struct candid_fast_frame {
+    uint8_t *dst;  /* the record, or the next element's slot */
+    uint64_t left; /* elements still to come */
+    uint32_t resume;
+} candid_fast_frame;
+
 /* A fast decode under way: a cursor over the value bytes and the steps
  * charged so far. Set by candid_fast_begin; the members are for the
  * readers below. */
@@ -45,13 +54,17 @@ typedef struct candid_fast {
     candid_arena *arena;
     size_t a_used, a_needed; /* the arena as it was, to rewind to */
     size_t work;        /* the interpreter's work memory for this message */
+    candid_fast_frame *frames; /* recursive types' stack, in the work memory */
+    size_t sp, frames_cap;
 } candid_fast;
 
 /* Starts a fast decode of msg[0..len) when it begins with hdr[0..hlen) (the
  * generated stub's own header) and the decoder's limits and work memory
  * leave the interpreter room for this type: `work` bytes (the
  * interpreter's header, plan and frames for values `depth` containers
- * deep, measured by the generator) and max_depth >= depth. Returns 1 to go
+ * deep, measured by the generator) and max_depth >= depth. What is left of
+ * both holds the frames of recursive types (candid_fast_push), each
+ * standing for at most one of the interpreter's. Returns 1 to go
  * ahead, 0 when candid_fast_end must fall back (also for arguments
  * candid_decode rejects, and a NULL out). */
 int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *msg, size_t len,
@@ -66,6 +79,18 @@ int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *ms
  * error offset and arena use. */
 candid_status candid_fast_end(candid_fast *f, int ok, candid_decoder *d, const uint8_t *msg,
                               size_t len, const candid_type *args, void *out);
+
+/* Pushes a frame for a recursive type; 0 when the interpreter might run
+ * out of depth or work memory (the decode falls back and fails as the
+ * interpreter does). */
+static inline int candid_fast_push(candid_fast *f, uint32_t resume, void *dst, uint64_t left) {
+    if (f->sp == f->frames_cap) return 0;
+    candid_fast_frame *fr = &f->frames[f->sp++];
+    fr->dst = (uint8_t *)dst;
+    fr->left = left;
+    fr->resume = resume;
+    return 1;
+}
 
 /* Readers. Each advances the cursor and returns 1, or returns 0 when the
  * bytes are malformed, truncated or out of range for the slot (the cursor is

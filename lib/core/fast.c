@@ -4,6 +4,8 @@
 #include "candid/fast.h"
 #include "internal.h"
 
+_Static_assert(sizeof(candid_fast_frame) <= CANDID__FRAME_SIZE, "a fast frame fits an interpreter frame");
+
 /* The interpreter's budget for a message of len bytes (run.c computes the
  * same): base + per_byte * len, saturating. */
 static uint64_t budget_for(const candid_limits *l, size_t len) {
@@ -41,6 +43,12 @@ int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *ms
     f->steps = 0;
     f->budget = budget_for(&d->limits, len);
     f->work = work + (size_t)(-(uintptr_t)d->_private.work & 7);
+    /* Frames within both limits, each taking the room of one of the
+     * interpreter's. */
+    size_t cap = (work_avail(d) - work) / CANDID__FRAME_SIZE;
+    f->frames_cap = cap < d->limits.max_depth - depth ? cap : d->limits.max_depth - depth;
+    f->frames = (candid_fast_frame *)(void *)((uint8_t *)d->_private.work + f->work - work);
+    f->sp = 0;
     return 1;
 }
 

@@ -316,6 +316,57 @@ static int decode_vec_Result(candid_fast *f, fast_vec_Result *out) {
     return 1;
 }
 
+/* Types on a cycle, in one function: a value enters at its type's label
+ * and, when complete, goes to `done`, which resumes the innermost waiting
+ * record, vector or option from the explicit stack (candid_fast_push, in
+ * the decoder's work memory), never native recursion. */
+enum {
+    E_List,
+    E_sum_args,
+    E_List_value,
+};
+
+static int decode_cycles(candid_fast *f, uint32_t entry, void *out) {
+    uint8_t *dst = out, *base, *child, flag;
+    uint64_t n;
+    (void)base, (void)child, (void)flag, (void)n; /* not every type needs each */
+    switch (entry) {
+    case E_List:
+        goto List;
+    case E_sum_args:
+        goto sum_args;
+    case E_List_value:
+        goto List_value;
+    }
+    return 0;
+List:
+    if (!candid_fast_charge(f, 1) || !candid_fast_bool(f, &flag)) return 0;
+    if (!flag) {
+        *(void **)dst = NULL;
+        goto done;
+    }
+    if (!(base = candid_fast_alloc(f, 1, t_List_value.size, t_List_value.align))) return 0;
+    *(void **)dst = base;
+    dst = base;
+    goto List_value;
+sum_args:
+    if (!candid_fast_charge(f, 1)) return 0;
+    base = dst;
+    dst = (uint8_t *)&((fast_sum_args *)base)->_0;
+    goto List;
+List_value:
+    if (!candid_fast_charge(f, 2)) return 0;
+    base = dst;
+    if (!candid_fast_nat(f, &((fast_List_value *)base)->head)) return 0;
+    dst = (uint8_t *)&((fast_List_value *)base)->tail;
+    goto List;
+done:
+    if (!f->sp) return 1;
+    switch (f->frames[f->sp - 1].resume) {
+    }
+    return 0;
+}
+
 candid_status fast_Account_encode(candid_writer *w, const fast_Account *v) {
     uint64_t work[fast_ENCODE_WORK / 8];
     return candid_encode(w, &hd_Account, v, work, sizeof work, 0);
@@ -324,7 +375,7 @@ candid_status fast_Account_encode(candid_writer *w, const fast_Account *v) {
 candid_status fast_Account_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Account *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2140, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2188, 3, arena) &&
              candid_fast_charge(f, 1) && decode_Account(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
@@ -337,7 +388,7 @@ candid_status fast_Transfer_encode(candid_writer *w, const fast_Transfer *v) {
 candid_status fast_Transfer_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Transfer *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Transfer, sizeof h_Transfer, 2664, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Transfer, sizeof h_Transfer, 2712, 4, arena) &&
              candid_fast_charge(f, 1) && decode_Transfer(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Transfer, out);
 }
@@ -350,7 +401,7 @@ candid_status fast_Result_encode(candid_writer *w, const fast_Result *v) {
 candid_status fast_Result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Result, sizeof h_Result, 1972, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Result, sizeof h_Result, 2020, 2, arena) &&
              candid_fast_charge(f, 1) && decode_Result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Result, out);
 }
@@ -362,7 +413,10 @@ candid_status fast_List_encode(candid_writer *w, const fast_List *v) {
 
 candid_status fast_List_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_List *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &tt_List, out, arena);
+    candid_fast fast, *f = &fast;
+    int ok = candid_fast_begin(f, d, msg, len, out, h_List, sizeof h_List, 2092, 2, arena) &&
+             candid_fast_charge(f, 1) && decode_cycles(f, E_List, out);
+    return candid_fast_end(f, ok, d, msg, len, &tt_List, out);
 }
 
 candid_status fast_batch_args_encode(candid_writer *w, const fast_batch_args *v) {
@@ -373,7 +427,7 @@ candid_status fast_batch_args_encode(candid_writer *w, const fast_batch_args *v)
 candid_status fast_batch_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_batch_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_args, sizeof h_batch_args, 2916, 5, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_args, sizeof h_batch_args, 2964, 5, arena) &&
              decode_batch_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_batch_args_type, out);
 }
@@ -386,7 +440,7 @@ candid_status fast_batch_result_encode(candid_writer *w, const fast_batch_result
 candid_status fast_batch_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_batch_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_result, sizeof h_batch_result, 2104, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_result, sizeof h_batch_result, 2152, 3, arena) &&
              decode_batch_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_batch_result_type, out);
 }
@@ -398,7 +452,10 @@ candid_status fast_sum_args_encode(candid_writer *w, const fast_sum_args *v) {
 
 candid_status fast_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_sum_args *out, candid_arena *arena) {
-    return candid_decode(d, msg, len, &fast_sum_args_type, out, arena);
+    candid_fast fast, *f = &fast;
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_args, sizeof h_sum_args, 2044, 1, arena) &&
+             decode_cycles(f, E_sum_args, out);
+    return candid_fast_end(f, ok, d, msg, len, &fast_sum_args_type, out);
 }
 
 candid_status fast_sum_result_encode(candid_writer *w, const fast_sum_result *v) {
@@ -409,7 +466,7 @@ candid_status fast_sum_result_encode(candid_writer *w, const fast_sum_result *v)
 candid_status fast_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_sum_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_result, sizeof h_sum_result, 1680, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_result, sizeof h_sum_result, 1728, 1, arena) &&
              decode_sum_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_sum_result_type, out);
 }
@@ -422,7 +479,7 @@ candid_status fast_transfer_args_encode(candid_writer *w, const fast_transfer_ar
 candid_status fast_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_transfer_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_args, sizeof h_transfer_args, 2664, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_args, sizeof h_transfer_args, 2712, 4, arena) &&
              decode_transfer_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_transfer_args_type, out);
 }
@@ -435,7 +492,7 @@ candid_status fast_transfer_result_encode(candid_writer *w, const fast_transfer_
 candid_status fast_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_transfer_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_result, sizeof h_transfer_result, 1972, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_result, sizeof h_transfer_result, 2020, 2, arena) &&
              decode_transfer_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_transfer_result_type, out);
 }

@@ -1,13 +1,12 @@
 /* --fast: the exact-match decoders of NAME.c. A message whose header is
- * byte for byte the one the stub sends is read by a straight-line
- * function per type (fields in order, leaves inline through the readers
- * of candid/fast.h, loops for vectors) instead of the plan interpreter;
- * anything else, and any failure, goes to candid_decode (see fast.h).
- *
- * Types on a recursive cycle keep the interpreter for now: their
- * decoders would need an explicit stack, and only acyclic types get
- * straight-line code, whose native nesting follows the type, not the
- * input. */
+ * byte for byte the one the stub sends is read by straight-line code
+ * instead of the plan interpreter: a function per acyclic type (fields in
+ * order, leaves inline through the readers of candid/fast.h, loops for
+ * vectors), whose native nesting follows the type, not the input; and
+ * for types on a cycle (lists, trees) one function, decode_cycles, that
+ * jumps between their labels and keeps what waits on an explicit stack in
+ * the decoder's work memory. Anything else, and any failure, goes to
+ * candid_decode (see fast.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,7 +104,7 @@ static walk analyse(const bind_model *m) {
             sp--;
         }
     }
-    /* The decoders the roots call, by a walk from the acyclic roots. */
+    /* The decoders the roots call, by a walk from the roots. */
     size_t sp = 0;
     for (size_t k = 0; k < m->ndefs; k++) st[sp++].v = m->defs[k];
     for (size_t k = 0; k < m->nmethods; k++) {
@@ -115,7 +114,7 @@ static walk analyse(const bind_model *m) {
     size_t roots = sp;
     sp = 0;
     for (size_t k = 0; k < roots; k++)
-        if (!w.cyclic[st[k].v] && !w.needed[st[k].v]) w.needed[st[sp++].v = st[k].v] = 1;
+        if (!w.needed[st[k].v]) w.needed[st[sp++].v = st[k].v] = 1;
     while (sp) {
         const candid_type *t = m->nodes[st[--sp].v].t;
         for (size_t k = 0; k < value_children(t); k++) {
@@ -264,10 +263,11 @@ static void vec_fn(FILE *f, const bind_model *m, size_t i) {
                "    return 1;\n", m->nodes[c].stem, zero_size(t->inner) ? "out->items" : "&out->items[k]");
 }
 
-/* Work memory the interpreter needs for the header and plan of `args`,
- * measured on a message of the header alone (its frames are added per
- * decoder from the nesting depth). 0 when it cannot be measured: the fast
- * path then never runs short of the interpreter's needs. */
+/* Work memory the interpreter needs for the header and plan of `args`:
+ * the least with which a message of the header alone does not fail for
+ * work memory (its frames are added per decoder from the nesting depth).
+ * Searched rather than read from work_needed, which is not always enough
+ * for a retry. SIZE_MAX when it cannot be found: no fast path then. */
 static size_t header_work(const candid_type *args) {
     size_t cap = 256, wcap = 1u << 16;
     uint8_t *buf = NULL;
@@ -283,29 +283,36 @@ static size_t header_work(const candid_type *args) {
         else if (st == CANDID_ERR_WORK_FULL) work = realloc(work, wcap *= 4);
         else break;
     }
-    size_t need = SIZE_MAX;
-    if (!st) {
-        uint64_t *w2 = malloc(1u << 22);
-        candid_decoder d;
-        candid_arena a;
-        candid_decoder_init(&d, w2, 1u << 22);
-        candid_arena_init(&a, NULL, 0);
-        void *out = calloc(1, args->size + 1);
-        if (!w2 || !out) exit(1);
-        st = candid_decode(&d, buf, h.len, args, out, &a);
-        if (st != CANDID_ERR_WORK_FULL) need = d.work_needed;
-        free(out);
-        free(w2);
+    size_t lo = 0, hi = 1u << 22; /* hi works, lo does not (or is 0) */
+    uint64_t *w2 = malloc(hi);
+    /* the parsed graph's layout, not the stub's: room for what the run
+     * writes before the truncated value stops it */
+    void *out = calloc(1, (args->size > 1u << 16 ? args->size : 1u << 16) + 1);
+    if (!w2 || !out) exit(1);
+    candid_decoder d;
+    candid_arena a;
+    candid_arena_init(&a, NULL, 0);
+    candid_decoder_init(&d, w2, hi);
+    if (st || candid_decode(&d, buf, h.len, args, out, &a) == CANDID_ERR_WORK_FULL) hi = SIZE_MAX;
+    while (hi != SIZE_MAX && hi - lo > 4) {
+        size_t mid = (lo + hi) / 2 & ~(size_t)3;
+        candid_decoder_init(&d, w2, mid);
+        if (candid_decode(&d, buf, h.len, args, out, &a) == CANDID_ERR_WORK_FULL) lo = mid;
+        else hi = mid;
     }
+    free(out);
+    free(w2);
     free(buf);
     free(work);
-    return need;
+    return hi;
 }
 
 /* Per root: the generator's call of the decoder, or 0 when the type has
  * none (it is on a cycle). */
 static walk facts;
 static const bind_model *facts_of;
+
+static void emit_machine(FILE *f, const bind_model *m);
 
 static void ensure_facts(const bind_model *m) {
     if (facts_of == m) return;
@@ -325,7 +332,9 @@ void bind_emit_fast_decoders(FILE *f, const bind_model *m) {
     bind_names *seen = bind_names_new();
     if (!first) exit(1);
     for (size_t i = 0; i < m->n; i++) {
-        if (!facts.needed[i] || is_leaf(m, i) || bind_names_taken(seen, m->nodes[i].stem)) continue;
+        if (!facts.needed[i] || facts.cyclic[i] || is_leaf(m, i) ||
+            bind_names_taken(seen, m->nodes[i].stem))
+            continue;
         free(bind_names_reserve(seen, m->nodes[i].stem));
         first[i] = 1;
         if (!any) fputs("\n/* Exact-match decoders (candid/fast.h): one per type, for messages whose\n"
@@ -349,32 +358,308 @@ void bind_emit_fast_decoders(FILE *f, const bind_model *m) {
     }
     bind_names_free(seen);
     free(first);
+    emit_machine(f, m);
+}
+
+/* ---- Types on a cycle: one machine over an explicit stack ---- */
+
+/* Nodes the machine decodes: those that reach a cycle and hold data of
+ * their own (a boxed option is a pointer, not a struct). */
+static int in_machine(const bind_model *m, size_t i) {
+    return facts.needed[i] && facts.cyclic[i] && (bind_is_struct(m, i) || m->nodes[i].boxed_opt);
+}
+
+/* The slot size and alignment of node c as the interpreter allocates it
+ * (candid_slot_size: a pointer for a boxed option). */
+static char *slot_size(const bind_model *m, size_t c, const char *what) {
+    if (m->nodes[c].boxed_opt) return bind_fmt("%s(void *)", strcmp(what, "size") ? "_Alignof" : "sizeof");
+    char *d = bind_dsym(m, c), *r = bind_fmt("%s.%s", d, what);
+    free(d);
+    return r;
+}
+
+/* Vectors the plan copies whole or borrows: not containers for sure(). */
+static int may_fail_node(const bind_model *m, size_t c) {
+    const candid_type *t = m->nodes[c].t;
+    if (t->kind == CANDID_RECORD || t->kind == CANDID_VARIANT) return 1;
+    return t->kind == CANDID_VEC && bind_is_struct(m, c) && !fixed_width(t->inner->kind);
+}
+
+/* The plan compiler's sure() (lib/core/plan.c) on the types: whether an
+ * option's value cannot fail, so that the interpreter keeps no frame for
+ * it. Records and variants held by pointer have descriptors of their own,
+ * which count apart. */
+#define SURE_LIMIT 16
+static int opt_sure(const bind_model *m, size_t opt) {
+    size_t todo[SURE_LIMIT], seen[SURE_LIMIT], nt = 0, ns = 0;
+    todo[nt++] = 2 * bind_node(m, m->nodes[opt].t->inner);
+    while (nt) {
+        size_t x = todo[--nt], k = 0;
+        while (k < ns && seen[k] != x) k++;
+        if (k < ns) continue;
+        if (ns == SURE_LIMIT) return 0;
+        seen[ns++] = x;
+        const candid_type *t = m->nodes[x / 2].t;
+        if (!may_fail_node(m, x / 2)) continue;
+        for (size_t j = 0; j < value_children(t); j++) {
+            size_t c = bind_node(m, value_child(t, j));
+            if (!may_fail_node(m, c)) continue;
+            if (nt == SURE_LIMIT) return 0;
+            todo[nt++] = 2 * c + (size_t)bind_edge_boxed(m, x / 2, c);
+        }
+    }
+    return 1;
+}
+
+/* Going into child c of machine node `parent` at slot lvalue lv: leaves
+ * inline, acyclic values through their function (then `then`), machine
+ * nodes by a jump (allocated first when the edge is a pointer). */
+static void machine_child(FILE *f, const bind_model *m, size_t parent, size_t c, const char *lv,
+                          const char *ind, const char *then) {
+    if (!in_machine(m, c)) {
+        char *e = value_expr(m, c, lv);
+        if (e) fprintf(f, "%sif (!(%s%s)) return 0;\n", ind, is_leaf(m, c) ? "candid_fast_charge(f, 1) && " : "", e);
+        else fprintf(f, "%sif (!candid_fast_charge(f, 1)) return 0;\n", ind);
+        fprintf(f, "%s%s\n", ind, then);
+        free(e);
+        return;
+    }
+    if (bind_edge_boxed(m, parent, c)) {
+        fprintf(f, "%sif (!(child = candid_fast_alloc(f, 1, tr_%s.size, tr_%s.align))) return 0;\n"
+                   "%s%s = (void *)child;\n%sdst = child;\n", ind, m->nodes[c].stem, m->nodes[c].stem,
+                ind, lv, ind);
+    } else {
+        fprintf(f, "%sdst = (uint8_t *)&%s;\n", ind, lv);
+    }
+    fprintf(f, "%sgoto %s;\n", ind, m->nodes[c].stem);
+}
+
+static void machine_node(FILE *f, const bind_model *m, size_t i) {
+    const bnode *b = &m->nodes[i];
+    const candid_type *t = b->t;
+    const char *p = m->opts.name, *s = b->stem;
+    fprintf(f, "%s:\n", s);
+    switch (t->kind) {
+    case CANDID_RECORD: {
+        uint32_t leaves = 0;
+        int ended = 0; /* by a jump into the last field */
+        for (uint32_t k = 0; k < t->count; k++) {
+            size_t c = bind_node(m, t->fields[k].type);
+            leaves += is_leaf(m, c) && !in_machine(m, c);
+        }
+        fprintf(f, "    if (!candid_fast_charge(f, %u)) return 0;\n    base = dst;\n", 1 + leaves);
+        for (uint32_t k = 0; k < t->count; k++) {
+            size_t c = bind_node(m, t->fields[k].type);
+            char *lv = bind_fmt("((%s_%s *)base)->%s", p, s, b->members[k]);
+            if (in_machine(m, c)) {
+                /* the rest of the record waits, as in the interpreter,
+                 * unless this is its last field */
+                if (k + 1 < t->count)
+                    fprintf(f, "    if (!candid_fast_push(f, R_%s_%u, base, 0)) return 0;\n", s, k + 1);
+                machine_child(f, m, i, c, lv, "    ", "");
+                if (k + 1 < t->count)
+                    fprintf(f, "%s_%u:\n    base = f->frames[--f->sp].dst;\n", s, k + 1);
+                else
+                    ended = 1;
+            } else {
+                char *e = value_expr(m, c, lv);
+                if (e) fprintf(f, "    if (!%s) return 0;\n", e);
+                free(e);
+            }
+            free(lv);
+        }
+        if (!ended) fputs("    goto done;\n", f);
+        break;
+    }
+    case CANDID_VARIANT:
+        fprintf(f, "    if (!candid_fast_charge(f, 1) || !candid_fast_tag(f, %u, &((%s_%s *)dst)->tag)) return 0;\n"
+                   "    switch (((%s_%s *)dst)->tag) {\n", t->count, p, s, p, s);
+        for (uint32_t k = 0; k < t->count; k++) {
+            size_t c = bind_node(m, t->fields[k].type);
+            fprintf(f, "    case %s_%s:\n", p, b->tags[k]);
+            if (t->fields[k].type->kind == CANDID_EMPTY) {
+                fputs("        return 0;\n", f);
+                continue;
+            }
+            char *lv = bind_fmt("((%s_%s *)dst)->u.%s", p, s, b->members[k]);
+            machine_child(f, m, i, c, lv, "        ", "goto done;");
+            free(lv);
+        }
+        fputs("    }\n    return 0;\n", f);
+        break;
+    case CANDID_OPT: {
+        size_t c = bind_node(m, t->inner);
+        int boxed = b->boxed_opt;
+        fprintf(f, "    if (!candid_fast_charge(f, 1) || !candid_fast_bool(f, &flag)) return 0;\n"
+                   "    if (!flag) {\n");
+        if (boxed) {
+            fputs("        *(void **)dst = NULL;\n", f);
+        } else {
+            fputs("        dst[0] = 0;\n", f);
+            if (!zero_size(t->inner)) {
+                char *sz = slot_size(m, c, "size");
+                fprintf(f, "        __builtin_memset(&((%s_%s *)dst)->value, 0, %s);\n", p, s, sz);
+                free(sz);
+            }
+        }
+        fputs("        goto done;\n    }\n", f);
+        if (!opt_sure(m, i))
+            fputs("    /* the interpreter keeps a frame for a value that might fail */\n"
+                  "    if (!candid_fast_push(f, R_option, NULL, 0)) return 0;\n", f);
+        if (boxed) {
+            char *sz = slot_size(m, c, "size"), *al = slot_size(m, c, "align");
+            fprintf(f, "    if (!(base = candid_fast_alloc(f, 1, %s, %s))) return 0;\n"
+                       "    *(void **)dst = base;\n", sz, al);
+            free(sz);
+            free(al);
+            if (in_machine(m, c)) {
+                fprintf(f, "    dst = base;\n    goto %s;\n", m->nodes[c].stem);
+            } else {
+                char *ct = bind_ctype(m, c);
+                char *lv = bind_fmt("*(%s *)base", ct);
+                machine_child(f, m, i, c, lv, "    ", "goto done;");
+                free(lv);
+                free(ct);
+            }
+        } else {
+            fputs("    dst[0] = 1;\n", f);
+            char *lv = bind_fmt("((%s_%s *)dst)->value", p, s);
+            machine_child(f, m, i, c, lv, "    ", "goto done;");
+            free(lv);
+        }
+        break;
+    }
+    default: { /* a vector of values that reach a cycle */
+        size_t c = bind_node(m, t->inner);
+        char *sz = slot_size(m, c, "size"), *al = slot_size(m, c, "align");
+        fprintf(f, "    if (!candid_fast_charge(f, 1) || !candid_fast_count(f, %d, &n)) return 0;\n"
+                   "    ((%s_%s *)dst)->len = (size_t)n;\n"
+                   "    if (!(((%s_%s *)dst)->items = candid_fast_alloc(f, n, %s, %s))) return 0;\n"
+                   "    if (!n) goto done;\n"
+                   "    if (!candid_fast_push(f, R_%s_next, ((%s_%s *)dst)->items, n)) return 0;\n"
+                   "%s_next: /* the frame stays until the last element is complete */\n"
+                   "    if (!f->frames[f->sp - 1].left) {\n        f->sp--;\n        goto done;\n    }\n"
+                   "    f->frames[f->sp - 1].left--;\n"
+                   "    dst = f->frames[f->sp - 1].dst;\n"
+                   "    f->frames[f->sp - 1].dst += %s;\n",
+                t->inner->kind == CANDID_RECORD ? 0 : 1, p, s, p, s, sz, al, s, p, s, s, sz);
+        char *ct = bind_ctype(m, c);
+        char *lv = bind_fmt("*(%s *)dst", ct);
+        if (in_machine(m, c)) {
+            fprintf(f, "    goto %s;\n", m->nodes[c].stem);
+        } else {
+            machine_child(f, m, i, c, lv, "    ", "goto done;");
+        }
+        free(lv);
+        free(ct);
+        free(sz);
+        free(al);
+        break;
+    }
+    }
+}
+
+/* The machine's entry points and resume points, one enum. */
+static void emit_machine(FILE *f, const bind_model *m) {
+    const char *p = m->opts.name;
+    bind_names *seen = bind_names_new();
+    uint8_t *first = calloc(m->n + 1, 1);
+    if (!first) exit(1);
+    int any = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (!in_machine(m, i) || bind_names_taken(seen, m->nodes[i].stem)) continue;
+        free(bind_names_reserve(seen, m->nodes[i].stem));
+        first[i] = any = 1;
+    }
+    bind_names_free(seen);
+    if (!any) {
+        free(first);
+        return;
+    }
+    fputs("\n/* Types on a cycle, in one function: a value enters at its type's label\n"
+          " * and, when complete, goes to `done`, which resumes the innermost waiting\n"
+          " * record, vector or option from the explicit stack (candid_fast_push, in\n"
+          " * the decoder's work memory), never native recursion. */\nenum {\n", f);
+    int opt_frames = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (!first[i]) continue;
+        const bnode *b = &m->nodes[i];
+        fprintf(f, "    E_%s,\n", b->stem);
+        if (b->t->kind == CANDID_RECORD)
+            for (uint32_t k = 1; k < b->t->count; k++)
+                if (in_machine(m, bind_node(m, b->t->fields[k - 1].type))) fprintf(f, "    R_%s_%u,\n", b->stem, k);
+        if (b->t->kind == CANDID_VEC) fprintf(f, "    R_%s_next,\n", b->stem);
+        if (b->t->kind == CANDID_OPT && !opt_sure(m, i)) opt_frames = 1;
+    }
+    if (opt_frames) fputs("    R_option,\n", f);
+    fprintf(f, "};\n\nstatic int decode_cycles(candid_fast *f, uint32_t entry, void *out) {\n"
+               "    uint8_t *dst = out, *base, *child, flag;\n    uint64_t n;\n"
+               "    (void)base, (void)child, (void)flag, (void)n; /* not every type needs each */\n"
+               "    switch (entry) {\n");
+    for (size_t i = 0; i < m->n; i++)
+        if (first[i]) fprintf(f, "    case E_%s:\n        goto %s;\n", m->nodes[i].stem, m->nodes[i].stem);
+    fputs("    }\n    return 0;\n", f);
+    for (size_t i = 0; i < m->n; i++)
+        if (first[i]) machine_node(f, m, i);
+    fputs("done:\n    if (!f->sp) return 1;\n    switch (f->frames[f->sp - 1].resume) {\n", f);
+    for (size_t i = 0; i < m->n; i++) {
+        if (!first[i]) continue;
+        const bnode *b = &m->nodes[i];
+        if (b->t->kind == CANDID_RECORD)
+            for (uint32_t k = 1; k < b->t->count; k++)
+                if (in_machine(m, bind_node(m, b->t->fields[k - 1].type)))
+                    fprintf(f, "    case R_%s_%u:\n        goto %s_%u;\n", b->stem, k, b->stem, k);
+        if (b->t->kind == CANDID_VEC) fprintf(f, "    case R_%s_next:\n        goto %s_next;\n", b->stem, b->stem);
+    }
+    if (opt_frames) fputs("    case R_option:\n        f->sp--;\n        goto done;\n", f);
+    fprintf(f, "    }\n    return 0;\n}\n");
+    (void)p;
+    free(first);
+}
+
+/* Frames the interpreter may keep besides the machine's: one for the
+ * record whose acyclic field is under way, and that value's own. */
+static uint32_t machine_extra(const bind_model *m) {
+    uint32_t k = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (!in_machine(m, i)) continue;
+        for (size_t j = 0; j < value_children(m->nodes[i].t); j++) {
+            size_t c = bind_node(m, value_child(m->nodes[i].t, j));
+            if (!in_machine(m, c) && facts.depth[c] > k) k = facts.depth[c];
+        }
+    }
+    return k + 1;
 }
 
 int bind_emit_fast_call(FILE *f, const bind_model *m, size_t i, int one_value, const char *desc) {
     ensure_facts(m);
-    if (!m->opts.fast || facts.cyclic[i]) return 0;
+    if (!m->opts.fast) return 0;
     const bnode *b = &m->nodes[i];
     candid_field fd = {.id = 0, .type = b->t};
     candid_type rec = {.kind = CANDID_RECORD, .count = 1, .fields = &fd};
     /* The interpreter's header and plan, and a frame per container level
-     * (one more for the message's record of a single value). */
-    uint32_t depth = facts.depth[i] + (one_value ? 1 : 0);
+     * (one more for the message's record of a single value); on a cycle,
+     * the machine's frames come on top. */
+    int cyc = facts.cyclic[i];
+    uint32_t depth = (cyc ? machine_extra(m) : facts.depth[i]) + (one_value ? 1 : 0);
     size_t hw = header_work(one_value ? &rec : b->t);
     if (hw == SIZE_MAX) return 0;
-    size_t work = hw + (size_t)depth * (16 + 4 * sizeof(size_t));
+    /* one frame more: the run may take one where the header alone took
+     * none (the header-only message stops at its first value) */
+    size_t work = hw + (size_t)(depth + 1) * (16 + 4 * sizeof(size_t));
     fputs("    candid_fast fast, *f = &fast;\n", f);
     fprintf(f, "    int ok = candid_fast_begin(f, d, msg, len, out, h_%s, sizeof h_%s, %zu, %u, arena) &&\n"
                "             ", b->stem, b->stem, work, depth);
-    if (one_value && !is_leaf(m, i)) {
-        /* the message's record of one value, then the value */
-        fprintf(f, "candid_fast_charge(f, 1) && decode_%s(f, out)", b->stem);
-    } else if (one_value) {
-        char *e = leaf_expr(m, i, "*out");
-        fprintf(f, "candid_fast_charge(f, 2)%s%s", e ? " && " : "", e ? e : "");
-        free(e);
-    } else {
+    if (one_value) fputs("candid_fast_charge(f, 1) && ", f);
+    if (cyc) {
+        fprintf(f, "decode_cycles(f, E_%s, out)", b->stem);
+    } else if (!is_leaf(m, i)) {
         fprintf(f, "decode_%s(f, out)", b->stem);
+    } else {
+        /* the message's record of one value, and the value */
+        char *e = leaf_expr(m, i, "*out");
+        fprintf(f, "candid_fast_charge(f, 1)%s%s", e ? " && " : "", e ? e : "");
+        free(e);
     }
     fprintf(f, ";\n    return candid_fast_end(f, ok, d, msg, len, &%s, out);\n", desc);
     return 1;
