@@ -420,7 +420,7 @@ candid_status ledger_did_Account_encode(candid_writer *w, const ledger_did_Accou
 candid_status ledger_did_Account_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_Account *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2140, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2188, 3, arena) &&
              candid_fast_charge(f, 1) && decode_Account(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
@@ -433,7 +433,7 @@ candid_status ledger_did_TransferArg_encode(candid_writer *w, const ledger_did_T
 candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_TransferArg *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferArg, sizeof h_TransferArg, 3112, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferArg, sizeof h_TransferArg, 3160, 4, arena) &&
              candid_fast_charge(f, 1) && decode_TransferArg(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_TransferArg, out);
 }
@@ -446,7 +446,7 @@ candid_status ledger_did_TransferError_encode(candid_writer *w, const ledger_did
 candid_status ledger_did_TransferError_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_TransferError *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferError, sizeof h_TransferError, 2996, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferError, sizeof h_TransferError, 3044, 3, arena) &&
              candid_fast_charge(f, 1) && decode_TransferError(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_TransferError, out);
 }
@@ -459,7 +459,7 @@ candid_status ledger_did_init_args_encode(candid_writer *w, const ledger_did_ini
 candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_init_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_init_args, sizeof h_init_args, 1576, 0, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_init_args, sizeof h_init_args, 1624, 0, arena) &&
              decode_init_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_init_args_type, out);
 }
@@ -472,7 +472,7 @@ candid_status ledger_did_icrc1_balance_of_args_encode(candid_writer *w, const le
 candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_args, sizeof h_icrc1_balance_of_args, 2140, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_args, sizeof h_icrc1_balance_of_args, 2188, 3, arena) &&
              decode_icrc1_balance_of_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_balance_of_args_type, out);
 }
@@ -485,7 +485,7 @@ candid_status ledger_did_icrc1_balance_of_result_encode(candid_writer *w, const 
 candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_result, sizeof h_icrc1_balance_of_result, 1680, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_result, sizeof h_icrc1_balance_of_result, 1728, 1, arena) &&
              decode_icrc1_balance_of_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_balance_of_result_type, out);
 }
@@ -498,7 +498,7 @@ candid_status ledger_did_icrc1_transfer_args_encode(candid_writer *w, const ledg
 candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_args, sizeof h_icrc1_transfer_args, 3112, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_args, sizeof h_icrc1_transfer_args, 3160, 4, arena) &&
              decode_icrc1_transfer_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_transfer_args_type, out);
 }
@@ -511,7 +511,7 @@ candid_status ledger_did_icrc1_transfer_result_encode(candid_writer *w, const le
 candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_result, sizeof h_icrc1_transfer_result, 3208, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_result, sizeof h_icrc1_transfer_result, 3256, 4, arena) &&
              decode_icrc1_transfer_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_transfer_result_type, out);
 }
@@ -524,7 +524,7 @@ candid_status ledger_did_relay_fee_args_encode(candid_writer *w, const ledger_di
 candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_args, sizeof h_relay_fee_args, 1680, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_args, sizeof h_relay_fee_args, 1728, 1, arena) &&
              decode_relay_fee_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_relay_fee_args_type, out);
 }
@@ -537,7 +537,7 @@ candid_status ledger_did_relay_fee_result_encode(candid_writer *w, const ledger_
 candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_result, sizeof h_relay_fee_result, 1912, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_result, sizeof h_relay_fee_result, 1960, 2, arena) &&
              decode_relay_fee_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_relay_fee_result_type, out);
 }
@@ -555,18 +555,30 @@ static candid_server srv = {
     .cache_mem = srv_cache_mem, .cache_cap = sizeof srv_cache_mem,
     .arena_mem = srv_arena_mem, .arena_cap = sizeof srv_arena_mem};
 
+static candid_status init_args_decode_any(candid_decoder *d, const uint8_t *msg, size_t len,
+    void *out, candid_arena *arena) {
+    return ledger_did_init_args_decode(d, msg, len, out, arena);
+}
+
 ledger_did_EXPORT("canister_init") void ledger_did_init_serve(void) {
     ledger_did_init_args args;
     candid_ctx ctx;
-    if (candid_serve_begin(&srv, &ctx, &ledger_did_init_args_type, &args, 1)) return;
+    if (candid_serve_begin_with(&srv, &ctx, &ledger_did_init_args_type, &args, 1, init_args_decode_any))
+        return;
     ledger_did_init_impl(&args, &ctx);
     if (ctx.reject) candid_trap(ctx.reject);
+}
+
+static candid_status icrc1_balance_of_args_decode_any(candid_decoder *d, const uint8_t *msg, size_t len,
+    void *out, candid_arena *arena) {
+    return ledger_did_icrc1_balance_of_args_decode(d, msg, len, out, arena);
 }
 
 ledger_did_EXPORT("canister_query icrc1_balance_of") void ledger_did_icrc1_balance_of_serve(void) {
     ledger_did_icrc1_balance_of_args args;
     candid_ctx ctx;
-    if (candid_serve_begin(&srv, &ctx, &ledger_did_icrc1_balance_of_args_type, &args, 0)) return;
+    if (candid_serve_begin_with(&srv, &ctx, &ledger_did_icrc1_balance_of_args_type, &args, 0, icrc1_balance_of_args_decode_any))
+        return;
     ledger_did_icrc1_balance_of_result result = {0};
     ledger_did_icrc1_balance_of_impl(&args, &result, &ctx);
     uint64_t work[ledger_did_ENCODE_WORK / 8];
@@ -578,10 +590,16 @@ candid_status ledger_did_icrc1_balance_of_reply(const ledger_did_icrc1_balance_o
     return candid_reply(&ledger_did_icrc1_balance_of_result_header, result, work, sizeof work);
 }
 
+static candid_status icrc1_transfer_args_decode_any(candid_decoder *d, const uint8_t *msg, size_t len,
+    void *out, candid_arena *arena) {
+    return ledger_did_icrc1_transfer_args_decode(d, msg, len, out, arena);
+}
+
 ledger_did_EXPORT("canister_update icrc1_transfer") void ledger_did_icrc1_transfer_serve(void) {
     ledger_did_icrc1_transfer_args args;
     candid_ctx ctx;
-    if (candid_serve_begin(&srv, &ctx, &ledger_did_icrc1_transfer_args_type, &args, 0)) return;
+    if (candid_serve_begin_with(&srv, &ctx, &ledger_did_icrc1_transfer_args_type, &args, 0, icrc1_transfer_args_decode_any))
+        return;
     ledger_did_icrc1_transfer_result result = {0};
     ledger_did_icrc1_transfer_impl(&args, &result, &ctx);
     uint64_t work[ledger_did_ENCODE_WORK / 8];
@@ -593,10 +611,16 @@ candid_status ledger_did_icrc1_transfer_reply(const ledger_did_icrc1_transfer_re
     return candid_reply(&ledger_did_icrc1_transfer_result_header, result, work, sizeof work);
 }
 
+static candid_status relay_fee_args_decode_any(candid_decoder *d, const uint8_t *msg, size_t len,
+    void *out, candid_arena *arena) {
+    return ledger_did_relay_fee_args_decode(d, msg, len, out, arena);
+}
+
 ledger_did_EXPORT("canister_update relay_fee") void ledger_did_relay_fee_serve(void) {
     ledger_did_relay_fee_args args;
     candid_ctx ctx;
-    if (candid_serve_begin(&srv, &ctx, &ledger_did_relay_fee_args_type, &args, 0)) return;
+    if (candid_serve_begin_with(&srv, &ctx, &ledger_did_relay_fee_args_type, &args, 0, relay_fee_args_decode_any))
+        return;
     ledger_did_relay_fee_result result = {0};
     ledger_did_relay_fee_impl(&args, &result, &ctx);
     uint64_t work[ledger_did_ENCODE_WORK / 8];
