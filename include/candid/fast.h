@@ -101,19 +101,24 @@ static inline int candid_fast_charge(candid_fast *f, uint64_t n) {
     return n <= f->budget - f->steps ? (f->steps += n, 1) : 0;
 }
 
+/* A length or count: one byte inline, longer ones by candid_read_leb. */
+static inline int candid_fast_len(candid_fast *f, uint64_t *n) {
+    if (f->p < f->end && *f->p < 0x80) {
+        *n = *f->p++;
+        return 1;
+    }
+    size_t pos = 0;
+    if (candid_read_leb(f->p, (size_t)(f->end - f->p), &pos, n)) return 0;
+    f->p += pos;
+    return 1;
+}
+
 /* A vector's element count. `min_bytes` (0 or 1): whether an element takes
  * at least one byte, so that the count cannot exceed the bytes left. The
  * count must also fit the budget (each element takes a step): a vector of
  * 2^60 nulls fails here rather than loop. */
 static inline int candid_fast_count(candid_fast *f, int min_bytes, uint64_t *n) {
-    size_t pos = 0;
-    if (f->p < f->end && *f->p < 0x80) {
-        *n = *f->p++;
-    } else if (candid_read_leb(f->p, (size_t)(f->end - f->p), &pos, n)) {
-        return 0;
-    } else {
-        f->p += pos;
-    }
+    if (!candid_fast_len(f, n)) return 0;
     if (min_bytes && *n > (uint64_t)(f->end - f->p)) return 0;
     return *n <= f->budget - f->steps;
 }
@@ -191,9 +196,8 @@ static inline int candid_fast_bool(candid_fast *f, uint8_t *out) {
  * may round a run of several such up). */
 static inline int candid_fast_bytes(candid_fast *f, int utf8, candid_slice *out) {
     uint64_t n;
-    size_t pos = 0;
-    if (candid_read_leb(f->p, (size_t)(f->end - f->p), &pos, &n)) return 0;
-    const uint8_t *s = f->p + pos;
+    if (!candid_fast_len(f, &n)) return 0;
+    const uint8_t *s = f->p;
     if (n > (uint64_t)(f->end - s) || (utf8 && !candid_utf8_valid(s, (size_t)n))) return 0;
     out->ptr = s;
     out->len = (size_t)n;
@@ -204,11 +208,10 @@ static inline int candid_fast_bytes(candid_fast *f, int utf8, candid_slice *out)
 /* A principal (or service reference): tag 1, at most 29 bytes. */
 static inline int candid_fast_principal(candid_fast *f, candid_slice *out) {
     uint64_t n;
-    size_t pos = 0;
     if (f->p == f->end || *f->p != 1) return 0;
     f->p++;
-    if (candid_read_leb(f->p, (size_t)(f->end - f->p), &pos, &n)) return 0;
-    const uint8_t *s = f->p + pos;
+    if (!candid_fast_len(f, &n)) return 0;
+    const uint8_t *s = f->p;
     if (n > (uint64_t)(f->end - s) || n > 29) return 0;
     out->ptr = s;
     out->len = (size_t)n;
@@ -226,13 +229,7 @@ static inline int candid_fast_func(candid_fast *f, candid_funcref *out) {
 /* A variant's tag: below `cases`. */
 static inline int candid_fast_tag(candid_fast *f, uint32_t cases, uint32_t *out) {
     uint64_t v;
-    if (f->p < f->end && *f->p < 0x80) {
-        v = *f->p++;
-    } else {
-        size_t pos = 0;
-        if (candid_read_leb(f->p, (size_t)(f->end - f->p), &pos, &v)) return 0;
-        f->p += pos;
-    }
+    if (!candid_fast_len(f, &v)) return 0;
     *out = (uint32_t)v;
     return v < cases;
 }

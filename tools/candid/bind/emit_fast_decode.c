@@ -287,19 +287,22 @@ static size_t header_work(const candid_type *args) {
     uint64_t *w2 = malloc(hi);
     /* the parsed graph's layout, not the stub's: room for what the run
      * writes before the truncated value stops it */
-    void *out = calloc(1, (args->size > 1u << 16 ? args->size : 1u << 16) + 1);
-    if (!w2 || !out) exit(1);
+    size_t room = (args->size > 1u << 16 ? args->size : 1u << 16) + 1;
+    void *out = calloc(1, room), *arena_mem = malloc(room);
+    if (!w2 || !out || !arena_mem) exit(1);
     candid_decoder d;
     candid_arena a;
-    candid_arena_init(&a, NULL, 0);
+    candid_arena_init(&a, arena_mem, room);
     candid_decoder_init(&d, w2, hi);
     if (st || candid_decode(&d, buf, h.len, args, out, &a) == CANDID_ERR_WORK_FULL) hi = SIZE_MAX;
     while (hi != SIZE_MAX && hi - lo > 4) {
         size_t mid = (lo + hi) / 2 & ~(size_t)3;
         candid_decoder_init(&d, w2, mid);
+        candid_arena_init(&a, arena_mem, room);
         if (candid_decode(&d, buf, h.len, args, out, &a) == CANDID_ERR_WORK_FULL) lo = mid;
         else hi = mid;
     }
+    free(arena_mem);
     free(out);
     free(w2);
     free(buf);
