@@ -145,6 +145,27 @@ static inline int candid_fast_nat(candid_fast *f, uint64_t *out) {
     return 1;
 }
 
+/* n nats into items[0..n), the cursor in a local: vectors of small
+ * numbers (counts, amounts, ids) are one or two bytes each. */
+static inline int candid_fast_nats(candid_fast *f, uint64_t *items, uint64_t n) {
+    const uint8_t *p = f->p, *end = f->end;
+    for (uint64_t k = 0; k < n; k++) {
+        if (end - p >= 2 && !(p[0] & 0x80)) {
+            items[k] = p[0];
+            p++;
+        } else if (end - p >= 2 && !(p[1] & 0x80)) {
+            items[k] = (uint64_t)(p[0] & 0x7f) | (uint64_t)p[1] << 7;
+            p += 2;
+        } else {
+            f->p = p;
+            if (!candid_fast_nat(f, &items[k])) return 0;
+            p = f->p;
+        }
+    }
+    f->p = p;
+    return 1;
+}
+
 /* int as int64_t. */
 static inline int candid_fast_int(candid_fast *f, int64_t *out) {
     const uint8_t *p = f->p;

@@ -247,7 +247,12 @@ static void vec_fn(FILE *f, const bind_model *m, size_t i) {
     free(d);
     if (is_leaf(m, c)) {
         char *e = leaf_expr(m, c, "out->items[k]");
-        if (e) {
+        if (t->inner->kind == CANDID_NAT && !m->opts.nat_big) {
+            fputs("    const uint8_t *at = f->p;\n"
+                  "    if (!candid_fast_nats(f, out->items, n)) return 0;\n"
+                  "    /* a step per element and per 16 bytes read */\n"
+                  "    return candid_fast_charge(f, n + ((size_t)(f->p - at) >> 4));\n", f);
+        } else if (e) {
             fprintf(f, "    const uint8_t *at = f->p;\n"
                        "    for (size_t k = 0; k < n; k++)\n        if (!(%s)) return 0;\n"
                        "    /* a step per element and per 16 bytes read */\n"
