@@ -238,7 +238,7 @@ static inline candid_status ledger_did_icrc1_balance_of_call(candid_call *call, 
 static inline candid_status ledger_did_icrc1_balance_of_reply_decode(candid_decoder *d, const candid_outcome *o,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &ledger_did_icrc1_balance_of_result_type, out, arena);
+    return ledger_did_icrc1_balance_of_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "icrc1_transfer". */
@@ -268,7 +268,7 @@ static inline candid_status ledger_did_icrc1_transfer_call(candid_call *call, co
 static inline candid_status ledger_did_icrc1_transfer_reply_decode(candid_decoder *d, const candid_outcome *o,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &ledger_did_icrc1_transfer_result_type, out, arena);
+    return ledger_did_icrc1_transfer_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "relay_fee". */
@@ -298,7 +298,7 @@ static inline candid_status ledger_did_relay_fee_call(candid_call *call, const u
 static inline candid_status ledger_did_relay_fee_reply_decode(candid_decoder *d, const candid_outcome *o,
     ledger_did_relay_fee_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &ledger_did_relay_fee_result_type, out, arena);
+    return ledger_did_relay_fee_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Server side. Each implementation gets a candid_ctx (candid/call.h):

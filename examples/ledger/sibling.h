@@ -84,7 +84,7 @@ static inline candid_status sibling_fee_info_call(candid_call *call, const uint8
 static inline candid_status sibling_fee_info_reply_decode(candid_decoder *d, const candid_outcome *o,
     sibling_fee_info_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &sibling_fee_info_result_type, out, arena);
+    return sibling_fee_info_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 #ifdef __cplusplus

@@ -140,11 +140,13 @@ candid_status sibling_VarintError_decode(candid_decoder *d, const uint8_t *msg, 
 extern const candid_type sibling_find_args_type;
 extern const candid_header sibling_find_args_header;
 candid_status sibling_find_args_encode(candid_writer *w, const sibling_find_args *v);
+candid_status sibling_find_args_message(candid_writer *w, const void *values);
 candid_status sibling_find_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_find_args *out, candid_arena *arena);
 extern const candid_type sibling_find_result_type;
 extern const candid_header sibling_find_result_header;
 candid_status sibling_find_result_encode(candid_writer *w, const sibling_find_result *v);
+candid_status sibling_find_result_message(candid_writer *w, const void *values);
 candid_status sibling_find_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_find_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -152,9 +154,8 @@ candid_status sibling_find_result_decode(candid_decoder *d, const uint8_t *msg, 
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status sibling_find_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const sibling_find_args *args, candid_continuation done, void *env) {
-    uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "find", 4, done, env);
-    if (!st) st = candid_call_args(call, &sibling_find_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, sibling_find_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -162,18 +163,20 @@ static inline candid_status sibling_find_call(candid_call *call, const uint8_t *
 static inline candid_status sibling_find_reply_decode(candid_decoder *d, const candid_outcome *o,
     sibling_find_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &sibling_find_result_type, out, arena);
+    return sibling_find_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "sha256" (query). */
 extern const candid_type sibling_sha256_args_type;
 extern const candid_header sibling_sha256_args_header;
 candid_status sibling_sha256_args_encode(candid_writer *w, const sibling_sha256_args *v);
+candid_status sibling_sha256_args_message(candid_writer *w, const void *values);
 candid_status sibling_sha256_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_sha256_args *out, candid_arena *arena);
 extern const candid_type sibling_sha256_result_type;
 extern const candid_header sibling_sha256_result_header;
 candid_status sibling_sha256_result_encode(candid_writer *w, const sibling_sha256_result *v);
+candid_status sibling_sha256_result_message(candid_writer *w, const void *values);
 candid_status sibling_sha256_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_sha256_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -181,9 +184,8 @@ candid_status sibling_sha256_result_decode(candid_decoder *d, const uint8_t *msg
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status sibling_sha256_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const sibling_sha256_args *args, candid_continuation done, void *env) {
-    uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "sha256", 6, done, env);
-    if (!st) st = candid_call_args(call, &sibling_sha256_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, sibling_sha256_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -191,18 +193,20 @@ static inline candid_status sibling_sha256_call(candid_call *call, const uint8_t
 static inline candid_status sibling_sha256_reply_decode(candid_decoder *d, const candid_outcome *o,
     sibling_sha256_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &sibling_sha256_result_type, out, arena);
+    return sibling_sha256_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "varint_decode" (query). */
 extern const candid_type sibling_varint_decode_args_type;
 extern const candid_header sibling_varint_decode_args_header;
 candid_status sibling_varint_decode_args_encode(candid_writer *w, const sibling_varint_decode_args *v);
+candid_status sibling_varint_decode_args_message(candid_writer *w, const void *values);
 candid_status sibling_varint_decode_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_decode_args *out, candid_arena *arena);
 extern const candid_type sibling_varint_decode_result_type;
 extern const candid_header sibling_varint_decode_result_header;
 candid_status sibling_varint_decode_result_encode(candid_writer *w, const sibling_varint_decode_result *v);
+candid_status sibling_varint_decode_result_message(candid_writer *w, const void *values);
 candid_status sibling_varint_decode_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_decode_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -210,9 +214,8 @@ candid_status sibling_varint_decode_result_decode(candid_decoder *d, const uint8
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status sibling_varint_decode_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const sibling_varint_decode_args *args, candid_continuation done, void *env) {
-    uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "varint_decode", 13, done, env);
-    if (!st) st = candid_call_args(call, &sibling_varint_decode_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, sibling_varint_decode_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -220,18 +223,20 @@ static inline candid_status sibling_varint_decode_call(candid_call *call, const 
 static inline candid_status sibling_varint_decode_reply_decode(candid_decoder *d, const candid_outcome *o,
     sibling_varint_decode_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &sibling_varint_decode_result_type, out, arena);
+    return sibling_varint_decode_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "varint_encode" (query). */
 extern const candid_type sibling_varint_encode_args_type;
 extern const candid_header sibling_varint_encode_args_header;
 candid_status sibling_varint_encode_args_encode(candid_writer *w, const sibling_varint_encode_args *v);
+candid_status sibling_varint_encode_args_message(candid_writer *w, const void *values);
 candid_status sibling_varint_encode_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_encode_args *out, candid_arena *arena);
 extern const candid_type sibling_varint_encode_result_type;
 extern const candid_header sibling_varint_encode_result_header;
 candid_status sibling_varint_encode_result_encode(candid_writer *w, const sibling_varint_encode_result *v);
+candid_status sibling_varint_encode_result_message(candid_writer *w, const void *values);
 candid_status sibling_varint_encode_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_encode_result *out, candid_arena *arena);
 /* Client side, inline so that only callers link the call envelope.
@@ -239,9 +244,8 @@ candid_status sibling_varint_encode_result_decode(candid_decoder *d, const uint8
  * done(call, outcome) runs later with env in call->user. Fails as those do. */
 static inline candid_status sibling_varint_encode_call(candid_call *call, const uint8_t *callee,
     size_t callee_len, const sibling_varint_encode_args *args, candid_continuation done, void *env) {
-    uint64_t work[sibling_ENCODE_WORK / 8];
     candid_status st = candid_call_new(call, callee, callee_len, "varint_encode", 13, done, env);
-    if (!st) st = candid_call_args(call, &sibling_varint_encode_args_header, args, work, sizeof work);
+    if (!st) st = candid_call_args_with(call, sibling_varint_encode_args_message, args);
     return st ? st : candid_call_perform(call);
 }
 /* The reply of a call into out; CANDID_ERR_CALL for a reject (its code and
@@ -249,7 +253,7 @@ static inline candid_status sibling_varint_encode_call(candid_call *call, const 
 static inline candid_status sibling_varint_encode_reply_decode(candid_decoder *d, const candid_outcome *o,
     sibling_varint_encode_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &sibling_varint_encode_result_type, out, arena);
+    return sibling_varint_encode_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Server side. Each implementation gets a candid_ctx (candid/call.h):

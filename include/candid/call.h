@@ -222,6 +222,15 @@ typedef struct candid_server {
 int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
                        int init);
 
+/* A decoder with candid_decode's contract, e.g. a generated stub's (its
+ * exact-match fast path first, candid/fast.h). */
+typedef candid_status (*candid_decode_fn)(candid_decoder *d, const uint8_t *msg, size_t len,
+                                          void *out, candid_arena *arena);
+/* candid_serve_begin decoding with `decode` (candid_decode when NULL);
+ * args_t still names the argument types. Fails as candid_serve_begin. */
+int candid_serve_begin_with(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
+                            int init, candid_decode_fn decode);
+
 /* Ends serving the current message as ctx says: nothing when deferred, a
  * reject with ctx->reject, or the reply with result at h (streamed; work as
  * for candid_encode). When the result cannot be encoded, rejects with

@@ -126,13 +126,13 @@ static inline void candid_fast_put_array(candid_fast_out *o, const void *items, 
 
 /* The checked leaves: non-zero (nothing written) for a value they leave
  * to candid_encode. */
-static inline int candid_fast_bool(candid_fast_out *o, uint8_t b) {
+static inline int candid_fast_put_bool(candid_fast_out *o, uint8_t b) {
     if (b > 1) return 1;
     candid_fast_put_u8(o, b);
     return 0;
 }
 
-static inline int candid_fast_text(candid_fast_out *o, candid_slice s) {
+static inline int candid_fast_put_text(candid_fast_out *o, candid_slice s) {
     if (!s.ptr && s.len) return 1;
     if (!candid_utf8_valid(s.ptr, s.len)) return 1;
     candid_fast_put_leb(o, s.len);
@@ -141,7 +141,7 @@ static inline int candid_fast_text(candid_fast_out *o, candid_slice s) {
 }
 
 /* principal and service references */
-static inline int candid_fast_principal(candid_fast_out *o, candid_slice s) {
+static inline int candid_fast_put_principal(candid_fast_out *o, candid_slice s) {
     if (!s.ptr && s.len) return 1;
     candid_fast_put_u8(o, 1);
     candid_fast_put_leb(o, s.len);
@@ -151,7 +151,7 @@ static inline int candid_fast_principal(candid_fast_out *o, candid_slice s) {
 
 /* A vector of a fixed-width kind of `width` bytes held as a slice (blob,
  * vec nat8, ...): its count and one copy. */
-static inline int candid_fast_slice(candid_fast_out *o, candid_slice s, size_t width) {
+static inline int candid_fast_put_slice(candid_fast_out *o, candid_slice s, size_t width) {
     if (s.len % width || (!s.ptr && s.len)) return 1;
     candid_fast_put_leb(o, s.len / width);
     candid_fast_put_bytes(o, s.ptr, s.len);
@@ -160,7 +160,7 @@ static inline int candid_fast_slice(candid_fast_out *o, candid_slice s, size_t w
 
 /* A candid_vec's count, before its elements: non-zero for NULL items with
  * a length. */
-static inline int candid_fast_count(candid_fast_out *o, const void *items, size_t len) {
+static inline int candid_fast_put_count(candid_fast_out *o, const void *items, size_t len) {
     if (!items && len) return 1;
     candid_fast_put_leb(o, len);
     return 0;
@@ -168,7 +168,7 @@ static inline int candid_fast_count(candid_fast_out *o, const void *items, size_
 
 /* A bignum slice already in its wire form (LEB128 at nat, SLEB128 at
  * int); a conversion between the two is left to candid_encode. */
-static inline int candid_fast_bignum(candid_fast_out *o, candid_bignum b, uint8_t as_int) {
+static inline int candid_fast_put_bignum(candid_fast_out *o, candid_bignum b, uint8_t as_int) {
     size_t end = 0;
     if (!b.ptr || b.is_signed != as_int || candid_skip_leb(b.ptr, b.len, &end) || end != b.len)
         return 1;
@@ -177,12 +177,12 @@ static inline int candid_fast_bignum(candid_fast_out *o, candid_bignum b, uint8_
 }
 
 /* A func reference: the principal, then the method name (UTF-8). */
-static inline int candid_fast_func(candid_fast_out *o, candid_funcref f) {
+static inline int candid_fast_put_func(candid_fast_out *o, candid_funcref f) {
     if ((!f.method.ptr && f.method.len) || !candid_utf8_valid(f.method.ptr, f.method.len) ||
         (!f.principal.ptr && f.principal.len))
         return 1;
     candid_fast_put_u8(o, 1);
-    candid_fast_principal(o, f.principal);
+    candid_fast_put_principal(o, f.principal);
     candid_fast_put_leb(o, f.method.len);
     candid_fast_put_bytes(o, f.method.ptr, f.method.len);
     return 0;

@@ -133,6 +133,11 @@ static void serve_reject(int init, const char *what, candid_status st, const cha
 
 int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
                        int init) {
+    return candid_serve_begin_with(s, ctx, args_t, args, init, NULL);
+}
+
+int candid_serve_begin_with(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
+                            int init, candid_decode_fn decode) {
     candid_decoder *d = &s->_private.decoder;
     if (!s->_private.ready) {
         candid_decoder_init(d, s->work, s->work_cap);
@@ -157,7 +162,8 @@ int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *arg
     } else {
         candid_msg_arg_copy(s->arg, 0, n);
     }
-    candid_status st = candid_decode(d, s->arg, n, args_t, args, &s->_private.arena);
+    candid_status st = decode ? decode(d, s->arg, n, args, &s->_private.arena)
+                              : candid_decode(d, s->arg, n, args_t, args, &s->_private.arena);
     if (!st) return 0;
     /* where and why, e.g. "argument 0 .to .owner: expected principal,
      * found text at byte 37", cut on a character boundary */

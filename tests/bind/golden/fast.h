@@ -197,7 +197,7 @@ static inline candid_status fast_depth_call(candid_call *call, const uint8_t *ca
 static inline candid_status fast_depth_reply_decode(candid_decoder *d, const candid_outcome *o,
     fast_depth_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &fast_depth_result_type, out, arena);
+    return fast_depth_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "put". */
@@ -227,7 +227,7 @@ static inline candid_status fast_put_call(candid_call *call, const uint8_t *call
 static inline candid_status fast_put_reply_decode(candid_decoder *d, const candid_outcome *o,
     fast_put_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &fast_put_result_type, out, arena);
+    return fast_put_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Method "sum" (query). */
@@ -257,7 +257,7 @@ static inline candid_status fast_sum_call(candid_call *call, const uint8_t *call
 static inline candid_status fast_sum_reply_decode(candid_decoder *d, const candid_outcome *o,
     fast_sum_result *out, candid_arena *arena) {
     if (!o->replied) return CANDID_ERR_CALL;
-    return candid_decode(d, o->reply, o->reply_len, &fast_sum_result_type, out, arena);
+    return fast_sum_result_decode(d, o->reply, o->reply_len, out, arena);
 }
 
 /* Server side. Each implementation gets a candid_ctx (candid/call.h):

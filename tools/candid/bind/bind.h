@@ -121,6 +121,13 @@ void bind_fast_free(bind_fast *fa);
 void bind_fast_encoder(FILE *f, const bind_model *m, bind_fast *fa, size_t i, int one_value,
                        const char *fn, const char *type, const char *hd, const char *message);
 
+/* --fast (emit_fast_decode.c): the exact-match decoders, before the stubs;
+ * then, in the stub decoding node i (one_value: the message of one value
+ * of a named type, else a method's tuple) at descriptor desc, its body over
+ * them. Returns 0, printing nothing, when node i has none (--no-fast, or a
+ * type on a recursive cycle). */
+void bind_emit_fast_decoders(FILE *f, const bind_model *m);
+int bind_emit_fast_call(FILE *f, const bind_model *m, size_t i, int one_value, const char *desc);
 /* --target motoko (emit_motoko.c): the .did's types and service as a Motoko
  * module. Works from the parsed file alone (no model). Returns 1 on a write
  * error, 2 for a method name that is not a Motoko identifier (said on

@@ -82,28 +82,28 @@ static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, con
         fprintf(f, "%sreturn 1; /* empty has no values */\n", ind);
         return;
     case CANDID_BOOL:
-        fprintf(f, "%sif (candid_fast_bool(o, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_put_bool(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_NAT:
     case CANDID_INT:
         if (m->opts.nat_big)
-            fprintf(f, "%sif (candid_fast_bignum(o, %s, %d)) return 1;\n", ind, e,
+            fprintf(f, "%sif (candid_fast_put_bignum(o, %s, %d)) return 1;\n", ind, e,
                     t->kind == CANDID_INT);
         else
             fprintf(f, "%scandid_fast_put_%s(o, %s);\n", ind, t->kind == CANDID_NAT ? "leb" : "sleb", e);
         return;
     case CANDID_TEXT:
-        fprintf(f, "%sif (candid_fast_text(o, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_put_text(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE:
-        fprintf(f, "%sif (candid_fast_principal(o, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_put_principal(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_FUNC:
-        fprintf(f, "%sif (candid_fast_func(o, %s)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_put_func(o, %s)) return 1;\n", ind, e);
         return;
     case CANDID_VEC: /* blob */
-        fprintf(f, "%sif (candid_fast_slice(o, %s, 1)) return 1;\n", ind, e);
+        fprintf(f, "%sif (candid_fast_put_slice(o, %s, 1)) return 1;\n", ind, e);
         return;
     default: /* fixed-width numbers */
         fprintf(f, "%scandid_fast_put_fixed(o, &%s, sizeof %s);\n", ind, e, e);
@@ -165,7 +165,7 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
     }
     default: { /* vec */
         size_t c = bind_node(m, t->inner);
-        fputs("    if (candid_fast_count(o, v->items, v->len)) return 1;\n", f);
+        fputs("    if (candid_fast_put_count(o, v->items, v->len)) return 1;\n", f);
         if (is_fixed(t->inner)) {
             fputs("    candid_fast_put_array(o, v->items, v->len, sizeof *v->items);\n", f);
         } else if (t->inner->kind == CANDID_EMPTY) {

@@ -268,9 +268,12 @@ static void prototypes(FILE *f, const bind_model *m) {
                    " * message are in the outcome). */\n"
                    "static inline candid_status %s_%s_reply_decode(candid_decoder *d, const candid_outcome *o,\n"
                    "    %s_%s_result *out, candid_arena *arena) {\n"
-                   "    if (!o->replied) return CANDID_ERR_CALL;\n"
-                   "    return candid_decode(d, o->reply, o->reply_len, &%s_%s_result_type, out, arena);\n}\n",
-                p, s, p, s, p, s);
+                   "    if (!o->replied) return CANDID_ERR_CALL;\n", p, s, p, s);
+        if (m->opts.fast) /* through the stub: its exact-match decoder first */
+            fprintf(f, "    return %s_%s_result_decode(d, o->reply, o->reply_len, out, arena);\n}\n", p, s);
+        else
+            fprintf(f, "    return candid_decode(d, o->reply, o->reply_len, &%s_%s_result_type, out, arena);\n}\n",
+                    p, s);
     }
 }
 

@@ -88,9 +88,18 @@ void bind_emit_server_source(FILE *f, const bind_model *m) {
             export_name = bind_c_string(full, strlen(full));
             free(full);
         }
-        fprintf(f, "\n%s_EXPORT(%s) void %s_%s_serve(void) {\n    %s_%s_args args;\n    candid_ctx ctx;\n"
-                   "    if (candid_serve_begin(&srv, &ctx, &%s_%s_args_type, &args, %d)) return;\n",
-                p, export_name, p, s, p, s, p, s, !bm->m);
+        if (m->opts.fast) /* the stub's decoder, untyped for candid_serve_begin_with */
+            fprintf(f, "\nstatic candid_status %s_args_decode_any(candid_decoder *d, const uint8_t *msg, size_t len,\n"
+                       "    void *out, candid_arena *arena) {\n"
+                       "    return %s_%s_args_decode(d, msg, len, out, arena);\n}\n", s, p, s);
+        fprintf(f, "\n%s_EXPORT(%s) void %s_%s_serve(void) {\n    %s_%s_args args;\n    candid_ctx ctx;\n",
+                p, export_name, p, s, p, s);
+        if (m->opts.fast)
+            fprintf(f, "    if (candid_serve_begin_with(&srv, &ctx, &%s_%s_args_type, &args, %d, %s_args_decode_any))\n"
+                       "        return;\n", p, s, !bm->m, s);
+        else
+            fprintf(f, "    if (candid_serve_begin(&srv, &ctx, &%s_%s_args_type, &args, %d)) return;\n",
+                    p, s, !bm->m);
         free(export_name);
         if (!bm->m || (bm->m->type->aux & CANDID_ANN_ONEWAY)) {
             fprintf(f, "    %s_%s_impl(&args, &ctx);\n", p, s);
