@@ -26,8 +26,9 @@
  * same bytes again. */
 #define BYTES_PER_STEP_LOG2 4
 
+/* Steps left (negative: over budget) and skips taken. */
 typedef struct meter {
-    uint64_t steps;
+    int64_t left;
     uint64_t skips;
 } meter;
 
@@ -183,7 +184,7 @@ LEAF_INLINE int scalar_text(LEAF_ARGS) {
     if (!candid_utf8_valid(msg + p, (size_t)v)) return CANDID_ERR_UTF8;
     if (keep) put_slice(dst, msg + p, (size_t)v);
     *pos = p + (size_t)v;
-    m->steps += v >> BYTES_PER_STEP_LOG2;
+    m->left -= (int64_t)(v >> BYTES_PER_STEP_LOG2);
     return CANDID_OK;
 }
 
@@ -242,23 +243,103 @@ LEAF_INLINE int scalar_future(LEAF_ARGS) {
     if (st) return st;
     if (v > len - *pos) return CANDID_ERR_TRUNCATED;
     *pos += (size_t)v;
-    m->steps += v >> BYTES_PER_STEP_LOG2;
+    m->left -= (int64_t)(v >> BYTES_PER_STEP_LOG2);
     return CANDID_OK;
 }
 
-/* Any scalar: a skipping one costs a skip as well as its step. */
-LEAF_INLINE int scalar(const pnode *nd, const uint8_t *msg, size_t len, size_t *pos,
-                       uint8_t *dst, meter *m) {
-    switch (nd->op) {
+/* A leaf (PF_LEAF): a scalar, or the flag of an option or the tag of a
+ * variant and then a scalar, whose step is counted here. One switch for
+ * all of them, taken at most twice. A skipping scalar costs a skip as well
+ * as its step. */
+LEAF_INLINE int leaf(const uint32_t *P, const pnode *nd, const uint8_t *msg, size_t len,
+                     size_t *pos, uint8_t *dst, meter *m) {
+    for (;;) {
+        switch (nd->op) {
 #define X(op_, name_, keep_, var_)                                             \
     case op_:                                                                  \
         m->skips += !(keep_);                                                  \
         return scalar_##name_(nd, msg, len, pos, dst, m, keep_, var_);
-        SCALAR_OPS(X)
+            SCALAR_OPS(X)
 #undef X
-    default:
-        __builtin_unreachable(); /* the compiler marks only these PF_SCALAR */
+        case OP_OPT_FLAG: {
+            size_t p = *pos;
+            if (p == len) return CANDID_ERR_TRUNCATED;
+            if (msg[p] > 1) return CANDID_ERR_BAD_TAG;
+            *pos = p + 1;
+            if (!msg[p]) {
+                put_none(dst, nd);
+                return CANDID_OK;
+            }
+            if (dst) {
+                dst[0] = 1;
+                dst += nd->opt.off;
+            }
+            nd = node_at(P, nd->opt.child);
+            break;
+        }
+        default: { /* OP_VARIANT */
+            uint64_t v;
+            candid_status st = candid__leb(msg, len, pos, &v);
+            if (st) return st;
+            if (v >= nd->agg.count) return CANDID_ERR_VARIANT_TAG;
+            const uint32_t *e = P + nd->agg.first + 3 * v;
+            if (dst) {
+                CANDID_MEMCPY(dst, &e[0], 4);
+                dst += e[2];
+            }
+            nd = node_at(P, e[1]);
+            break;
+        }
+        }
+        m->left--;
     }
+}
+
+/* The vector form of scalar_nat for its common case: numbers below 2^14
+ * (one or two bytes, the shape of counts, amounts and ids) while two bytes
+ * remain, both read in one load. Stops, leaving *count, at the first other
+ * number, which scalar_nat then reads (and checks) as usual. */
+LEAF_INLINE void small_nats(const uint8_t *msg, size_t len, size_t *pos, uint8_t **items,
+                            uint32_t size, uint64_t *count) {
+    const uint8_t *q = msg + *pos;
+    uint8_t *d = *items;
+    uint64_t left = *count;
+    /* Batches in which two bytes surely remain for every element (none
+     * takes more), so the loop tests only its count. */
+    for (;;) {
+        size_t batch = (size_t)(msg + len - q) / 2;
+        if (left < batch) batch = (size_t)left;
+        if (!batch) break;
+        left -= batch;
+        for (; batch; batch--) {
+            uint32_t u;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            uint16_t h;
+            CANDID_MEMCPY(&h, q, 2);
+            u = h;
+#else
+            u = candid_load_u16(q);
+#endif
+            uint64_t x;
+            /* two bytes first: most numbers below 2^14 have two */
+            if (__builtin_expect((u & 0x8080) == 0x80, 1)) {
+                x = (u & 0x7f) | (u >> 1 & 0x3f80);
+                q += 2;
+            } else if (!(u & 0x80)) {
+                x = u & 0x7f;
+                q++;
+            } else {
+                left += batch;
+                goto out;
+            }
+            CANDID_MEMCPY(d, &x, 8);
+            d += size;
+        }
+    }
+out:
+    *pos = (size_t)(q - msg);
+    *items = d;
+    *count = left;
 }
 
 /* count scalars of node nd into slots size bytes apart from items (NULL:
@@ -269,6 +350,7 @@ LEAF_INLINE int scalars(const pnode *nd, const uint8_t *msg, size_t len, size_t 
      * more than the element itself. */
     size_t p = *pos;
     int st = CANDID_OK;
+    if (nd->op == OP_NAT_U64 && items) small_nats(msg, len, &p, &items, size, &count);
     switch (nd->op) {
 #define X(op_, name_, keep_, var_)                                             \
     case op_:                                                                  \

@@ -12,9 +12,9 @@
  *
  * Budget: every value costs a step, charged by its container before the
  * work (a record for its fields, a vector for its elements, the head of the
- * interpreter for the rest); leaves add the costs of long byte runs and
- * skipping ops a skip each, to be checked at the next charge. charge() is
- * the only place that compares against the budget. */
+ * interpreter for the rest); leaves add the costs of long byte runs, to be
+ * checked at the next charge, and skipping ops a skip each. charge() and
+ * charge_skip() are the only places that compare against the budget. */
 #include "candid/wire.h"
 #include "internal.h"
 #include "leaf.h"
@@ -44,57 +44,23 @@ static uint64_t budget_of(uint64_t base, uint32_t per_byte, size_t len) {
     return b > UINT64_MAX - base ? UINT64_MAX : b + base;
 }
 
-typedef struct budget {
-    uint64_t steps;
-    uint64_t skips;
-} budget;
-
 /* k steps ahead of their work, after whatever the meter has gathered
- * since the last charge. */
-LEAF_INLINE candid_status charge(meter *m, uint64_t k, const budget *b) {
-    if (m->steps > b->steps || k > b->steps - m->steps || m->skips > b->skips)
-        return CANDID_ERR_BUDGET;
-    m->steps += k;
+ * since the last charge: the one place steps meet the budget. */
+LEAF_INLINE candid_status charge(meter *m, uint64_t k) {
+    if (m->left < 0 || k > (uint64_t)m->left) return CANDID_ERR_BUDGET;
+    m->left -= (int64_t)k;
     return CANDID_OK;
+}
+
+/* The skipping op in hand, and those the meter has gathered: the one place
+ * skips meet their budget. Every skip is a step as well, so checking here
+ * and at the end bounds the work. */
+LEAF_INLINE candid_status charge_skip(meter *m, uint64_t skip_budget) {
+    return ++m->skips > skip_budget ? CANDID_ERR_BUDGET : CANDID_OK;
 }
 
 LEAF_INLINE void put_ptr(uint8_t *dst, void *p) {
     if (dst) CANDID_MEMCPY(dst, &p, sizeof p);
-}
-
-/* A leaf (PF_LEAF): a scalar, or the flag of an option or the tag of a
- * variant and then a scalar, whose step is counted here. */
-LEAF_INLINE int leaf(const uint32_t *P, const pnode *nd, const uint8_t *msg, size_t len,
-                     size_t *pos, uint8_t *dst, meter *m) {
-    if (nd->op == OP_OPT_FLAG) {
-        size_t p = *pos;
-        if (p == len) return CANDID_ERR_TRUNCATED;
-        if (msg[p] > 1) return CANDID_ERR_BAD_TAG;
-        *pos = p + 1;
-        if (!msg[p]) {
-            put_none(dst, nd);
-            return CANDID_OK;
-        }
-        if (dst) {
-            dst[0] = 1;
-            dst += nd->opt.off;
-        }
-        nd = node_at(P, nd->opt.child);
-        m->steps++;
-    } else if (nd->op == OP_VARIANT) {
-        uint64_t v;
-        candid_status st = candid__leb(msg, len, pos, &v);
-        if (st) return st;
-        if (v >= nd->agg.count) return CANDID_ERR_VARIANT_TAG;
-        const uint32_t *e = P + nd->agg.first + 3 * v;
-        if (dst) {
-            CANDID_MEMCPY(dst, &e[0], 4);
-            dst += e[2];
-        }
-        nd = node_at(P, e[1]);
-        m->steps++;
-    }
-    return scalar(nd, msg, len, pos, dst, m);
 }
 
 /* The leaf steps of record rn from step *k on, into base: all of them
@@ -118,8 +84,7 @@ LEAF_INLINE int record_leaves(const uint32_t *P, const pnode *rn, uint8_t *base,
 /* count elements of node en (a leaf, or a record of leaves) into slots
  * size bytes apart from items (NULL: store nothing). */
 static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg, size_t len,
-                         size_t *pos, uint8_t *items, uint32_t size, uint64_t count, meter *m,
-                         const budget *b) {
+                         size_t *pos, uint8_t *items, uint32_t size, uint64_t count, meter *m) {
     if (en->flags & PF_SCALAR) return scalars(en, msg, len, pos, items, size, count, m);
     size_t p = *pos;
     int r = CANDID_OK;
@@ -131,7 +96,7 @@ static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg,
     } else {
         for (; count; count--) {
             uint32_t k = 0;
-            if ((r = charge(m, en->agg.count, b))) break;
+            if ((r = charge(m, en->agg.count))) break;
             if ((r = record_leaves(P, en, items, &k, msg, len, &p, m))) break;
             if (items) items += size;
         }
@@ -155,9 +120,13 @@ run_plan(run_ctx *c, size_t start, void *out, const int trace) {
     size_t cap = c->stack_cap / sizeof(frame);
     if (!trace && cap > c->lim->max_depth) cap = c->lim->max_depth;
     size_t sp = 0, hi = 0, pos = start;
-    const budget b = {budget_of(c->lim->budget_base, c->lim->budget_per_byte, len),
-                      budget_of(c->lim->skip_base, c->lim->skip_per_byte, len)};
-    meter m = {0, 0};
+    /* Budgets beyond 2^63 steps are never reached: clamped to fit the
+     * meter. */
+    uint64_t budget = budget_of(c->lim->budget_base, c->lim->budget_per_byte, len);
+    if (budget > INT64_MAX) budget = INT64_MAX;
+    /* Most messages skip nothing: their skip budget is never worked out. */
+#define SKIP_BUDGET budget_of(c->lim->skip_base, c->lim->skip_per_byte, len)
+    meter m = {(int64_t)budget, 0};
     uint32_t n = c->root;
     uint8_t *dst = (uint8_t *)out;
     candid_status st = CANDID_OK;
@@ -190,21 +159,15 @@ run_plan(run_ctx *c, size_t start, void *out, const int trace) {
     } while (0)
 
 exec: /* a value whose step no container has charged */
-    CHECK(charge(&m, 1, &b));
+    CHECK(charge(&m, 1));
 run:
     if (trace) dst = NULL;
     nd = node_at(P, n);
-    if (nd->flags & PF_LEAF) {
-        /* a traced variant keeps a frame naming its case */
-        if (trace && nd->op == OP_VARIANT) {
-            size_t q = pos;
-            if (!candid__leb(msg, len, &q, &v) && v < nd->agg.count) PUSH(F_VARIANT, n, v, NULL);
-        }
-        CHECK((candid_status)leaf(P, nd, msg, len, &pos, dst, &m));
-        goto next;
-    }
+    /* Scalars are the default case; options and variants that are leaves
+     * join them. */
     switch (nd->op) {
     case OP_OPT_FLAG:
+        if (nd->flags & PF_LEAF) goto leaf;
         NEED(1);
         if (msg[pos] > 1) {
             st = CANDID_ERR_BAD_TAG;
@@ -249,7 +212,7 @@ run:
         CHECK(candid__leb(msg, len, &pos, &v));
         if (nd->vec.min1) NEED(v);
         /* Each element costs a step: fail now rather than after the work. */
-        CHECK(charge(&m, v, &b));
+        CHECK(charge(&m, v));
         const uint32_t size = nd->vec.size;
         uint8_t *items = NULL;
         if (v >> 32 && size) {
@@ -272,7 +235,14 @@ run:
             break;
         }
         if (en->flags & (PF_LEAF | PF_LEAVES)) {
-            CHECK((candid_status)leaf_elements(P, en, msg, len, &pos, items, size, v, &m, &b));
+            /* Through copies: an address that escapes would pin the
+             * interpreter's own position and meter to memory. */
+            size_t q = pos;
+            meter mq = m;
+            st = (candid_status)leaf_elements(P, en, msg, len, &q, items, size, v, &mq);
+            pos = q;
+            m = mq;
+            if (st) goto error;
             break;
         }
         PUSH(F_VEC, n, v, items);
@@ -286,7 +256,7 @@ run:
         uint8_t *items = candid__alloc(arena, (size_t)bytes, nd->fixed.width);
         if (items) CANDID_MEMCPY(items, msg + pos, (size_t)bytes);
         pos += (size_t)bytes;
-        m.steps += bytes >> BYTES_PER_STEP_LOG2;
+        m.left -= (int64_t)(bytes >> BYTES_PER_STEP_LOG2);
         if (dst) {
             candid_vec cv = {items, (size_t)v};
             CANDID_MEMCPY(dst, &cv, sizeof cv);
@@ -301,7 +271,7 @@ run:
         NEED(bytes);
         put_slice(dst, msg + pos, (size_t)bytes);
         pos += (size_t)bytes;
-        m.steps += bytes >> BYTES_PER_STEP_LOG2;
+        m.left -= (int64_t)(bytes >> BYTES_PER_STEP_LOG2);
         break;
     }
     case OP_RECORD: {
@@ -310,7 +280,7 @@ run:
             base = candid__alloc(arena, nd->agg.size, nd->align);
             put_ptr(dst, base);
         }
-        CHECK(charge(&m, nd->agg.count, &b));
+        CHECK(charge(&m, nd->agg.count));
         if (trace) {
             PUSH(F_RECORD, n, 0, NULL);
             break;
@@ -327,6 +297,15 @@ run:
         goto run;
     }
     case OP_VARIANT: {
+        if (nd->flags & PF_LEAF) {
+            /* a traced variant keeps a frame naming its case */
+            if (trace) {
+                size_t q = pos;
+                if (!candid__leb(msg, len, &q, &v) && v < nd->agg.count)
+                    PUSH(F_VARIANT, n, v, NULL);
+            }
+            goto leaf;
+        }
         CHECK(candid__leb(msg, len, &pos, &v));
         if (v >= nd->agg.count) {
             st = CANDID_ERR_VARIANT_TAG;
@@ -354,7 +333,7 @@ run:
         st = CANDID_ERR_MISSING_ARG;
         goto error;
     case OP_SKIP_OPT:
-        m.skips++;
+        CHECK(charge_skip(&m, SKIP_BUDGET));
         NEED(1);
         if (msg[pos] > 1) {
             st = CANDID_ERR_BAD_TAG;
@@ -367,18 +346,18 @@ run:
         }
         break;
     case OP_SKIP_VEC: {
-        m.skips++;
+        CHECK(charge_skip(&m, SKIP_BUDGET));
         CHECK(candid__leb(msg, len, &pos, &v));
         if (nd->vec.width) {
             NEED(v);
             NEED(v * nd->vec.width);
             pos += (size_t)(v * nd->vec.width);
-            m.steps += (v * nd->vec.width) >> BYTES_PER_STEP_LOG2;
+            m.left -= (int64_t)((v * nd->vec.width) >> BYTES_PER_STEP_LOG2);
             break;
         }
         if (nd->vec.min1) NEED(v);
-        CHECK(charge(&m, v, &b));
-        if (v > b.skips - m.skips) {
+        CHECK(charge(&m, v));
+        if (m.skips > SKIP_BUDGET || v > SKIP_BUDGET - m.skips) {
             st = CANDID_ERR_BUDGET;
             goto error;
         }
@@ -390,19 +369,24 @@ run:
             break;
         }
         if (en->flags & PF_SCALAR) {
-            CHECK((candid_status)scalars(en, msg, len, &pos, NULL, 0, v, &m));
+            size_t q = pos;
+            meter mq = m;
+            st = (candid_status)leaf_elements(P, en, msg, len, &q, NULL, 0, v, &mq);
+            pos = q;
+            m = mq;
+            if (st) goto error;
             break;
         }
         PUSH(F_SKIP_VEC, n, v, NULL);
         break;
     }
     case OP_SKIP_RECORD:
-        m.skips++;
-        CHECK(charge(&m, nd->agg.count, &b));
+        CHECK(charge_skip(&m, SKIP_BUDGET));
+        CHECK(charge(&m, nd->agg.count));
         PUSH(F_SKIP_RECORD, n, 0, NULL);
         break;
     case OP_SKIP_VARIANT:
-        m.skips++;
+        CHECK(charge_skip(&m, SKIP_BUDGET));
         CHECK(candid__leb(msg, len, &pos, &v));
         if (v >= nd->agg.count) {
             st = CANDID_ERR_VARIANT_TAG;
@@ -412,12 +396,15 @@ run:
         n = P[nd->agg.first + v];
         dst = NULL;
         goto exec;
-    default: /* OP_EMPTY */
+    case OP_EMPTY:
         st = CANDID_ERR_EMPTY_VALUE;
         goto error;
+    default:
+    leaf:
+        CHECK((candid_status)leaf(P, nd, msg, len, &pos, dst, &m));
+        break;
     }
 
-next:
     /* The value is complete: continue with whatever the innermost frame
      * does next. */
     while (sp) {
@@ -469,11 +456,11 @@ next:
         }
         sp--;
     }
-    if (m.steps > b.steps || m.skips > b.skips) {
+    if (m.left < 0 || (m.skips && m.skips > SKIP_BUDGET)) {
         st = CANDID_ERR_BUDGET;
         goto error;
     }
-    c->steps = m.steps;
+    c->steps = budget - (uint64_t)m.left;
     c->skip_steps = m.skips;
     c->err_off = pos;
     c->frames_peak = hi;
@@ -503,7 +490,7 @@ fail:
     }
 
 error:
-    c->steps = m.steps;
+    c->steps = budget - (uint64_t)m.left;
     c->skip_steps = m.skips;
     c->err_off = pos;
     c->frames_peak = hi;
@@ -513,6 +500,7 @@ error:
 #undef NEED
 #undef CHECK
 #undef PUSH
+#undef SKIP_BUDGET
 }
 
 candid_status candid__run(run_ctx *c, size_t start, void *out) {
