@@ -109,9 +109,13 @@ static int scalar_op(uint32_t op) {
 static void put_node(compiler *c, uint32_t n, pnode *nd) {
     if (!c->top) return;
     if (scalar_op(nd->op)) nd->flags |= PF_LEAF | PF_SCALAR;
-    uint32_t w[NODE_WORDS];
+    uint32_t w[NODE_WORDS], *t = c->top - 1 - n;
     CANDID_MEMCPY(w, nd, sizeof w);
-    for (uint32_t i = 0; i < NODE_WORDS; i++) *(c->top - 1 - n - i) = w[i];
+    t[0] = w[0];
+    t[-1] = w[1];
+    t[-2] = w[2];
+    t[-3] = w[3];
+    t[-4] = w[4];
 }
 
 /* A node of op with no operands. */
@@ -629,9 +633,12 @@ static void mark_opt(uint32_t *P, uint32_t n) {
     if (sure(P, nd->opt.child)) nd->flags |= PF_SURE;
 }
 
+/* Only records that are vector elements: elsewhere a record tests its
+ * fields' flags as it goes, and this pass would cost a cold decode more
+ * than it saves. */
 static void mark_record(uint32_t *P, uint32_t n) {
     pnode *nd = node_rw(P, n);
-    if (nd->op != OP_RECORD || (nd->flags & PF_BOXED)) return;
+    if (nd->op != OP_RECORD || (nd->flags & (PF_BOXED | PF_LEAVES))) return;
     for (uint32_t i = 0; i < nd->agg.count; i++)
         if (!(node_at(P, P[nd->agg.first + 2 * i])->flags & PF_LEAF)) return;
     nd->flags |= PF_LEAVES;
@@ -692,8 +699,16 @@ candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_ty
         *lo = hi[-1];
         hi[-1] = t;
     }
-    for (uint32_t i = 0; !c.err && i < c.q_len; i++) mark_opt(out->w, c.queue[i].node);
+    uint32_t vecs = 0;
+    for (uint32_t i = 0; !c.err && i < c.q_len; i++) {
+        uint32_t op = node_at(out->w, c.queue[i].node)->op;
+        if (op == OP_OPT_FLAG || op == OP_VARIANT) mark_opt(out->w, c.queue[i].node);
+        vecs += op == OP_VEC;
+    }
     /* Records after their fields' leafness is known. */
-    for (uint32_t i = 0; !c.err && i < c.q_len; i++) mark_record(out->w, c.queue[i].node);
+    for (uint32_t i = 0; !c.err && vecs && i < c.q_len; i++) {
+        const pnode *nd = node_at(out->w, c.queue[i].node);
+        if (nd->op == OP_VEC) mark_record(out->w, nd->vec.child);
+    }
     return c.err;
 }

@@ -142,8 +142,9 @@ static inline const pnode *node_at(const uint32_t *plan, uint32_t n) {
 #define PF_LEAF 4u
 /* A scalar leaf: decoded by one entry of the op table, nothing nested. */
 #define PF_SCALAR 8u
-/* OP_RECORD, unboxed: every step is a leaf, so the record is one loop
- * over its (leaf node, offset) steps. */
+/* OP_RECORD, unboxed, a vector's element: every step is a leaf, so the
+ * record is one loop over its (leaf node, offset) steps and a vector of
+ * them one loop over the records. */
 #define PF_LEAVES 16u
 
 #endif
