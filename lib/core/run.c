@@ -65,19 +65,20 @@ LEAF_INLINE void put_ptr(uint8_t *dst, void *p) {
 
 /* The leaf steps of record rn from step *k on, into base: all of them
  * (CANDID_OK with *k = count), or up to the first that is not a leaf
- * (CANDID_OK, *k that step); else an error. PF_LEAVES: no test. */
+ * (CANDID_OK, *k that step); else an error. all: the record is PF_LEAVES,
+ * no step needs the test. */
 LEAF_INLINE int record_leaves(const uint32_t *P, const pnode *rn, uint8_t *base, uint32_t *k,
-                              const uint8_t *msg, size_t len, size_t *pos, meter *m) {
-    uint32_t i = *k, count = rn->agg.count;
-    const uint32_t *s = P + rn->agg.first + 2 * i;
-    const int all = rn->flags & PF_LEAVES;
-    for (; i < count; i++, s += 2) {
+                              const uint8_t *msg, size_t len, size_t *pos, meter *m,
+                              const int all) {
+    const uint32_t *first = P + rn->agg.first;
+    const uint32_t *s = first + 2 * *k, *end = first + 2 * rn->agg.count;
+    for (; s != end; s += 2) {
         const pnode *fn = node_at(P, s[0]);
         if (!all && !(fn->flags & PF_LEAF)) break;
         int r = leaf(P, fn, msg, len, pos, base ? base + s[1] : NULL, m);
         if (r) return r;
     }
-    *k = i;
+    *k = (uint32_t)(s - first) / 2;
     return CANDID_OK;
 }
 
@@ -85,23 +86,27 @@ LEAF_INLINE int record_leaves(const uint32_t *P, const pnode *rn, uint8_t *base,
  * size bytes apart from items (NULL: store nothing). */
 static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg, size_t len,
                          size_t *pos, uint8_t *items, uint32_t size, uint64_t count, meter *m) {
-    if (en->flags & PF_SCALAR) return scalars(en, msg, len, pos, items, size, count, m);
+    /* Position and meter in locals for the loops, stored once after. */
     size_t p = *pos;
+    meter mm = *m;
     int r = CANDID_OK;
-    if (en->flags & PF_LEAF) {
+    if (en->flags & PF_SCALAR) {
+        r = scalars(en, msg, len, &p, items, size, count, &mm);
+    } else if (en->flags & PF_LEAF) {
         for (; count; count--) {
-            if ((r = leaf(P, en, msg, len, &p, items, m))) break;
+            if ((r = leaf(P, en, msg, len, &p, items, &mm))) break;
             if (items) items += size;
         }
     } else {
         for (; count; count--) {
             uint32_t k = 0;
-            if ((r = charge(m, en->agg.count))) break;
-            if ((r = record_leaves(P, en, items, &k, msg, len, &p, m))) break;
+            if ((r = charge(&mm, en->agg.count))) break;
+            if ((r = record_leaves(P, en, items, &k, msg, len, &p, &mm, 1))) break;
             if (items) items += size;
         }
     }
     *pos = p;
+    *m = mm;
     return r;
 }
 
@@ -286,7 +291,7 @@ run:
             break;
         }
         uint32_t k = 0;
-        CHECK((candid_status)record_leaves(P, nd, base, &k, msg, len, &pos, &m));
+        CHECK((candid_status)record_leaves(P, nd, base, &k, msg, len, &pos, &m, 0));
         if (k == nd->agg.count) break;
         /* The rest of the record waits in a frame while field k, not a
          * leaf, runs; none is needed when k is the last field. */
@@ -420,7 +425,7 @@ run:
                 goto run;
             }
             uint32_t k = (uint32_t)f->i;
-            CHECK((candid_status)record_leaves(P, fn, f->dst, &k, msg, len, &pos, &m));
+            CHECK((candid_status)record_leaves(P, fn, f->dst, &k, msg, len, &pos, &m, 0));
             if (k == fn->agg.count) break;
             const uint32_t *s = P + fn->agg.first + 2 * k;
             n = s[0];
