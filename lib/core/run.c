@@ -63,24 +63,26 @@ LEAF_INLINE void put_ptr(uint8_t *dst, void *p) {
     if (dst) CANDID_MEMCPY(dst, &p, sizeof p);
 }
 
-/* The leaf steps of record rn from step *k on, into base: all of them
- * (CANDID_OK with *k = count), or up to the first that is not a leaf
- * (CANDID_OK, *k that step); else an error. all: the record is PF_LEAVES,
- * no step needs the test. */
-LEAF_INLINE int record_leaves(const uint32_t *P, const pnode *rn, uint8_t *base, uint32_t *k,
-                              const uint8_t *msg, size_t len, size_t *pos, meter *m,
-                              const int all) {
-    const uint32_t *first = P + rn->agg.first;
-    const uint32_t *s = first + 2 * *k, *end = first + 2 * rn->agg.count;
+/* The leaf steps of a record from step *step on, up to end, into base:
+ * all of them (CANDID_OK with *step = end), or up to the first that is not
+ * a leaf (CANDID_OK, *step that one); else an error. all: the record is
+ * PF_LEAVES, no step needs the test. */
+LEAF_INLINE int record_leaves(const uint32_t *P, const uint32_t **step, const uint32_t *end,
+                              uint8_t *base, const uint8_t *msg, size_t len, size_t *pos,
+                              meter *m, const int all) {
+    const uint32_t *s = *step;
     for (; s != end; s += 2) {
         const pnode *fn = node_at(P, s[0]);
         if (!all && !(fn->flags & PF_LEAF)) break;
         int r = leaf(P, fn, msg, len, pos, base ? base + s[1] : NULL, m);
         if (r) return r;
     }
-    *k = (uint32_t)(s - first) / 2;
+    *step = s;
     return CANDID_OK;
 }
+
+/* The steps of record rn from step k, and their end. */
+#define STEPS(rn, k) (P + (rn)->agg.first + 2 * (k))
 
 /* count elements of node en (a leaf, or a record of leaves) into slots
  * size bytes apart from items (NULL: store nothing). */
@@ -98,10 +100,11 @@ static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg,
             if (items) items += size;
         }
     } else {
+        const uint32_t *first = STEPS(en, 0), *end = STEPS(en, en->agg.count);
         for (; count; count--) {
-            uint32_t k = 0;
+            const uint32_t *s = first;
             if ((r = charge(&mm, en->agg.count))) break;
-            if ((r = record_leaves(P, en, items, &k, msg, len, &p, &mm, 1))) break;
+            if ((r = record_leaves(P, &s, end, items, msg, len, &p, &mm, 1))) break;
             if (items) items += size;
         }
     }
@@ -290,13 +293,12 @@ run:
             PUSH(F_RECORD, n, 0, NULL);
             break;
         }
-        uint32_t k = 0;
-        CHECK((candid_status)record_leaves(P, nd, base, &k, msg, len, &pos, &m, 0));
-        if (k == nd->agg.count) break;
-        /* The rest of the record waits in a frame while field k, not a
-         * leaf, runs; none is needed when k is the last field. */
-        const uint32_t *s = P + nd->agg.first + 2 * k;
-        if (k + 1 < nd->agg.count) PUSH(F_RECORD, n, k + 1, base);
+        const uint32_t *s = STEPS(nd, 0), *end = STEPS(nd, nd->agg.count);
+        CHECK((candid_status)record_leaves(P, &s, end, base, msg, len, &pos, &m, 0));
+        if (s == end) break;
+        /* The rest of the record waits in a frame while this field, not a
+         * leaf, runs; none is needed when it is the last. */
+        if (s + 2 != end) PUSH(F_RECORD, n, (uint64_t)(s + 2 - STEPS(nd, 0)) / 2, base);
         n = s[0];
         dst = base ? base + s[1] : NULL;
         goto run;
@@ -424,14 +426,13 @@ run:
                 n = P[fn->agg.first + 2 * f->i++];
                 goto run;
             }
-            uint32_t k = (uint32_t)f->i;
-            CHECK((candid_status)record_leaves(P, fn, f->dst, &k, msg, len, &pos, &m, 0));
-            if (k == fn->agg.count) break;
-            const uint32_t *s = P + fn->agg.first + 2 * k;
+            const uint32_t *s = STEPS(fn, f->i), *end = STEPS(fn, fn->agg.count);
+            CHECK((candid_status)record_leaves(P, &s, end, f->dst, msg, len, &pos, &m, 0));
+            if (s == end) break;
             n = s[0];
             dst = f->dst ? f->dst + s[1] : NULL;
-            f->i = k + 1;
-            if (k + 1 == fn->agg.count) sp--;
+            f->i = (uint64_t)(s + 2 - STEPS(fn, 0)) / 2;
+            if (s + 2 == end) sp--;
             goto run;
         }
         case F_SKIP_RECORD:
@@ -506,6 +507,7 @@ error:
 #undef CHECK
 #undef PUSH
 #undef SKIP_BUDGET
+#undef STEPS
 }
 
 candid_status candid__run(run_ctx *c, size_t start, void *out) {
