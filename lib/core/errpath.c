@@ -82,8 +82,8 @@ static const candid_type *put_path(text_out *o, const run_ctx *rc, const candid_
         uint32_t kind, node;
         uint64_t index;
         candid__frame_at(rc, i, &kind, &node, &index);
-        const uint32_t *w = P + node;
-        uint32_t op = w[0] & 0xff, first = w[1], count = w[2];
+        const pnode *nd = node_at(P, node);
+        uint32_t op = nd->op, first = nd->agg.first, count = nd->agg.count;
         const candid_field *f = NULL;
         uint32_t id;
         if (kind == TRACE_OPTION) continue;
@@ -127,23 +127,23 @@ static const candid_type *put_path(text_out *o, const run_ctx *rc, const candid_
 
 /* What went wrong at the failing node. */
 static void put_what(text_out *o, const run_ctx *rc, candid_status st, const candid_type *e) {
-    const uint32_t *w = rc->plan + rc->err_node;
-    if (st != CANDID_ERR_TYPE_MISMATCH || (w[0] & 0xff) != OP_FAIL) {
+    const pnode *nd = node_at(rc->plan, rc->err_node);
+    if (st != CANDID_ERR_TYPE_MISMATCH || nd->op != OP_FAIL) {
         put(o, candid_status_message(st));
         return;
     }
-    if (!w[1] && !w[2]) {
+    if (!nd->fail.wire && !nd->fail.exp) {
         put(o, "a variant case the expected type lacks");
-    } else if (w[4]) {
+    } else if (nd->fail.is_field) {
         put(o, "expected record with field ");
-        put_field(o, field_by_id(unwrap(e), CANDID_RECORD, w[3]), w[3]);
+        put_field(o, field_by_id(unwrap(e), CANDID_RECORD, nd->fail.id), nd->fail.id);
         put(o, ", found record without it");
     } else {
         put(o, "expected ");
-        put(o, kind_name(w[2]));
-        put(o, w[1] == w[2] ? ", found a " : ", found ");
-        put(o, kind_name(w[1]));
-        if (w[1] == w[2]) put(o, " of an incompatible type");
+        put(o, kind_name(nd->fail.exp));
+        put(o, nd->fail.wire == nd->fail.exp ? ", found a " : ", found ");
+        put(o, kind_name(nd->fail.wire));
+        if (nd->fail.wire == nd->fail.exp) put(o, " of an incompatible type");
     }
 }
 
@@ -175,11 +175,11 @@ candid_status candid_decoder_error_path(const candid_decoder *d, char *buf, size
         traced = candid__trace(&rc, d->_private.failed.start);
     }
     if (d->_private.failed.plan && traced == st && rc.err_off == d->error_offset) {
-        const uint32_t *w = rc.plan + rc.err_node;
+        const pnode *nd = node_at(rc.plan, rc.err_node);
         const candid_type *e;
-        if ((w[0] & 0xff) == OP_MISSING_ARG) {
+        if (nd->op == OP_MISSING_ARG) {
             put(&o, "argument ");
-            put_u64(&o, w[1]);
+            put_u64(&o, nd->missing.index);
             e = NULL;
         } else {
             e = put_path(&o, &rc, d->_private.failed.args);

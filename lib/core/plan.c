@@ -92,15 +92,112 @@ static uint32_t new_node(compiler *c) {
     return at;
 }
 
-static void set_node(compiler *c, uint32_t n, uint32_t op, uint32_t flags,
-                     uint32_t a, uint32_t b, uint32_t cc, uint32_t d) {
+/* The ops of the scalar table (plan.h): one value, nothing nested, never a failure
+ * to coerce. */
+static int scalar_op(uint32_t op) {
+    switch (op) {
+#define X(op_, name_, keep_, var_) case op_:
+        SCALAR_OPS(X)
+#undef X
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Writes node n, word by word in the compiler's reverse order. */
+static void put_node(compiler *c, uint32_t n, pnode *nd) {
     if (!c->top) return;
-    uint32_t *w = c->top - 1 - n;
-    w[0] = op | flags << 8;
-    w[-1] = a;
-    w[-2] = b;
-    w[-3] = cc;
-    w[-4] = d;
+    if (scalar_op(nd->op)) nd->flags |= PF_LEAF | PF_SCALAR;
+    uint32_t w[NODE_WORDS], *t = c->top - 1 - n;
+    CANDID_MEMCPY(w, nd, sizeof w);
+    t[0] = w[0];
+    t[-1] = w[1];
+    t[-2] = w[2];
+    t[-3] = w[3];
+    t[-4] = w[4];
+}
+
+/* A node of op with no operands. */
+static void set_op(compiler *c, uint32_t n, uint32_t op) {
+    pnode nd;
+    CANDID_MEMSET(&nd, 0, sizeof nd);
+    nd.op = (uint8_t)op;
+    put_node(c, n, &nd);
+}
+
+/* The fixed-width forms: a byte count. */
+static void set_fixed(compiler *c, uint32_t n, uint32_t op, uint32_t width) {
+    pnode nd;
+    CANDID_MEMSET(&nd, 0, sizeof nd);
+    nd.op = (uint8_t)op;
+    nd.fixed.width = width;
+    put_node(c, n, &nd);
+}
+
+/* Options: the child to try, the skip to fall back to, where the value
+ * goes. */
+static void set_opt(compiler *c, uint32_t n, uint32_t op, const candid_type *e, uint32_t child,
+                    uint32_t skip) {
+    pnode nd;
+    CANDID_MEMSET(&nd, 0, sizeof nd);
+    nd.op = (uint8_t)op;
+    nd.opt.child = child;
+    nd.opt.skip = skip;
+    if (e && (e->repr & CANDID_REPR_BOXED)) {
+        nd.flags = PF_BOXED;
+        nd.opt.size = (uint32_t)candid_slot_size(e->inner);
+        nd.align = (uint16_t)candid_slot_align(e->inner);
+    } else if (e) {
+        nd.opt.off = e->offset;
+        nd.opt.size = (uint32_t)candid_slot_size(e->inner);
+    }
+    put_node(c, n, &nd);
+}
+
+static void set_vec(compiler *c, uint32_t n, uint32_t op, uint32_t child, const candid_type *wi,
+                    const candid_type *ei) {
+    pnode nd;
+    CANDID_MEMSET(&nd, 0, sizeof nd);
+    nd.op = (uint8_t)op;
+    nd.vec.child = child;
+    nd.vec.min1 = min_one_byte(wi, 0);
+    if (ei) {
+        nd.vec.size = (uint32_t)candid_slot_size(ei);
+        nd.align = (uint16_t)candid_slot_align(ei);
+    } else {
+        nd.vec.width = candid__fixed_width(wi->kind);
+    }
+    put_node(c, n, &nd);
+}
+
+/* Records and variants: their steps or cases, and for the decoding ops
+ * the expected type's block when boxed. */
+static void set_agg(compiler *c, uint32_t n, uint32_t op, uint32_t first, uint32_t count,
+                    const candid_type *e) {
+    pnode nd;
+    CANDID_MEMSET(&nd, 0, sizeof nd);
+    nd.op = (uint8_t)op;
+    nd.agg.first = first;
+    nd.agg.count = count;
+    if (e && (e->repr & CANDID_REPR_BOXED)) {
+        nd.flags = PF_BOXED;
+        nd.agg.size = e->size;
+        nd.align = e->align ? e->align : 1;
+    }
+    put_node(c, n, &nd);
+}
+
+static void set_fail(compiler *c, uint32_t n, uint32_t wire, uint32_t exp, uint32_t id,
+                     uint32_t is_field) {
+    pnode nd;
+    CANDID_MEMSET(&nd, 0, sizeof nd);
+    nd.op = OP_FAIL;
+    nd.fail.wire = wire;
+    nd.fail.exp = exp;
+    nd.fail.id = id;
+    nd.fail.is_field = is_field;
+    put_node(c, n, &nd);
 }
 
 static uint32_t key_hash(const candid_type *w, const candid_type *e) {
@@ -162,40 +259,39 @@ static uint32_t get(compiler *c, const candid_type *w, const candid_type *e) {
 static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
     int width = candid__fixed_width(w->kind);
     if (width) {
-        set_node(c, n, OP_SKIP_FIXED, 0, (uint32_t)width, 0, 0, 0);
+        set_fixed(c, n, OP_SKIP_FIXED, (uint32_t)width);
         return;
     }
     switch (w->kind) {
     case CANDID_NULL:
     case CANDID_RESERVED:
-        set_node(c, n, OP_NOP, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_NOP);
         return;
     case CANDID_BOOL:
-        set_node(c, n, OP_SKIP_BOOL, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_SKIP_BOOL);
         return;
     case CANDID_NAT:
     case CANDID_INT:
-        set_node(c, n, OP_SKIP_LEB, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_SKIP_LEB);
         return;
     case CANDID_TEXT:
-        set_node(c, n, OP_SKIP_TEXT, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_SKIP_TEXT);
         return;
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE:
-        set_node(c, n, OP_SKIP_PRINCIPAL, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_SKIP_PRINCIPAL);
         return;
     case CANDID_FUNC:
-        set_node(c, n, OP_SKIP_FUNC, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_SKIP_FUNC);
         return;
     case CANDID_FUTURE:
-        set_node(c, n, OP_SKIP_FUTURE, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_SKIP_FUTURE);
         return;
     case CANDID_OPT:
-        set_node(c, n, OP_SKIP_OPT, 0, get(c, w->inner, NULL), 0, 0, 0);
+        set_opt(c, n, OP_SKIP_OPT, NULL, get(c, w->inner, NULL), 0);
         return;
     case CANDID_VEC:
-        set_node(c, n, OP_SKIP_VEC, 0, get(c, w->inner, NULL),
-                 (uint32_t)candid__fixed_width(w->inner->kind), 0, min_one_byte(w->inner, 0));
+        set_vec(c, n, OP_SKIP_VEC, get(c, w->inner, NULL), w->inner, NULL);
         return;
     case CANDID_RECORD:
     case CANDID_VARIANT: {
@@ -206,12 +302,12 @@ static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
             *word(c, first + i) = child;
             *word(c, first + w->count + i) = w->fields[i].id;
         }
-        set_node(c, n, w->kind == CANDID_RECORD ? OP_SKIP_RECORD : OP_SKIP_VARIANT, 0,
-                 first, w->count, 0, 0);
+        set_agg(c, n, w->kind == CANDID_RECORD ? OP_SKIP_RECORD : OP_SKIP_VARIANT, first,
+                w->count, NULL);
         return;
     }
     default: /* CANDID_EMPTY */
-        set_node(c, n, OP_EMPTY, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_EMPTY);
         return;
     }
 }
@@ -219,11 +315,9 @@ static void fill_skip(compiler *c, uint32_t n, const candid_type *w) {
 /* The value a missing field or argument of nullable type e reads as. */
 static void fill_null(compiler *c, uint32_t n, const candid_type *e) {
     if (e->kind == CANDID_OPT) {
-        int boxed = (e->repr & CANDID_REPR_BOXED) != 0;
-        set_node(c, n, OP_OPT_NONE, boxed ? PF_BOXED : 0, e->offset,
-                 (uint32_t)candid_slot_size(e->inner), 0, 0);
+        set_opt(c, n, OP_OPT_NONE, e, 0, 0);
     } else {
-        set_node(c, n, OP_NOP, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_NOP);
     }
 }
 
@@ -239,27 +333,24 @@ static int never_coerces(const candid_type *w, const candid_type *e) {
 
 static void fill_opt(compiler *c, uint32_t n, const candid_type *w,
                      const candid_type *e) {
-    uint32_t flags = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
-    uint32_t cc = flags ? (uint32_t)candid_slot_size(e->inner) : e->offset;
-    uint32_t d = flags ? (uint32_t)candid_slot_align(e->inner)
-                       : (uint32_t)candid_slot_size(e->inner);
     switch (w->kind) {
     case CANDID_NULL:
     case CANDID_RESERVED:
         fill_null(c, n, e);
         return;
-    case CANDID_OPT:
-        set_node(c, n, OP_OPT_FLAG, flags, get(c, w->inner, e->inner),
-                 get(c, w->inner, NULL), cc, d);
+    case CANDID_OPT: {
+        uint32_t child = get(c, w->inner, e->inner);
+        set_opt(c, n, OP_OPT_FLAG, e, child, get(c, w->inner, NULL));
         return;
-    default:
+    }
+    default: {
         /* A non-optional value at an option: the value itself, if it
          * coerces to the constituent type, else null. When the types alone
          * rule the value out, null is decided here (NO_NODE: skip, none). */
-        set_node(c, n, OP_OPT_WRAP, flags,
-                 never_coerces(w, e->inner) ? NO_NODE : get(c, w, e->inner),
-                 get(c, w, NULL), cc, d);
+        uint32_t child = never_coerces(w, e->inner) ? NO_NODE : get(c, w, e->inner);
+        set_opt(c, n, OP_OPT_WRAP, e, child, get(c, w, NULL));
         return;
+    }
     }
 }
 
@@ -275,10 +366,15 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
         if (j < w->count && w->fields[j].id == e->fields[i].id) continue;
         if (!candid__nullable(e->fields[i].type)) {
             /* at the top this is a missing argument, not a mismatch */
-            if (n == c->p->root)
-                set_node(c, n, OP_MISSING_ARG, 0, e->fields[i].id, 0, 0, 0);
-            else
-                set_node(c, n, OP_FAIL, 0, w->kind, e->kind, e->fields[i].id, 1);
+            if (n == c->p->root) {
+                pnode nd;
+                CANDID_MEMSET(&nd, 0, sizeof nd);
+                nd.op = OP_MISSING_ARG;
+                nd.missing.index = e->fields[i].id;
+                put_node(c, n, &nd);
+            } else {
+                set_fail(c, n, w->kind, e->kind, e->fields[i].id, 1);
+            }
             return;
         }
         missing++;
@@ -307,7 +403,7 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
             }
             if (k - i > 1) {
                 child = new_node(c);
-                set_node(c, child, OP_SKIP_FIXED, 0, run, 0, 0, 0);
+                set_fixed(c, child, OP_SKIP_FIXED, run);
                 i = k - 1;
             } else {
                 child = get(c, w->fields[i].type, NULL);
@@ -328,8 +424,7 @@ static void fill_record(compiler *c, uint32_t n, const candid_type *w,
     uint32_t steps = (s - first) / 2;
     for (uint32_t k = 0; k < steps; k++) *word(c, s + k) = *word(c, ids + k);
     for (uint32_t k = s + steps; k < first + 3 * total; k++) *word(c, k) = 0;
-    uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
-    set_node(c, n, OP_RECORD, boxed, first, steps, e->size, e->align ? e->align : 1);
+    set_agg(c, n, OP_RECORD, first, steps, e);
 }
 
 static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
@@ -358,8 +453,7 @@ static void fill_variant(compiler *c, uint32_t n, const candid_type *w,
             *word(c, m + 2) = 0;
         }
     }
-    uint32_t boxed = (e->repr & CANDID_REPR_BOXED) ? PF_BOXED : 0;
-    set_node(c, n, OP_VARIANT, boxed, first, w->count, e->size, e->align ? e->align : 1);
+    set_agg(c, n, OP_VARIANT, first, w->count, e);
 }
 
 static void fill_vec(compiler *c, uint32_t n, const candid_type *w,
@@ -371,18 +465,16 @@ static void fill_vec(compiler *c, uint32_t n, const candid_type *w,
             c->err = CANDID_ERR_BAD_TYPE;
             return;
         }
-        set_node(c, n, OP_VEC_SLICE, 0, same ? (uint32_t)we : 0, 0, 0, 0);
+        set_fixed(c, n, OP_VEC_SLICE, same ? (uint32_t)we : 0);
         return;
     }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (same) {
-        set_node(c, n, OP_VEC_BULK, 0, (uint32_t)we, 0, 0, 0);
+        set_fixed(c, n, OP_VEC_BULK, (uint32_t)we);
         return;
     }
 #endif
-    set_node(c, n, OP_VEC, 0, get(c, w->inner, e->inner),
-             (uint32_t)candid_slot_size(e->inner), (uint32_t)candid_slot_align(e->inner),
-             min_one_byte(w->inner, 0));
+    set_vec(c, n, OP_VEC, get(c, w->inner, e->inner), w->inner, e->inner);
 }
 
 static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
@@ -392,7 +484,7 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
         return;
     }
     if (w->kind == CANDID_EMPTY) {
-        set_node(c, n, OP_EMPTY, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_EMPTY);
         return;
     }
     if (e->kind == CANDID_OPT) {
@@ -401,37 +493,37 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
     }
     if (w->kind != e->kind) {
         if (w->kind == CANDID_NAT && e->kind == CANDID_INT)
-            set_node(c, n, (e->repr & CANDID_REPR_BIG) ? OP_NAT_BIG : OP_NAT_I64, 0, 0, 0, 0, 0);
+            set_op(c, n, (e->repr & CANDID_REPR_BIG) ? OP_NAT_BIG : OP_NAT_I64);
         else if (w->kind == CANDID_SERVICE && e->kind == CANDID_PRINCIPAL)
-            set_node(c, n, OP_PRINCIPAL, 0, 0, 0, 0, 0);
+            set_op(c, n, OP_PRINCIPAL);
         else
-            set_node(c, n, OP_FAIL, 0, w->kind, e->kind, 0, 0);
+            set_fail(c, n, w->kind, e->kind, 0, 0);
         return;
     }
     int width = candid__fixed_width(w->kind);
     if (width) {
-        set_node(c, n, OP_FIXED, 0, (uint32_t)width, 0, 0, 0);
+        set_fixed(c, n, OP_FIXED, (uint32_t)width);
         return;
     }
     int big = (e->repr & CANDID_REPR_BIG) != 0;
     switch (w->kind) {
     case CANDID_NULL:
-        set_node(c, n, OP_NOP, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_NOP);
         return;
     case CANDID_BOOL:
-        set_node(c, n, OP_BOOL, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_BOOL);
         return;
     case CANDID_NAT:
-        set_node(c, n, big ? OP_NAT_BIG : OP_NAT_U64, 0, 0, 0, 0, 0);
+        set_op(c, n, big ? OP_NAT_BIG : OP_NAT_U64);
         return;
     case CANDID_INT:
-        set_node(c, n, big ? OP_INT_BIG : OP_INT_I64, 0, 0, 0, 0, 0);
+        set_op(c, n, big ? OP_INT_BIG : OP_INT_I64);
         return;
     case CANDID_TEXT:
-        set_node(c, n, OP_TEXT, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_TEXT);
         return;
     case CANDID_PRINCIPAL:
-        set_node(c, n, OP_PRINCIPAL, 0, 0, 0, 0, 0);
+        set_op(c, n, OP_PRINCIPAL);
         return;
     case CANDID_VEC:
         fill_vec(c, n, w, e);
@@ -457,13 +549,13 @@ static void fill_pair(compiler *c, uint32_t n, const candid_type *w,
         }
         c->work->used = c->work->needed = used;
         if (ok)
-            set_node(c, n, w->kind == CANDID_FUNC ? OP_FUNC : OP_PRINCIPAL, 0, 0, 0, 0, 0);
+            set_op(c, n, w->kind == CANDID_FUNC ? OP_FUNC : OP_PRINCIPAL);
         else
-            set_node(c, n, OP_FAIL, 0, w->kind, e->kind, 0, 0);
+            set_fail(c, n, w->kind, e->kind, 0, 0);
         return;
     }
     default:
-        set_node(c, n, OP_FAIL, 0, w->kind, e->kind, 0, 0);
+        set_fail(c, n, w->kind, e->kind, 0, 0);
         return;
     }
 }
@@ -489,28 +581,67 @@ static int sure(const uint32_t *P, uint32_t n) {
         if (k < ns) continue;
         if (ns == SURE_LIMIT) return 0;
         seen[ns++] = x;
-        const uint32_t *w = P + x;
-        uint32_t op = w[0] & 0xff, count = 0;
+        const pnode *nd = node_at(P, x);
+        uint32_t op = nd->op, count = 0;
         if (op == OP_FAIL || op == OP_MISSING_ARG) return 0;
-        if (op == OP_VEC_SLICE && !w[1]) return 0; /* only empty vectors coerce */
-        if (op == OP_VEC || op == OP_RECORD || op == OP_VARIANT) count = op == OP_VEC ? 1 : w[2];
+        if (op == OP_VEC_SLICE && !nd->fixed.width) return 0; /* only empty vectors coerce */
+        if (op == OP_VEC) count = 1;
+        if (op == OP_RECORD || op == OP_VARIANT) count = nd->agg.count;
         for (uint32_t i = 0; i < count; i++) {
             uint32_t child;
             if (op == OP_VEC) {
-                child = w[1];
+                child = nd->vec.child;
             } else if (op == OP_RECORD) {
-                child = P[w[1] + 2 * i];
+                child = P[nd->agg.first + 2 * i];
             } else {
-                const uint32_t *m = P + w[1] + 3 * i;
+                const uint32_t *m = P + nd->agg.first + 3 * i;
                 if (m[0] == NO_NODE) return 0; /* a case the expected type lacks */
                 child = m[1];
             }
-            if (!may_fail(P[child] & 0xff)) continue;
+            if (!may_fail(node_at(P, child)->op)) continue;
             if (nt == SURE_LIMIT) return 0;
             todo[nt++] = child;
         }
     }
     return 1;
+}
+
+/* The flags of the plan in reading order (the nodes are const to the
+ * interpreter only). */
+static pnode *node_rw(uint32_t *P, uint32_t n) {
+    return (pnode *)(void *)(P + n);
+}
+
+/* Options: sure or not, leaf or not. Variants: leaf or not. */
+static void mark_opt(uint32_t *P, uint32_t n) {
+    pnode *nd = node_rw(P, n);
+    if (nd->op == OP_VARIANT) {
+        if (nd->flags & PF_BOXED) return;
+        for (uint32_t i = 0; i < nd->agg.count; i++) {
+            const uint32_t *m = P + nd->agg.first + 3 * i;
+            if (m[0] == NO_NODE || !(node_at(P, m[1])->flags & PF_SCALAR)) return;
+        }
+        nd->flags |= PF_LEAF;
+        return;
+    }
+    if (nd->op != OP_OPT_FLAG) return;
+    const pnode *child = node_at(P, nd->opt.child);
+    if (!(nd->flags & PF_BOXED) && (child->flags & PF_SCALAR)) nd->flags |= PF_LEAF;
+    /* Options of options keep their frames: a chain of them that reads no
+     * bytes (Opt = opt Opt at a non-option value) must end in DEPTH. */
+    if (child->op == OP_OPT_FLAG || child->op == OP_OPT_WRAP || child->op == OP_OPT_NONE) return;
+    if (sure(P, nd->opt.child)) nd->flags |= PF_SURE;
+}
+
+/* Only records that are vector elements: elsewhere a record tests its
+ * fields' flags as it goes, and this pass would cost a cold decode more
+ * than it saves. */
+static void mark_record(uint32_t *P, uint32_t n) {
+    pnode *nd = node_rw(P, n);
+    if (nd->op != OP_RECORD || (nd->flags & (PF_BOXED | PF_LEAVES))) return;
+    for (uint32_t i = 0; i < nd->agg.count; i++)
+        if (!(node_at(P, P[nd->agg.first + 2 * i])->flags & PF_LEAF)) return;
+    nd->flags |= PF_LEAVES;
 }
 
 candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_type *wire_args,
@@ -535,7 +666,7 @@ candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_ty
 
     /* a = 0: the fallback of variant cases the expected type lacks */
     c.fail_node = new_node(&c);
-    set_node(&c, c.fail_node, OP_FAIL, 0, 0, 0, 0, 0);
+    set_fail(&c, c.fail_node, 0, 0, 0, 0);
     out->root = get(&c, wire_args, exp_args);
     while (!c.err && c.q_head < c.q_len) {
         pending pd = c.queue[c.q_head++];
@@ -568,14 +699,16 @@ candid_status candid__compile(candid_arena *work, uint32_t *top, const candid_ty
         *lo = hi[-1];
         hi[-1] = t;
     }
-    /* Options of options keep their frames: a chain of them that reads no
-     * bytes (Opt = opt Opt at a non-option value) must end in DEPTH. */
+    uint32_t vecs = 0;
     for (uint32_t i = 0; !c.err && i < c.q_len; i++) {
-        uint32_t *w = out->w + c.queue[i].node;
-        if ((w[0] & 0xff) != OP_OPT_FLAG) continue;
-        uint32_t op = out->w[w[1]] & 0xff;
-        if (op == OP_OPT_FLAG || op == OP_OPT_WRAP || op == OP_OPT_NONE) continue;
-        if (sure(out->w, w[1])) w[0] |= PF_SURE << 8;
+        uint32_t op = node_at(out->w, c.queue[i].node)->op;
+        if (op == OP_OPT_FLAG || op == OP_VARIANT) mark_opt(out->w, c.queue[i].node);
+        vecs += op == OP_VEC;
+    }
+    /* Records after their fields' leafness is known. */
+    for (uint32_t i = 0; !c.err && vecs && i < c.q_len; i++) {
+        const pnode *nd = node_at(out->w, c.queue[i].node);
+        if (nd->op == OP_VEC) mark_record(out->w, nd->vec.child);
     }
     return c.err;
 }
