@@ -187,7 +187,13 @@ put_scalar(candid_writer *w, uint32_t code, uint32_t width, const uint8_t *src) 
         candid__put_u8(w, *src);
         return CANDID_OK;
     case EL_FIXED:
-        put_fixed(w, src, width);
+        /* constant sizes: a load and a store each, not a call */
+        switch (width) {
+        case 1: put_fixed(w, src, 1); break;
+        case 2: put_fixed(w, src, 2); break;
+        case 4: put_fixed(w, src, 4); break;
+        default: put_fixed(w, src, 8); break;
+        }
         return CANDID_OK;
     case EL_NAT: {
         uint64_t v;
