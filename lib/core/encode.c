@@ -14,7 +14,10 @@
 enum {
     EL_NONE,      /* null, reserved: nothing */
     EL_BOOL,      /* 0/1 checked */
-    EL_FIXED,     /* `width` little-endian bytes */
+    EL_F1,        /* fixed-width numbers: 1, 2, 4 or 8 little-endian bytes */
+    EL_F2,
+    EL_F4,
+    EL_F8,
     EL_NAT,       /* uint64_t as LEB128 */
     EL_INT,       /* int64_t as SLEB128 */
     EL_BIGNAT,    /* candid_bignum as LEB128 */
@@ -30,7 +33,6 @@ enum {
 
 typedef struct eop {
     uint8_t code;     /* EL_* */
-    uint8_t width;    /* EL_FIXED; EL_OPT: the inner leaf's */
     uint8_t icode;    /* EL_OPT: the inner leaf's code */
     uint32_t offset;  /* of the member's slot in its parent's block */
     uint32_t ioffset; /* EL_OPT: of the inner slot in the option's */
@@ -48,6 +50,20 @@ static inline __attribute__((always_inline)) uint8_t leaf_code(const candid_type
         return t->repr & CANDID_REPR_BIG ? EL_BIGNAT : EL_NAT;
     case CANDID_INT:
         return t->repr & CANDID_REPR_BIG ? EL_BIGINT : EL_INT;
+    case CANDID_NAT8:
+    case CANDID_INT8:
+        return EL_F1;
+    case CANDID_NAT16:
+    case CANDID_INT16:
+        return EL_F2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32:
+        return EL_F4;
+    case CANDID_NAT64:
+    case CANDID_INT64:
+    case CANDID_FLOAT64:
+        return EL_F8;
     case CANDID_TEXT:
         return EL_TEXT;
     case CANDID_PRINCIPAL:
@@ -63,19 +79,18 @@ static inline __attribute__((always_inline)) uint8_t leaf_code(const candid_type
     case CANDID_VARIANT:
         return EL_NODE;
     default:
-        return candid__fixed_width(t->kind) ? EL_FIXED : EL_BAD;
+        return EL_BAD;
     }
 }
 
 /* The op of a member of type t whose slot is at `offset`. */
 static inline __attribute__((always_inline)) eop member_op(const candid_type *t, uint32_t offset) {
-    eop op = {leaf_code(t), (uint8_t)candid__fixed_width(t->kind), 0, offset, 0};
+    eop op = {leaf_code(t), 0, offset, 0};
     if (op.code == EL_NODE && t->kind == CANDID_OPT && !(t->repr & CANDID_REPR_BOXED)) {
         uint8_t in = leaf_code(t->inner);
         if (in != EL_NODE) {
             op.code = EL_OPT;
             op.icode = in;
-            op.width = (uint8_t)candid__fixed_width(t->inner->kind);
             op.ioffset = t->offset;
         }
     }
@@ -178,7 +193,7 @@ static candid_status put_func(candid_writer *w, const uint8_t *src) {
 /* One leaf of code `code` from its slot. The common leaves are inline;
  * the rare ones are calls, to keep the loops that run this small. */
 static inline __attribute__((always_inline)) candid_status
-put_scalar(candid_writer *w, uint32_t code, uint32_t width, const uint8_t *src) {
+put_scalar(candid_writer *w, uint32_t code, const uint8_t *src) {
     switch (code) {
     case EL_NONE:
         return CANDID_OK;
@@ -186,14 +201,18 @@ put_scalar(candid_writer *w, uint32_t code, uint32_t width, const uint8_t *src) 
         if (*src > 1) return CANDID_ERR_BAD_TAG;
         candid__put_u8(w, *src);
         return CANDID_OK;
-    case EL_FIXED:
-        /* constant sizes: a load and a store each, not a call */
-        switch (width) {
-        case 1: put_fixed(w, src, 1); break;
-        case 2: put_fixed(w, src, 2); break;
-        case 4: put_fixed(w, src, 4); break;
-        default: put_fixed(w, src, 8); break;
-        }
+    /* constant sizes: a load and a store each, not a library call */
+    case EL_F1:
+        put_fixed(w, src, 1);
+        return CANDID_OK;
+    case EL_F2:
+        put_fixed(w, src, 2);
+        return CANDID_OK;
+    case EL_F4:
+        put_fixed(w, src, 4);
+        return CANDID_OK;
+    case EL_F8:
+        put_fixed(w, src, 8);
         return CANDID_OK;
     case EL_NAT: {
         uint64_t v;
@@ -243,9 +262,9 @@ static inline __attribute__((always_inline)) candid_status put_leaf(candid_write
     if (op->code == EL_OPT) {
         candid__put_u8(w, *src != 0);
         if (!*src) return CANDID_OK;
-        return put_scalar(w, op->icode, op->width, src + op->ioffset);
+        return put_scalar(w, op->icode, src + op->ioffset);
     }
-    return put_scalar(w, op->code, op->width, src);
+    return put_scalar(w, op->code, src);
 }
 
 /* Every field of a record of leaves, from its compiled ops. */
