@@ -331,15 +331,22 @@ static int put_flat(const estack *s, candid_writer *w, const candid_type *in, co
         ops[i] = member_op(in->fields[i].type, in->fields[i].offset);
         if (ops[i].code == EL_NODE) return 1;
     }
-    int boxed = (in->repr & CANDID_REPR_BOXED) != 0;
     if ((*st = room(s, 1))) return 0;
+    if (!(in->repr & CANDID_REPR_BOXED)) {
+        /* every element but the last took a second level */
+        if (v->len > 1 && (*st = room(s, 2))) return 0;
+        for (size_t k = 0; k < v->len; k++, it += elem) {
+            if ((*st = put_fields(w, ops, in->count, it))) return 0;
+        }
+        return 0;
+    }
     for (size_t k = 0; k < v->len; k++, it += elem) {
-        const uint8_t *rs = boxed ? load_ptr(it) : it;
+        const uint8_t *rs = load_ptr(it);
         if (!rs && in->count) {
             *st = CANDID_ERR_ARGUMENT;
             return 0;
         }
-        /* every element but the last took a second level */
+        /* (after the first element's pointer, as the frame was) */
         if (!k && v->len > 1 && (*st = room(s, 2))) return 0;
         if ((*st = put_fields(w, ops, in->count, rs))) return 0;
     }
