@@ -1,9 +1,101 @@
 /* Encoding values from C slots, driven by the same descriptions as the
- * decoder. Nesting uses an explicit stack in caller memory, so native stack
- * use does not grow with the depth of the data. */
+ * decoder. Every member is first reduced to an op (a small code saying how
+ * its slot is written); leaves are written from their op without a frame,
+ * and a vector of records of leaves compiles the record's ops once and
+ * loops over its elements with them. Nesting uses an explicit stack in
+ * caller memory, so native stack use does not grow with the depth of the
+ * data. */
 #include "candid/encode.h"
 #include "candid/wire.h"
 #include "internal.h"
+
+/* How a member (field, case, element, option value) is written. The leaves
+ * need no frame; EL_NODE is a composite, written through the frame loop. */
+enum {
+    EL_NONE,      /* null, reserved: nothing */
+    EL_BOOL,      /* 0/1 checked */
+    EL_F1,        /* fixed-width numbers: 1, 2, 4 or 8 little-endian bytes */
+    EL_F2,
+    EL_F4,
+    EL_F8,
+    EL_NAT,       /* uint64_t as LEB128 */
+    EL_INT,       /* int64_t as SLEB128 */
+    EL_BIGNAT,    /* candid_bignum as LEB128 */
+    EL_BIGINT,    /* candid_bignum as SLEB128 */
+    EL_TEXT,      /* candid_slice, UTF-8 checked */
+    EL_PRINCIPAL, /* principal and service references */
+    EL_FUNC,      /* candid_funcref */
+    EL_EMPTY,     /* no value can be written */
+    EL_BAD,       /* a kind the encoder cannot write */
+    EL_OPT,       /* inline option of a leaf: flag, then `icode` at `ioffset` */
+    EL_NODE       /* opt (boxed or around a composite), vec, record, variant */
+};
+
+typedef struct eop {
+    uint8_t code;     /* EL_* */
+    uint8_t icode;    /* EL_OPT: the inner leaf's code */
+    uint32_t offset;  /* of the member's slot in its parent's block */
+    uint32_t ioffset; /* EL_OPT: of the inner slot in the option's */
+} eop;
+
+/* The code of a type written without a frame, or EL_NODE. */
+static inline __attribute__((always_inline)) uint8_t leaf_code(const candid_type *t) {
+    switch (t->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+        return EL_NONE;
+    case CANDID_BOOL:
+        return EL_BOOL;
+    case CANDID_NAT:
+        return t->repr & CANDID_REPR_BIG ? EL_BIGNAT : EL_NAT;
+    case CANDID_INT:
+        return t->repr & CANDID_REPR_BIG ? EL_BIGINT : EL_INT;
+    case CANDID_NAT8:
+    case CANDID_INT8:
+        return EL_F1;
+    case CANDID_NAT16:
+    case CANDID_INT16:
+        return EL_F2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32:
+        return EL_F4;
+    case CANDID_NAT64:
+    case CANDID_INT64:
+    case CANDID_FLOAT64:
+        return EL_F8;
+    case CANDID_TEXT:
+        return EL_TEXT;
+    case CANDID_PRINCIPAL:
+    case CANDID_SERVICE:
+        return EL_PRINCIPAL;
+    case CANDID_FUNC:
+        return EL_FUNC;
+    case CANDID_EMPTY:
+        return EL_EMPTY;
+    case CANDID_OPT:
+    case CANDID_VEC:
+    case CANDID_RECORD:
+    case CANDID_VARIANT:
+        return EL_NODE;
+    default:
+        return EL_BAD;
+    }
+}
+
+/* The op of a member of type t whose slot is at `offset`. */
+static inline __attribute__((always_inline)) eop member_op(const candid_type *t, uint32_t offset) {
+    eop op = {leaf_code(t), 0, offset, 0};
+    if (op.code == EL_NODE && t->kind == CANDID_OPT && !(t->repr & CANDID_REPR_BOXED)) {
+        uint8_t in = leaf_code(t->inner);
+        if (in != EL_NODE) {
+            op.code = EL_OPT;
+            op.icode = in;
+            op.ioffset = t->offset;
+        }
+    }
+    return op;
+}
 
 /* A chain: the values a slot of the stack takes in turn through tail
  * steps (a record's last field, a vector's last element, an option's value,
@@ -11,7 +103,8 @@
  * any length encodes. A value that contains itself through pointers makes
  * one chain endless; each value of a chain follows from the one before, so
  * it cycles, and comparing with the value seen at the last power-of-two
- * step (Brent) finds that within twice its length. */
+ * step (Brent) finds that within twice its length. Leaves end a chain, so
+ * only composite steps are taken. */
 typedef struct chain {
     const candid_type *t;
     const uint8_t *src;
@@ -42,7 +135,8 @@ static int missing(const void *p, size_t n) {
     return !p && n;
 }
 
-static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
+static inline __attribute__((always_inline)) void put_fixed(candid_writer *w, const uint8_t *src,
+                                                            size_t width) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     candid__put_bytes(w, src, width);
 #else
@@ -55,7 +149,9 @@ static void put_fixed(candid_writer *w, const uint8_t *src, size_t width) {
 /* A bignum slice re-encoded for the wire type: LEB128 for nat, SLEB128 for
  * int. A non-negative LEB128 number is a valid SLEB128 one unless its last
  * byte's bit 6 is set (it would read as negative): then one more byte. */
-static candid_status put_bignum(candid_writer *w, candid_bignum b, int as_int) {
+static candid_status put_bignum(candid_writer *w, const uint8_t *src, int as_int) {
+    candid_bignum b;
+    __builtin_memcpy(&b, src, sizeof b);
     size_t end = 0;
     if (missing(b.ptr, b.len)) return CANDID_ERR_ARGUMENT;
     if (!b.len || candid_skip_leb(b.ptr, b.len, &end) || end != b.len) return CANDID_ERR_RANGE;
@@ -75,22 +171,110 @@ static candid_status put_bignum(candid_writer *w, candid_bignum b, int as_int) {
     return CANDID_OK;
 }
 
-static candid_status put_principal(candid_writer *w, candid_slice s) {
+static void put_principal(candid_writer *w, candid_slice s) {
     candid__put_u8(w, 1);
     candid__put_leb(w, s.len);
     candid__put_bytes(w, s.ptr, s.len);
+}
+
+static candid_status put_func(candid_writer *w, const uint8_t *src) {
+    candid_funcref fr;
+    __builtin_memcpy(&fr, src, sizeof fr);
+    if (missing(fr.principal.ptr, fr.principal.len) || missing(fr.method.ptr, fr.method.len))
+        return CANDID_ERR_ARGUMENT;
+    if (!candid_utf8_valid(fr.method.ptr, fr.method.len)) return CANDID_ERR_UTF8;
+    candid__put_u8(w, 1);
+    put_principal(w, fr.principal);
+    candid__put_leb(w, fr.method.len);
+    candid__put_bytes(w, fr.method.ptr, fr.method.len);
     return CANDID_OK;
 }
 
-/* A text slot: checked, then its length and bytes. */
-static inline __attribute__((always_inline)) candid_status put_text(candid_writer *w,
+/* One leaf of code `code` from its slot. The common leaves are inline;
+ * the rare ones are calls, to keep the loops that run this small. */
+static inline __attribute__((always_inline)) candid_status
+put_scalar(candid_writer *w, uint32_t code, const uint8_t *src) {
+    switch (code) {
+    case EL_NONE:
+        return CANDID_OK;
+    case EL_BOOL:
+        if (*src > 1) return CANDID_ERR_BAD_TAG;
+        candid__put_u8(w, *src);
+        return CANDID_OK;
+    /* constant sizes: a load and a store each, not a library call */
+    case EL_F1:
+        put_fixed(w, src, 1);
+        return CANDID_OK;
+    case EL_F2:
+        put_fixed(w, src, 2);
+        return CANDID_OK;
+    case EL_F4:
+        put_fixed(w, src, 4);
+        return CANDID_OK;
+    case EL_F8:
+        put_fixed(w, src, 8);
+        return CANDID_OK;
+    case EL_NAT: {
+        uint64_t v;
+        __builtin_memcpy(&v, src, 8);
+        candid__put_leb(w, v);
+        return CANDID_OK;
+    }
+    case EL_INT: {
+        int64_t v;
+        __builtin_memcpy(&v, src, 8);
+        candid__put_sleb(w, v);
+        return CANDID_OK;
+    }
+    case EL_BIGNAT:
+    case EL_BIGINT:
+        return put_bignum(w, src, code == EL_BIGINT);
+    case EL_TEXT: {
+        candid_slice sl;
+        __builtin_memcpy(&sl, src, sizeof sl);
+        if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
+        if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
+        candid__put_leb(w, sl.len);
+        candid__put_bytes(w, sl.ptr, sl.len);
+        return CANDID_OK;
+    }
+    case EL_PRINCIPAL: {
+        candid_slice sl;
+        __builtin_memcpy(&sl, src, sizeof sl);
+        if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
+        put_principal(w, sl);
+        return CANDID_OK;
+    }
+    case EL_FUNC:
+        return put_func(w, src);
+    case EL_EMPTY:
+        return CANDID_ERR_EMPTY_VALUE;
+    default:
+        return CANDID_ERR_BAD_TYPE;
+    }
+}
+
+/* A leaf member whose slot is at src: an inline option of a leaf writes
+ * its flag, then the leaf. */
+static inline __attribute__((always_inline)) candid_status put_leaf(candid_writer *w,
+                                                                    const eop *op,
                                                                     const uint8_t *src) {
-    candid_slice sl;
-    __builtin_memcpy(&sl, src, sizeof sl);
-    if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
-    if (!candid_utf8_valid(sl.ptr, sl.len)) return CANDID_ERR_UTF8;
-    candid__put_leb(w, sl.len);
-    candid__put_bytes(w, sl.ptr, sl.len);
+    if (op->code == EL_OPT) {
+        candid__put_u8(w, *src != 0);
+        if (!*src) return CANDID_OK;
+        return put_scalar(w, op->icode, src + op->ioffset);
+    }
+    return put_scalar(w, op->code, src);
+}
+
+/* Every field of a record of leaves, from its compiled ops. */
+static inline __attribute__((always_inline)) candid_status put_fields(candid_writer *w,
+                                                                      const eop *ops, uint32_t n,
+                                                                      const uint8_t *src) {
+    for (uint32_t i = 0; i < n; i++) {
+        candid_status st = put_leaf(w, &ops[i], src + ops[i].offset);
+        if (st) return st;
+    }
     return CANDID_OK;
 }
 
@@ -100,88 +284,73 @@ static const uint8_t *load_ptr(const uint8_t *src) {
     return p;
 }
 
-/* Leaves: values written without a frame. Records write their leaf fields
- * in a loop of their own; an inline option of a scalar is a leaf too:
- * ENC_SOME hands its scalar back for a second pass. */
-#define ENC_OTHER (-1)
-#define ENC_SOME (-2)
+/* The encoder's explicit stack: frames in caller memory. */
+typedef struct estack {
+    eframe *f;
+    size_t sp;
+    size_t cap;         /* frames that fit, at most max_depth */
+    uint32_t max_depth;
+} estack;
 
-/* The kinds enc_step writes itself: null through reserved (the primitives
- * but empty), service and principal. One mask test, as it runs per option. */
-#define ENC_SCALAR_KINDS                                                       \
-    ((((uint32_t)1 << (CANDID_RESERVED + 1)) - ((uint32_t)1 << CANDID_NULL)) | \
-     (uint32_t)1 << CANDID_SERVICE | (uint32_t)1 << CANDID_PRINCIPAL)
-
-static int enc_scalar(uint32_t kind) {
-    return kind < 32 && (ENC_SCALAR_KINDS >> kind & 1);
+/* Whether `k` more frames fit: CANDID_ERR_DEPTH at max_depth, else
+ * CANDID_ERR_WORK_FULL. Vectors written in a loop of their own check the
+ * levels a frame per vector and per record would take, so the limits
+ * hold as for any other value. */
+static candid_status room(const estack *s, size_t k) {
+    for (size_t h = s->sp; h < s->sp + k; h++) {
+        if (h == s->cap) return h == s->max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
+    }
+    return CANDID_OK;
 }
 
-static inline __attribute__((always_inline)) int
-enc_step(candid_writer *w, const candid_type **tp, const uint8_t **srcp) {
-    const candid_type *t = *tp;
-    const uint8_t *src = *srcp;
-    switch (t->kind) {
-    case CANDID_NULL:
-    case CANDID_RESERVED:
-        return CANDID_OK;
-    case CANDID_BOOL:
-        if (*src > 1) return CANDID_ERR_BAD_TAG;
-        candid__put_u8(w, *src);
-        return CANDID_OK;
-    case CANDID_NAT8: case CANDID_NAT16: case CANDID_NAT32: case CANDID_NAT64:
-    case CANDID_INT8: case CANDID_INT16: case CANDID_INT32: case CANDID_INT64:
-    case CANDID_FLOAT32: case CANDID_FLOAT64:
-        put_fixed(w, src, candid__fixed_width(t->kind));
-        return CANDID_OK;
-    case CANDID_NAT:
-    case CANDID_INT:
-        if (t->repr & CANDID_REPR_BIG) {
-            candid_bignum b;
-            __builtin_memcpy(&b, src, sizeof b);
-            return put_bignum(w, b, t->kind == CANDID_INT);
-        }
-        if (t->kind == CANDID_NAT) {
-            uint64_t v;
-            __builtin_memcpy(&v, src, 8);
-            candid__put_leb(w, v);
-        } else {
-            int64_t v;
-            __builtin_memcpy(&v, src, 8);
-            candid__put_sleb(w, v);
-        }
-        return CANDID_OK;
-    case CANDID_TEXT:
-        return put_text(w, src);
-    case CANDID_PRINCIPAL:
-    case CANDID_SERVICE: {
-        candid_slice sl;
-        __builtin_memcpy(&sl, src, sizeof sl);
-        if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
-        return put_principal(w, sl);
-    }
-    case CANDID_OPT: {
-        const candid_type *in = t->inner;
-        /* Decided before the flag is written: a kind this switch does not
-         * write (empty among them) goes to the frame loop untouched. */
-        if ((t->repr & CANDID_REPR_BOXED) || !enc_scalar(in->kind)) return ENC_OTHER;
-        candid__put_u8(w, *src != 0);
-        if (!*src) return CANDID_OK;
-        *tp = in;
-        *srcp = src + t->offset;
-        return ENC_SOME;
-    }
-    default:
-        return ENC_OTHER;
-    }
-}
+/* The most fields of a record of leaves whose ops a vector compiles once
+ * for all its elements (on the native stack); a wider record takes a frame
+ * per element. */
+#define FLAT_FIELDS 32
 
-static inline __attribute__((always_inline)) int
-enc_leaf(candid_writer *w, const candid_type *t, const uint8_t *src) {
-    /* at most two rounds; one copy of the leaf code where this inlines */
-    for (;;) {
-        int r = enc_step(w, &t, &src);
-        if (r != ENC_SOME) return r;
+/* A vector's elements after its length when they need no frame of their
+ * own: leaves, or records of at most FLAT_FIELDS leaves. Returns 1 (and
+ * writes nothing) when they need frames; else 0 with the status in *st. */
+static int put_flat(const estack *s, candid_writer *w, const candid_type *in, const candid_vec *v,
+                    candid_status *st) {
+    const uint8_t *it = (const uint8_t *)v->items;
+    size_t elem = candid_slot_size(in);
+    eop op = member_op(in, 0);
+    if (op.code != EL_NODE) {
+        /* vectors of nat, int and text have always looped without a level */
+        if (op.code != EL_NAT && op.code != EL_INT && op.code != EL_TEXT && (*st = room(s, 1)))
+            return 0;
+        for (size_t k = 0; k < v->len; k++, it += elem) {
+            if ((*st = put_leaf(w, &op, it))) return 0;
+        }
+        return 0;
     }
+    if (in->kind != CANDID_RECORD || in->count > FLAT_FIELDS) return 1;
+    eop ops[FLAT_FIELDS];
+    for (uint32_t i = 0; i < in->count; i++) {
+        ops[i] = member_op(in->fields[i].type, in->fields[i].offset);
+        if (ops[i].code == EL_NODE) return 1;
+    }
+    if ((*st = room(s, 1))) return 0;
+    if (!(in->repr & CANDID_REPR_BOXED)) {
+        /* every element but the last took a second level */
+        if (v->len > 1 && (*st = room(s, 2))) return 0;
+        for (size_t k = 0; k < v->len; k++, it += elem) {
+            if ((*st = put_fields(w, ops, in->count, it))) return 0;
+        }
+        return 0;
+    }
+    for (size_t k = 0; k < v->len; k++, it += elem) {
+        const uint8_t *rs = load_ptr(it);
+        if (!rs && in->count) {
+            *st = CANDID_ERR_ARGUMENT;
+            return 0;
+        }
+        /* (after the first element's pointer, as the frame was) */
+        if (!k && v->len > 1 && (*st = room(s, 2))) return 0;
+        if ((*st = put_fields(w, ops, in->count, rs))) return 0;
+    }
+    return 0;
 }
 
 /* The values of a message after its header. Returns the first value or
@@ -189,97 +358,113 @@ enc_leaf(candid_writer *w, const candid_type *t, const uint8_t *src) {
  * return here. */
 static candid_status put_values(candid_writer *w, const candid_type *args, const uint8_t *values,
                                 void *work, size_t work_cap, uint32_t max_depth) {
-    if (!max_depth) max_depth = 4096;
+    static const uint8_t nothing[1];
     uintptr_t base = ((uintptr_t)work + 7) & ~(uintptr_t)7;
-    eframe *stack = (eframe *)base;
-    size_t cap = work && work_cap >= base - (uintptr_t)work
-                     ? (work_cap - (base - (uintptr_t)work)) / sizeof(eframe)
-                     : 0;
-    if (cap > max_depth) cap = max_depth;
-    size_t sp = 0;
-    if (!cap) return CANDID_ERR_WORK_FULL;
+    estack s = {(eframe *)base, 0,
+                work && work_cap >= base - (uintptr_t)work
+                    ? (work_cap - (base - (uintptr_t)work)) / sizeof(eframe)
+                    : 0,
+                max_depth ? max_depth : 4096};
+    if (s.cap > s.max_depth) s.cap = s.max_depth;
+    if (!s.cap) return CANDID_ERR_WORK_FULL;
     chain c = {NULL, NULL, 0};
-    stack[sp++] = (eframe){args, values, 0, c};
+    /* (values may be NULL when every field is zero-sized) */
+    s.f[s.sp++] = (eframe){args, values ? values : nothing, 0, c};
     const candid_type *t;
     const uint8_t *src;
+    candid_status st;
+    eop op;
 
-    while (sp) {
-        eframe *f = &stack[sp - 1];
+    while (s.sp) {
+        eframe *f = &s.f[s.sp - 1];
+        int tail;
         if (f->t->kind == CANDID_RECORD) {
             uint64_t i = f->i, count = f->t->count;
-            /* (values may be NULL when every field is zero-sized, and
-             * fields NULL when there are none) */
+            const candid_field *fd = NULL;
             for (; i < count; i++) {
-                const candid_field *fd = &f->t->fields[i];
-                int r = enc_leaf(w, fd->type, f->src ? f->src + fd->offset : NULL);
-                if (r == ENC_OTHER) break;
-                if (r) return (candid_status)r;
+                fd = &f->t->fields[i];
+                op = member_op(fd->type, fd->offset);
+                if (op.code == EL_NODE) break;
+                if ((st = put_leaf(w, &op, f->src + fd->offset))) return st;
             }
             if (i == count) {
-                sp--;
+                s.sp--;
                 continue;
             }
-            const candid_field *fd = &f->t->fields[i];
             f->i = i + 1;
             t = fd->type;
-            src = f->src ? f->src + fd->offset : NULL;
+            src = f->src + fd->offset;
+            tail = i + 1 == count;
         } else {
             if (!f->i) {
-                sp--;
+                s.sp--;
                 continue;
             }
             f->i--;
             t = f->t->inner;
             src = f->src;
             f->src += candid_slot_size(t);
+            tail = !f->i;
         }
-        if (f->t->kind == CANDID_RECORD ? f->i == f->t->count : !f->i) {
+        if (tail) {
             /* the last member is a tail step: lists take one frame in all */
             c = f->c;
-            sp--;
+            s.sp--;
             if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
         } else {
             c = (chain){NULL, NULL, 0};
         }
     value:
+        /* t is a composite here (EL_NODE) */
         switch (t->kind) {
-        case CANDID_FUNC: {
-            candid_funcref fr;
-            __builtin_memcpy(&fr, src, sizeof fr);
-            if (missing(fr.principal.ptr, fr.principal.len) || missing(fr.method.ptr, fr.method.len))
-                return CANDID_ERR_ARGUMENT;
-            if (!candid_utf8_valid(fr.method.ptr, fr.method.len)) return CANDID_ERR_UTF8;
-            candid__put_u8(w, 1);
-            put_principal(w, fr.principal);
-            candid__put_leb(w, fr.method.len);
-            candid__put_bytes(w, fr.method.ptr, fr.method.len);
-            break;
-        }
         case CANDID_OPT: {
-            const uint8_t *inner;
-            if (t->repr & CANDID_REPR_BOXED) {
-                inner = load_ptr(src);
-            } else {
-                inner = *src ? src + t->offset : NULL;
-            }
+            const uint8_t *inner = t->repr & CANDID_REPR_BOXED ? load_ptr(src)
+                                   : *src                      ? src + t->offset
+                                                               : NULL;
             candid__put_u8(w, inner != NULL);
-            if (inner) {
-                t = t->inner;
-                src = inner;
-                if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
-                goto value;
+            if (!inner) break;
+            t = t->inner;
+            src = inner;
+            op = member_op(t, 0);
+            if (op.code != EL_NODE) {
+                if ((st = put_leaf(w, &op, src))) return st;
+                break;
             }
-            break;
+            if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
+            goto value;
         }
-        case CANDID_VEC: {
+        case CANDID_VARIANT: {
+            if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
+            if (!src) return CANDID_ERR_ARGUMENT;
+            uint32_t idx;
+            __builtin_memcpy(&idx, src, 4);
+            if (idx >= t->count) return CANDID_ERR_VARIANT_TAG;
+            candid__put_leb(w, idx);
+            src += t->fields[idx].offset;
+            t = t->fields[idx].type;
+            op = member_op(t, 0);
+            if (op.code != EL_NODE) {
+                if ((st = put_leaf(w, &op, src))) return st;
+                break;
+            }
+            if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
+            goto value;
+        }
+        case CANDID_RECORD:
+            if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
+            if (!src && t->count) return CANDID_ERR_ARGUMENT;
+            if ((st = room(&s, 1))) return st;
+            s.f[s.sp++] = (eframe){t, src, 0, c};
+            break;
+        default: { /* CANDID_VEC */
             size_t width = candid__fixed_width(t->inner->kind);
             if (t->repr & CANDID_REPR_SLICE) {
-                candid_slice s;
-                __builtin_memcpy(&s, src, sizeof s);
-                if (!width || s.len % width) return CANDID_ERR_BAD_TYPE;
-                if (missing(s.ptr, s.len)) return CANDID_ERR_ARGUMENT;
-                candid__put_leb(w, s.len / width);
-                candid__put_bytes(w, s.ptr, s.len);
+                candid_slice sl;
+                __builtin_memcpy(&sl, src, sizeof sl);
+                if (!width || sl.len % width) return CANDID_ERR_BAD_TYPE;
+                if (missing(sl.ptr, sl.len)) return CANDID_ERR_ARGUMENT;
+                candid__put_leb(w, sl.len / width);
+                candid__put_bytes(w, sl.ptr, sl.len);
                 break;
             }
             candid_vec v;
@@ -293,53 +478,12 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             }
 #endif
             if (!v.len) break;
-            /* Vectors of common leaves loop here, without a frame per element. */
-            const uint8_t *it = v.items;
-            const candid_type *in = t->inner;
-            if ((in->kind == CANDID_NAT || in->kind == CANDID_INT) && !(in->repr & CANDID_REPR_BIG)) {
-                for (size_t i = 0; i < v.len; i++, it += 8) {
-                    uint64_t x;
-                    __builtin_memcpy(&x, it, 8);
-                    if (in->kind == CANDID_NAT) candid__put_leb(w, x);
-                    else candid__put_sleb(w, (int64_t)x);
-                }
+            if (!put_flat(&s, w, t->inner, &v, &st)) {
+                if (st) return st;
                 break;
             }
-            if (in->kind == CANDID_TEXT) {
-                for (size_t i = 0; i < v.len; i++, it += sizeof(candid_slice)) {
-                    candid_status ts = put_text(w, it);
-                    if (ts) return ts;
-                }
-                break;
-            }
-            if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
-            stack[sp++] = (eframe){t, (const uint8_t *)v.items, v.len, c};
-            break;
-        }
-        case CANDID_RECORD:
-            if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
-            if (!src && t->count) return CANDID_ERR_ARGUMENT;
-            if (sp == cap) return sp == max_depth ? CANDID_ERR_DEPTH : CANDID_ERR_WORK_FULL;
-            stack[sp++] = (eframe){t, src, 0, c};
-            break;
-        case CANDID_VARIANT: {
-            if (t->repr & CANDID_REPR_BOXED) src = load_ptr(src);
-            if (!src) return CANDID_ERR_ARGUMENT;
-            uint32_t idx;
-            __builtin_memcpy(&idx, src, 4);
-            if (idx >= t->count) return CANDID_ERR_VARIANT_TAG;
-            candid__put_leb(w, idx);
-            src += t->fields[idx].offset;
-            t = t->fields[idx].type;
-            if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
-            goto value;
-        }
-        case CANDID_EMPTY:
-            return CANDID_ERR_EMPTY_VALUE;
-        default: {
-            int r = enc_leaf(w, t, src);
-            if (r == ENC_OTHER) return CANDID_ERR_BAD_TYPE;
-            if (r) return (candid_status)r;
+            if ((st = room(&s, 1))) return st;
+            s.f[s.sp++] = (eframe){t, (const uint8_t *)v.items, v.len, c};
             break;
         }
         }
