@@ -259,12 +259,23 @@ put_scalar(candid_writer *w, uint32_t code, const uint8_t *src) {
 static inline __attribute__((always_inline)) candid_status put_leaf(candid_writer *w,
                                                                     const eop *op,
                                                                     const uint8_t *src) {
-    if (op->code == EL_OPT) {
+    uint32_t code = op->code;
+    if (code == EL_OPT) {
         candid__put_u8(w, *src != 0);
         if (!*src) return CANDID_OK;
-        return put_scalar(w, op->icode, src + op->ioffset);
+        code = op->icode;
+        src += op->ioffset;
     }
-    return put_scalar(w, op->code, src);
+    /* one expansion of the leaf switch, not two: each holds every writer */
+    return put_scalar(w, code, src);
+}
+
+/* put_leaf for the members the frame loop meets one at a time: one copy
+ * of the leaf writers for its three call sites, where inlining each would
+ * triple them (tens of KB in Wasm) for no gain outside vector loops. */
+static __attribute__((noinline)) candid_status put_member(candid_writer *w, const eop *op,
+                                                          const uint8_t *src) {
+    return put_leaf(w, op, src);
 }
 
 /* Every field of a record of leaves, from its compiled ops. */
@@ -385,7 +396,7 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
                 fd = &f->t->fields[i];
                 op = member_op(fd->type, fd->offset);
                 if (op.code == EL_NODE) break;
-                if ((st = put_leaf(w, &op, f->src + fd->offset))) return st;
+                if ((st = put_member(w, &op, f->src + fd->offset))) return st;
             }
             if (i == count) {
                 s.sp--;
@@ -427,7 +438,7 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             src = inner;
             op = member_op(t, 0);
             if (op.code != EL_NODE) {
-                if ((st = put_leaf(w, &op, src))) return st;
+                if ((st = put_member(w, &op, src))) return st;
                 break;
             }
             if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;
@@ -444,7 +455,7 @@ static candid_status put_values(candid_writer *w, const candid_type *args, const
             t = t->fields[idx].type;
             op = member_op(t, 0);
             if (op.code != EL_NODE) {
-                if ((st = put_leaf(w, &op, src))) return st;
+                if ((st = put_member(w, &op, src))) return st;
                 break;
             }
             if (!chain_step(&c, t, src)) return CANDID_ERR_DEPTH;

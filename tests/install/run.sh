@@ -41,7 +41,7 @@ read -r -a cflags <<<"$(pkg-config --cflags libcandid)"
 so=$libdir/libcandid.so
 full=libcandid.so.$(pkg-config --modversion libcandid)
 [ "$(readlink "$so")" = libcandid.so.0 ] && [ "$(readlink "$so.0")" = "$full" ] && [ -f "$libdir/$full" ] &&
-  readelf -d "$so" | grep -q 'SONAME.*\[libcandid\.so\.0\]' && [ -f "$libdir/libcandid.a" ]
+  readelf -d "$so" | grep 'SONAME.*\[libcandid\.so\.0\]' >/dev/null && [ -f "$libdir/libcandid.a" ]
 result "libcandid.so -> libcandid.so.0 (soname) -> full version, and libcandid.a" $?
 
 nm -D --defined-only "$so" >"$scratch/nm" 2>"$log" && [ -s "$scratch/nm" ]
@@ -82,7 +82,7 @@ result "README API snippet extracted" $?
 # shellcheck disable=SC2046 # pkg-config output is a list of flags
 cc -std=c11 -Wall -Wextra -Werror -I"$scratch" tests/install/use.c -o "$scratch/use-shared" \
   $(pkg-config --cflags --libs libcandid) -Wl,-rpath,"$libdir" >"$log" 2>&1 &&
-  "$scratch/use-shared" >>"$log" 2>&1 && ldd "$scratch/use-shared" | grep -q "$libdir/libcandid.so.0"
+  "$scratch/use-shared" >>"$log" 2>&1 && ldd "$scratch/use-shared" | grep "$libdir/libcandid.so.0" >/dev/null
 result "README snippet: shared link (pkg-config, -Wl,-rpath) runs on the installed library" $?
 
 # shellcheck disable=SC2046
