@@ -218,7 +218,11 @@ typedef struct candid_server {
  * set, passes ()). On failure it answers the message itself, rejecting with
  * "cannot take the arguments: ..." or "cannot decode the arguments: STATUS:
  * PATH" (canister_init, which cannot reject, traps with it), and returns
- * non-zero; then the entry point must return. */
+ * non-zero; then the entry point must return. PATH is
+ * candid_decoder_error_path's line; compiled with CANDID_OPT_SIZE (the
+ * size-first build), which leaves the tracer out, it is the status's
+ * message and the byte offset only ("value does not coerce to the
+ * expected type at byte 7"). */
 int candid_serve_begin(candid_server *s, candid_ctx *ctx, const candid_type *args_t, void *args,
                        int init);
 

@@ -165,11 +165,26 @@ int candid_serve_begin_with(candid_server *s, candid_ctx *ctx, const candid_type
     candid_status st = decode ? decode(d, s->arg, n, args, &s->_private.arena)
                               : candid_decode(d, s->arg, n, args_t, args, &s->_private.arena);
     if (!st) return 0;
+    static char where[384];
+#ifdef CANDID_OPT_SIZE
+    /* The size-first build leaves the error-path tracer out of the module:
+     * why and where, e.g. "value does not coerce to the expected type at
+     * byte 37", without the path. */
+    size_t w = 0;
+    for (const char *c = candid_status_message(st); *c && w < sizeof where - 32; c++) where[w++] = *c;
+    for (const char *c = " at byte "; *c; c++) where[w++] = *c;
+    char digits[20];
+    size_t k = 0;
+    size_t at = d->error_offset;
+    do digits[k++] = (char)('0' + at % 10); while ((at /= 10) && k < sizeof digits);
+    while (k) where[w++] = digits[--k];
+    where[w] = 0;
+#else
     /* where and why, e.g. "argument 0 .to .owner: expected principal,
      * found text at byte 37", cut on a character boundary */
-    static char where[384];
     if (candid_decoder_error_path(d, where, sizeof where) == CANDID_ERR_BUFFER_FULL)
         where[candid__utf8_clip((const uint8_t *)where, sizeof where, sizeof where - 1)] = 0;
+#endif
     serve_reject(init, "cannot decode the arguments", st, where);
     return 1;
 }

@@ -102,7 +102,7 @@ retry_need(const candid_decoder *d, const uint8_t *msg, size_t len, const candid
 
 /* Inlined into candid_decode: a frame of its own would add to the stack
  * every decode takes. */
-static inline __attribute__((always_inline)) candid_status
+CANDID_INLINE candid_status
 decode(candid_decoder *d, const uint8_t *msg, size_t len, const candid_type *args, void *out,
        candid_arena *arena) {
     work_span ws = span_of(d->_private.work, d->_private.work_cap);

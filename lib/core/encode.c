@@ -39,7 +39,7 @@ typedef struct eop {
 } eop;
 
 /* The code of a type written without a frame, or EL_NODE. */
-static inline __attribute__((always_inline)) uint8_t leaf_code(const candid_type *t) {
+CANDID_INLINE uint8_t leaf_code(const candid_type *t) {
     switch (t->kind) {
     case CANDID_NULL:
     case CANDID_RESERVED:
@@ -84,7 +84,7 @@ static inline __attribute__((always_inline)) uint8_t leaf_code(const candid_type
 }
 
 /* The op of a member of type t whose slot is at `offset`. */
-static inline __attribute__((always_inline)) eop member_op(const candid_type *t, uint32_t offset) {
+CANDID_INLINE eop member_op(const candid_type *t, uint32_t offset) {
     eop op = {leaf_code(t), 0, offset, 0};
     if (op.code == EL_NODE && t->kind == CANDID_OPT && !(t->repr & CANDID_REPR_BOXED)) {
         uint8_t in = leaf_code(t->inner);
@@ -135,7 +135,7 @@ static int missing(const void *p, size_t n) {
     return !p && n;
 }
 
-static inline __attribute__((always_inline)) void put_fixed(candid_writer *w, const uint8_t *src,
+CANDID_INLINE void put_fixed(candid_writer *w, const uint8_t *src,
                                                             size_t width) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     candid__put_bytes(w, src, width);
@@ -192,7 +192,7 @@ static candid_status put_func(candid_writer *w, const uint8_t *src) {
 
 /* One leaf of code `code` from its slot. The common leaves are inline;
  * the rare ones are calls, to keep the loops that run this small. */
-static inline __attribute__((always_inline)) candid_status
+CANDID_INLINE candid_status
 put_scalar(candid_writer *w, uint32_t code, const uint8_t *src) {
     switch (code) {
     case EL_NONE:
@@ -256,7 +256,7 @@ put_scalar(candid_writer *w, uint32_t code, const uint8_t *src) {
 
 /* A leaf member whose slot is at src: an inline option of a leaf writes
  * its flag, then the leaf. */
-static inline __attribute__((always_inline)) candid_status put_leaf(candid_writer *w,
+CANDID_INLINE candid_status put_leaf(candid_writer *w,
                                                                     const eop *op,
                                                                     const uint8_t *src) {
     uint32_t code = op->code;
@@ -279,7 +279,7 @@ static __attribute__((noinline)) candid_status put_member(candid_writer *w, cons
 }
 
 /* Every field of a record of leaves, from its compiled ops. */
-static inline __attribute__((always_inline)) candid_status put_fields(candid_writer *w,
+CANDID_INLINE candid_status put_fields(candid_writer *w,
                                                                       const eop *ops, uint32_t n,
                                                                       const uint8_t *src) {
     for (uint32_t i = 0; i < n; i++) {

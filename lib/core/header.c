@@ -15,7 +15,7 @@ typedef struct cursor {
  * cursor lives in locals: a cursor whose address escapes sits in memory,
  * and on Wasm every byte read then pays a load and a store of the position
  * (the rare func and service entries work on a copy). */
-#define HOT static inline __attribute__((always_inline))
+#define HOT CANDID_INLINE
 
 /* Counts and lengths are mostly one byte, field ids (hashes) four or five:
  * both read without a loop, before the general reader's 64-bit one. */

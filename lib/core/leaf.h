@@ -16,7 +16,7 @@
 #include "internal.h"
 #include "plan.h"
 
-#define LEAF_INLINE static inline __attribute__((always_inline))
+#define LEAF_INLINE CANDID_INLINE
 
 #define PRINCIPAL_MAX 29
 

@@ -118,7 +118,7 @@ static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg,
  * container on the path to the failure, none of them popped early nor
  * finished in a fast loop, so that the stack names the path. Both charge
  * the same steps at the same places, so a budget failure recurs. */
-static inline __attribute__((always_inline)) candid_status
+CANDID_INLINE candid_status
 run_plan(run_ctx *c, size_t start, void *out, const int trace) {
     const uint32_t *P = c->plan;
     const uint8_t *msg = c->msg;

@@ -326,12 +326,18 @@ static void rejects_seen_by_the_harness(void **state) {
     call(SIBLING, sizeof SIBLING, "silent", ALICE, sizeof ALICE, n, &o);
     assert_int_equal(o.reject_code, CANDID_REJECT_CANISTER_ERROR);
     /* arguments of the wrong type: the ledger's generated entry point
-     * rejects with where and why */
+     * rejects with where and why (the size-first build: why, without the
+     * path) */
     memcpy(msg, "DIDL\x00\x01\x7d", 7);
     call(LEDGER, sizeof LEDGER, "icrc1_balance_of", ALICE, sizeof ALICE, 7, &o);
     assert_int_equal(o.reject_code, CANDID_REJECT_CANISTER_REJECT);
+#ifdef CANDID_OPT_SIZE
+    const char *want = "cannot decode the arguments: CANDID_ERR_TYPE_MISMATCH: "
+                       "value does not coerce to the expected type at byte 7";
+#else
     const char *want = "cannot decode the arguments: CANDID_ERR_TYPE_MISMATCH: "
                        "argument 0: expected record, found nat at byte 7";
+#endif
     assert_int_equal(o.reject_message_len, strlen(want));
     assert_memory_equal(o.reject_message, want, strlen(want));
 }

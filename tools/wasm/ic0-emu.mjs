@@ -44,7 +44,7 @@ function readLeb(bytes, pos) {
 // The IC reaches callbacks through the module's table without an export;
 // JS cannot, so the emulation exports table 0 (as "emu_table") itself.
 function exportTable(bytes) {
-  const out = [...bytes.subarray(0, 8)];
+  let out = [...bytes.subarray(0, 8)];
   let pos = 8, patched = false;
   while (pos < bytes.length) {
     const id = bytes[pos];
@@ -56,7 +56,9 @@ function exportTable(bytes) {
       body = [...leb(count + 1), ...body.slice(rest), ...leb(name.length), ...name, 1, 0];
       patched = true;
     }
-    out.push(id, ...leb(body.length), ...body);
+    // concat, not push(...body): a section as large as the code section
+    // overflows the call stack as arguments
+    out = out.concat([id, ...leb(body.length)], body);
     pos = start + size;
   }
   if (!patched) throw new Error('no export section');
