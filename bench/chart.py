@@ -5,7 +5,8 @@ encodes natively through the generated stubs, with fast paths and without
 (log scale, the 300x target drawn). Below: executed Wasm instructions per
 element, fast path beside interpreter; per message (the case marked *) for
 one-value cases and where an element costs nothing measurable (bulk copies).
-When bench/motoko/run.sh ran: libcandid's ratios against Motoko's Candid."""
+When bench/motoko/run.sh ran: libcandid's ratios against Motoko's Candid,
+through the --fast stubs beside the interpreter, warm and cold."""
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import tempfile
 LOG, OUT = sys.argv[1], sys.argv[2]
 TITLE = sys.argv[3] if len(sys.argv) > 3 else ""
 
-ratios, wasm, order, motoko = {}, {}, [], []
+ratios, wasm, order, motoko = {}, {}, [], {}
 for line in open(LOG, encoding="utf-8"):
     w = line.split()
     if len(w) < 3:
@@ -25,7 +26,7 @@ for line in open(LOG, encoding="utf-8"):
         if w[1] not in order:
             order.append(w[1])
     elif w[0] == "motoko" and "ratio" in kv:
-        motoko.append((f"{w[1]} {w[2]}", float(kv["ratio"])))
+        motoko[(w[1], w[2])] = float(kv["ratio"])
     elif w[0] == "wasm" and "instructions" in kv:
         per = kv["per_element"]
         wasm[(w[1], w[2])] = (float(kv["instructions"]), float(per) if per != "n/a" else 0.0)
@@ -37,9 +38,10 @@ def column(table, case, op):
 
 
 tmp = tempfile.mkdtemp()
+motoko_ops = ["decode_warm_fast", "decode_warm", "decode_cold_fast", "encode_fast", "encode_warm", "encode_cold"]
 with open(os.path.join(tmp, "motoko.dat"), "w", encoding="utf-8") as f:
-    for label, ratio in motoko:
-        f.write(f'"{label}" {ratio:g}\n')
+    for case in dict.fromkeys(c for (c, _) in motoko):
+        f.write(" ".join([case] + [column(motoko, case, op) for op in motoko_ops]) + "\n")
 ops = ["decode_fast", "decode_interp", "encode_fast", "encode_interp"]
 with open(os.path.join(tmp, "ratios.dat"), "w", encoding="utf-8") as f:
     for case in order:
@@ -60,8 +62,15 @@ set title "Node.js, wasm64: times faster than Motoko's to_candid/from_candid (lo
 set ylabel "ratio"
 set yrange [0.1:*]
 set arrow 2 from graph 0, first 3 to graph 1, first 3 nohead dt 2 lw 1.5 lc rgb "#c00000" front
-set label 2 "3x target" at graph 0.005, first 3 left offset 0,0.7 tc rgb "#c00000" front
-plot "{tmp}/motoko.dat" using 2:xtic(1) title "libcandid / Motoko" lc rgb "#7a4fa8"
+set label 2 "3x target (warm, fast path)" at graph 0.005, first 3 left offset 0,0.7 tc rgb "#c00000" front
+set arrow 3 from graph 0, first 1 to graph 1, first 1 nohead dt 3 lw 1.5 lc rgb "#c00000" front
+set label 3 "1x target (cold)" at graph 0.005, first 1 left offset 0,0.7 tc rgb "#c00000" front
+plot "{tmp}/motoko.dat" using 2:xtic(1) title "decode warm, fast path" lc rgb "#1f5fa8", \\
+     "" using 3 title "decode warm, interpreter" lc rgb "#8fb4e0", \\
+     "" using 4 title "decode cold (new header)" lc rgb "#d08a1e", \\
+     "" using 5 title "encode, fast path" lc rgb "#2e8b3d", \\
+     "" using 6 title "encode warm, interpreter" lc rgb "#9fd4a8", \\
+     "" using 7 title "encode cold, interpreter" lc rgb "#e8c48a"
 """
 script = f"""
 set terminal svg size 1100,{1300 if motoko else 900} dynamic noenhanced font "sans,11" background "white"

@@ -7,8 +7,9 @@
  * (the bound of bulk cases). One line per measurement:
  *   native CASE OP ns=N bytes=B arena=A elements=E
  * Usage: bench-native [--quick] [--out DIR] [--messages N] (DIR receives
- * CASE.bin, the messages the peer decodes; with --messages, only
- * CASE.N.bin and CASE.N.gen.bin, what the stubs encode, of N elements). */
+ * CASE.bin, the messages the peer decodes, and CASE.gen.bin, what the
+ * --fast stubs encode; with --messages, only CASE.N.bin and
+ * CASE.N.gen.bin, of N elements). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,6 +278,8 @@ int main(int argc, char **argv) {
             } else {
                 snprintf(path, sizeof path, "%s/%s.bin", outdir, c.p->name);
                 write_file(path, c.msg, c.len);
+                snprintf(path, sizeof path, "%s/%s.gen.bin", outdir, c.p->name);
+                write_file(path, gens[0].msg, gens[0].len);
             }
         }
         for (size_t op = 0; !messages && op < sizeof ops / sizeof ops[0]; op++) {

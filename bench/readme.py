@@ -48,7 +48,7 @@ def fmt(v):
 descr = {name: "".join(re.findall(r'"([^"]*)"', lits)) for name, lits in re.findall(
     r'^\s*\{"([a-z0-9_]+)", ((?:"[^"]*"\s*)+),',
     open(os.path.join(ROOT, "bench", "payloads.c"), encoding="utf-8").read(), re.M)}
-native, peer_ratio, wasm, sizes, order = {}, {}, {}, [], []
+native, peer_ratio, wasm, sizes, order, motoko = {}, {}, {}, [], [], {}
 for line in open(LOG, encoding="utf-8"):
     w = line.split()
     if len(w) < 3:
@@ -64,6 +64,8 @@ for line in open(LOG, encoding="utf-8"):
         wasm[(w[1], w[2])] = (kv["instructions"], kv["per_element"])
     elif w[0] == "size":
         sizes.append(" ".join(w[1:]))
+    elif w[0] == "motoko" and "ratio" in kv:
+        motoko[(w[1], w[2])] = (float(kv["motoko_ns"]), float(kv["ratio"]))
 
 out = [BEGIN,
        f"Measured {datetime.date.today().isoformat()} by `{COMMAND}` on {machine()}; "
@@ -104,6 +106,29 @@ for case in dict.fromkeys(order + [c for (c, _) in wasm]):
     out.append(f"| {case} | " + " | ".join(cell(op) for op in (
         "decode_warm_fast", "decode_warm_interp", "decode_warm", "decode_cold_fast", "decode_cold_interp",
         "decode_cold", "encode_fast", "encode_interp", "encode")) + " |")
+if motoko:
+    out += ["",
+            "Against Motoko's own `from_candid`/`to_candid` in the same engine (`bench/motoko/run.sh`: "
+            "Node.js 24, libcandid's core built for wasm64): Motoko's time over libcandid's. *fast*: "
+            "the `--fast` stubs on their own message; *cold*: a header the stub did not generate (the "
+            "interpreter, no plan cache); *interp*: the interpreter at the hand descriptors, warm "
+            "(cached plan, header built once) and cold (planned or built per call). Motoko has one mode.",
+            "",
+            "| case | Motoko decode ns | decode fast | cold | interp warm | interp cold "
+            "| Motoko encode ns | encode fast | interp warm | interp cold |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for case in dict.fromkeys(c for (c, _) in motoko):
+        def ratio(op):
+            v = motoko.get((case, op))
+            return f"{v[1]:.2f}×" if v else "n/a"
+
+        def ns(op):
+            v = motoko.get((case, op))
+            return fmt(v[0]) if v else "n/a"
+        out.append(f"| {case} | {ns('decode_warm')} | " + " | ".join(ratio(op) for op in (
+            "decode_warm_fast", "decode_cold_fast", "decode_warm", "decode_cold")) +
+            f" | {ns('encode_warm')} | " + " | ".join(ratio(op) for op in (
+                "encode_fast", "encode_warm", "encode_cold")) + " |")
 targets = open(TARGETS, encoding="utf-8").read().splitlines()
 summary = next((t for t in targets if t.startswith("targets ")), "targets: none printed")
 missed = [t for t in targets if t.endswith(" MISS")]

@@ -19,6 +19,7 @@ import sys
 
 STRUCTURAL = ["a", "b", "d", "e1", "e2ok", "e2err", "f", "map", "optlist", "results", "rec16as4"]
 BULK = ["c", "blob2m", "text2m", "vec_int16", "vec_nat32", "vec_nat64"]
+MOTOKO_LIMITS = {"decode_warm_fast": 3, "encode_fast": 3, "decode_cold_fast": 1}
 BORROWING = {"c", "blob2m"}  # decoded as slices of the message; text is too, after
                              # its UTF-8 check: it reads every byte, as a copy does
 
@@ -110,9 +111,14 @@ def main():
             c, w = native.get((case, cold)), native.get((case, warm))
             target(f"cold-{label}", case, c / w if None not in (c, w) else None, 3, unit="x-warm")
 
-    # Motoko's own Candid in the same engine (bench/motoko/run.sh)
-    for case, op, ratio in motoko:  # warm at least 3x; cold (a new header each time) never slower
-        target("motoko", f"{case}-{op}", ratio, 1 if "cold" in op else 3, False, "x")
+    # Motoko's own Candid in the same engine (bench/motoko/run.sh), judged on
+    # what a stub user gets, the --fast stubs: warm (the stub's own header:
+    # generated decoder, generated encoder) at least 3x; cold (a header the
+    # stub did not generate: the interpreter, no plan cache) never slower.
+    # The interpreter's lines at the hand descriptors are shown, not judged.
+    for case, op, ratio in motoko:
+        if op in MOTOKO_LIMITS:
+            target("motoko", f"{case}-{op}", ratio, MOTOKO_LIMITS[op], False, "x")
 
     # The size-first build: sizes, and what it costs in instructions
     for case in ("a", "e1", "e2err", "b", "d", "f", "vec_nat", "results", "rec16"):

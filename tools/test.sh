@@ -149,7 +149,7 @@ check "bench/run --quick" bash bench/run --quick
 
 # Each fuzz harness for a short, bounded time (fuzz/run for long runs).
 fuzz_seconds=${CANDID_FUZZ_SECONDS:-15}
-for h in wire typed text call did bind pair; do
+for h in wire typed text call did bind pair fast_decode fast_encode; do
   check "fuzz $h ${fuzz_seconds}s" bash fuzz/run "$h" "$fuzz_seconds"
 done
 
