@@ -12,7 +12,8 @@
  *
  * What differs after a successful fast decode: d->steps is an upper bound
  * of the interpreter's count (it stays within the budget), d->work_needed
- * is the work the interpreter would need at most, the cache is not
+ * is the work the interpreter would need at most (with room for the
+ * deepest frames, so that this stub decodes the message again with it), the cache is not
  * consulted (hits and misses do not move) and d->cache_hit is 0.
  *
  * Text, blobs, principals and bignums borrow from the message; vectors are
@@ -56,6 +57,7 @@ typedef struct candid_fast {
     size_t work;        /* the interpreter's work memory for this message */
     candid_fast_frame *frames; /* recursive types' stack, in the work memory */
     size_t sp, frames_cap;
+    size_t frames_peak; /* the most frames held at once */
 } candid_fast;
 
 /* Starts a fast decode of msg[0..len) when it begins with hdr[0..hlen) (the
@@ -86,6 +88,7 @@ candid_status candid_fast_end(candid_fast *f, int ok, candid_decoder *d, const u
 static inline int candid_fast_push(candid_fast *f, uint32_t resume, void *dst, uint64_t left) {
     if (f->sp == f->frames_cap) return 0;
     candid_fast_frame *fr = &f->frames[f->sp++];
+    if (f->sp > f->frames_peak) f->frames_peak = f->sp;
     fr->dst = (uint8_t *)dst;
     fr->left = left;
     fr->resume = resume;

@@ -48,7 +48,7 @@ int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *ms
     size_t cap = (work_avail(d) - work) / CANDID__FRAME_SIZE;
     f->frames_cap = cap < d->limits.max_depth - depth ? cap : d->limits.max_depth - depth;
     f->frames = (candid_fast_frame *)(void *)((uint8_t *)d->_private.work + f->work - work);
-    f->sp = 0;
+    f->sp = f->frames_peak = 0;
     return 1;
 }
 
@@ -58,7 +58,9 @@ candid_status candid_fast_end(candid_fast *f, int ok, candid_decoder *d, const u
         d->error_offset = len;
         d->steps = f->steps;
         d->skip_steps = 0;
-        d->work_needed = f->work;
+        /* The frames lie above `work` (candid_fast_begin): a retry
+         * must leave room for as many. */
+        d->work_needed = f->work + f->frames_peak * CANDID__FRAME_SIZE;
         d->cache_hit = 0;
         d->_private.failed.plan = NULL;
         d->_private.failed.status = CANDID_OK;

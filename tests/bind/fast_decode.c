@@ -61,6 +61,15 @@ static candid_status compare(const fast_case *c, const uint8_t *m, size_t len, c
         /* an upper bound of the interpreter's count, within the budget */
         assert_true(d1.steps >= d2.steps);
         if (!cache.hits && !cache.misses) ++*fast;
+        /* work_needed is enough for the interpreter, and a retry through
+         * the stub with exactly that decodes (issue 10's one retry) */
+        assert_true(d1.work_needed >= d2.work_needed);
+        size_t need = d1.work_needed;
+        candid_decoder_init(&d1, work1, need);
+        d1.limits = s->lim;
+        candid_arena_init(&a1, arena1, s->arena);
+        if (c->decode(&d1, m, len, out1, &a1))
+            fail_msg("%s: work_needed %zu, a decode with it fails", c->name, need);
     } else {
         assert_int_equal(d1.steps, d2.steps);
         assert_int_equal(d1.work_needed, d2.work_needed);
@@ -138,7 +147,44 @@ static void test_cases(void **state) {
     for (size_t k = 0; k < sizeof fast_cases / sizeof *fast_cases; k++) run(&fast_cases[k], 300, 20);
 }
 
+/* A tree 60 nodes deep on the left, through the stub: the generated path
+ * reported the work of the header and plan alone (2,048 bytes), and a
+ * retry with that had no room for its frames and failed in the
+ * interpreter with CANDID_ERR_WORK_FULL. */
+static void work_needed_counts_fast_frames(void **state) {
+    (void)state;
+    const candid_header *h = &fa_lists_result_header;
+    for (int levels = 0; levels <= 60; levels += 20) {
+        size_t n = h->len;
+        memcpy(msg, h->bytes, n);
+        for (int i = 0; i <= levels; i++) msg[n++] = i < levels; /* node ... leaf */
+        msg[n++] = 0; /* the deepest leaf's int */
+        for (int i = 0; i < levels; i++) {
+            msg[n++] = 0; /* each right: leaf 0 */
+            msg[n++] = 0;
+        }
+        candid_decoder d1, d2;
+        candid_arena a1, a2;
+        candid_decoder_init(&d1, work1, sizeof work1);
+        candid_decoder_init(&d2, work2, sizeof work2);
+        candid_arena_init(&a1, arena1, sizeof arena1);
+        candid_arena_init(&a2, arena2, sizeof arena2);
+        assert_int_equal(fa_lists_result_decode(&d1, msg, n, (void *)out1, &a1), CANDID_OK);
+        assert_int_equal(candid_decode(&d2, msg, n, h->args, out2, &a2), CANDID_OK);
+        assert_true(d1.work_needed >= d2.work_needed);
+        size_t need = d1.work_needed;
+        candid_decoder_init(&d1, work1, need);
+        candid_arena_init(&a1, arena1, sizeof arena1);
+        assert_int_equal(fa_lists_result_decode(&d1, msg, n, (void *)out1, &a1), CANDID_OK);
+        assert_int_equal(d1.work_needed, need);
+        candid_decoder_init(&d2, work2, need);
+        candid_arena_init(&a2, arena2, sizeof arena2);
+        assert_int_equal(candid_decode(&d2, msg, n, h->args, out2, &a2), CANDID_OK);
+    }
+}
+
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_cases)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_cases),
+                                       cmocka_unit_test(work_needed_counts_fast_frames)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

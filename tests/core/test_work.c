@@ -219,6 +219,41 @@ static void work_needed_large_table(void **state) {
     check_work(msg, n, wire_args(msg, n));
 }
 
+/* type T = variant { 0 : int; 1 : record { 0 : T; 1 : T } }: a tree of
+ * `levels` nodes, each with its leaf on the left (right) and the rest of
+ * the tree on the other side. */
+static size_t tree_message(uint8_t *msg, unsigned levels, int rest_left) {
+    static const uint8_t head[] = "DIDL\x02\x6b\x02\x00\x7c\x01\x01\x6c\x02\x00\x00\x01\x00\x01\x00";
+    size_t n = sizeof head - 1;
+    memcpy(msg, head, n);
+    for (unsigned i = 0; i < levels; i++) {
+        msg[n++] = 1; /* node */
+        if (!rest_left) {
+            msg[n++] = 0; /* leaf 0 on the left */
+            msg[n++] = 0;
+        }
+    }
+    msg[n++] = 0;
+    msg[n++] = 0;
+    if (rest_left)
+        for (unsigned i = 0; i < levels; i++) {
+            msg[n++] = 0; /* leaf 0 on the right */
+            msg[n++] = 0;
+        }
+    return n;
+}
+
+static void work_needed_tree(void **state) {
+    (void)state;
+    static uint8_t msg[8192];
+    const unsigned levels[] = {0, 1, 2, 3, 10, 100};
+    for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
+        for (int left = 0; left < 2; left++) {
+            size_t n = tree_message(msg, levels[i], left);
+            check_work(msg, n, wire_args(msg, n));
+        }
+}
+
 /* ---- candid_work_bound ---- */
 
 static void bound_is_enough(void **state) {
@@ -327,6 +362,7 @@ int main(void) {
         cmocka_unit_test(work_needed_one_retry_for_a_wide_expected_type),
         cmocka_unit_test(work_needed_deep_values),
         cmocka_unit_test(work_needed_large_table),
+        cmocka_unit_test(work_needed_tree),
         cmocka_unit_test(bound_is_enough),
         cmocka_unit_test(type_size_counts_nodes_and_fields),
         cmocka_unit_test(limits_hold_on_cache_hits),
