@@ -59,8 +59,9 @@ typedef struct candid_fast {
 } candid_fast;
 
 /* Starts a fast decode of msg[0..len) when it begins with hdr[0..hlen) (the
- * generated stub's own header) and the decoder's limits and work memory
- * leave the interpreter room for this type: `work` bytes (the
+ * generated stub's own header, of `entries` type-table entries) and the
+ * decoder's limits and work memory leave the interpreter room for this
+ * type: `work` bytes (the
  * interpreter's header, plan and frames for values `depth` containers
  * deep, measured by the generator) and max_depth >= depth. What is left of
  * both holds the frames of recursive types (candid_fast_push), each
@@ -68,8 +69,8 @@ typedef struct candid_fast {
  * ahead, 0 when candid_fast_end must fall back (also for arguments
  * candid_decode rejects, and a NULL out). */
 int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *msg, size_t len,
-                      const void *out, const uint8_t *hdr, size_t hlen, size_t work, uint32_t depth,
-                      candid_arena *arena);
+                      const void *out, const uint8_t *hdr, size_t hlen, uint32_t entries, size_t work,
+                      uint32_t depth, candid_arena *arena);
 
 /* Ends a decode: with ok set (the generated decoder read a whole value)
  * and every byte consumed, the budget kept and the arena large enough, the
@@ -146,21 +147,27 @@ static inline int candid_fast_nat(candid_fast *f, uint64_t *out) {
 }
 
 /* n nats into items[0..n), the cursor in a local: vectors of small
- * numbers (counts, amounts, ids) are one or two bytes each. */
+ * numbers (counts, amounts, ids) are one or two bytes each, read from one
+ * check of the bytes left. */
 static inline int candid_fast_nats(candid_fast *f, uint64_t *items, uint64_t n) {
     const uint8_t *p = f->p, *end = f->end;
-    for (uint64_t k = 0; k < n; k++) {
-        if (end - p >= 2 && !(p[0] & 0x80)) {
-            items[k] = p[0];
-            p++;
-        } else if (end - p >= 2 && !(p[1] & 0x80)) {
-            items[k] = (uint64_t)(p[0] & 0x7f) | (uint64_t)p[1] << 7;
-            p += 2;
-        } else {
-            f->p = p;
-            if (!candid_fast_nat(f, &items[k])) return 0;
-            p = f->p;
+    for (uint64_t *it = items, *stop = items + n; it != stop; it++) {
+        if (end - p >= 2) {
+            uint32_t b0 = p[0], b1 = p[1];
+            if (b0 < 0x80) {
+                *it = b0;
+                p++;
+                continue;
+            }
+            if (b1 < 0x80) {
+                *it = (b0 & 0x7f) | b1 << 7;
+                p += 2;
+                continue;
+            }
         }
+        f->p = p;
+        if (!candid_fast_nat(f, it)) return 0;
+        p = f->p;
     }
     f->p = p;
     return 1;
