@@ -147,26 +147,42 @@ static inline int candid_fast_nat(candid_fast *f, uint64_t *out) {
 }
 
 /* n nats into items[0..n), the cursor in a local: vectors of small
- * numbers (counts, amounts, ids) are one or two bytes each, read from one
- * check of the bytes left. */
+ * numbers (counts, amounts, ids) are one or two bytes each. While the bytes
+ * left hold two per element still to come, values below 2^14 are read
+ * without bounds checks, two at a time while both take two bytes;
+ * anything longer, and the tail, go through candid_fast_nat. */
 static inline int candid_fast_nats(candid_fast *f, uint64_t *items, uint64_t n) {
     const uint8_t *p = f->p, *end = f->end;
-    for (uint64_t *it = items, *stop = items + n; it != stop; it++) {
-        if (end - p >= 2) {
-            uint32_t b0 = p[0], b1 = p[1];
-            if (b0 < 0x80) {
-                *it = b0;
-                p++;
-                continue;
+    uint64_t *it = items, *stop = items + n;
+    while (it != stop) {
+        size_t room = (size_t)(end - p) / 2, todo = (size_t)(stop - it);
+        uint64_t *safe = it + (room < todo ? room : todo);
+        while (it != safe) {
+            if (safe - it >= 2) { /* two two-byte values (above 127) per load */
+                uint32_t w = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                             (uint32_t)p[3] << 24;
+                if ((w & 0x80808080u) == 0x00800080u) {
+                    it[0] = (w & 0x7f) | (w >> 1 & 0x3f80);
+                    it[1] = (w >> 16 & 0x7f) | (w >> 17 & 0x3f80);
+                    it += 2;
+                    p += 4;
+                    continue;
+                }
             }
-            if (b1 < 0x80) {
-                *it = (b0 & 0x7f) | b1 << 7;
+            uint32_t w = (uint32_t)p[0] | (uint32_t)p[1] << 8;
+            if (!(w & 0x80)) {
+                *it++ = w & 0x7f;
+                p++;
+            } else if (!(w & 0x8000)) {
+                *it++ = (w & 0x7f) | (w >> 1 & 0x3f80);
                 p += 2;
-                continue;
+            } else {
+                break;
             }
         }
+        if (it == stop) break;
         f->p = p;
-        if (!candid_fast_nat(f, it)) return 0;
+        if (!candid_fast_nat(f, it++)) return 0;
         p = f->p;
     }
     f->p = p;
