@@ -439,7 +439,7 @@ candid_status ledger_did_Account_encode(candid_writer *w, const ledger_did_Accou
 candid_status ledger_did_Account_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_Account *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2188, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 3, 2188, 3, arena) &&
              candid_fast_charge(f, 1) && decode_Account(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
@@ -481,7 +481,7 @@ candid_status ledger_did_TransferArg_encode(candid_writer *w, const ledger_did_T
 candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_TransferArg *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferArg, sizeof h_TransferArg, 3160, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferArg, sizeof h_TransferArg, 10, 3160, 4, arena) &&
              candid_fast_charge(f, 1) && decode_TransferArg(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_TransferArg, out);
 }
@@ -560,7 +560,7 @@ candid_status ledger_did_TransferError_encode(candid_writer *w, const ledger_did
 candid_status ledger_did_TransferError_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_TransferError *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferError, sizeof h_TransferError, 3044, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_TransferError, sizeof h_TransferError, 7, 3044, 3, arena) &&
              candid_fast_charge(f, 1) && decode_TransferError(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_TransferError, out);
 }
@@ -587,7 +587,7 @@ candid_status ledger_did_init_args_encode(candid_writer *w, const ledger_did_ini
 candid_status ledger_did_init_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_init_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_init_args, sizeof h_init_args, 1624, 0, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_init_args, sizeof h_init_args, 0, 1624, 0, arena) &&
              decode_init_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_init_args_type, out);
 }
@@ -613,7 +613,7 @@ candid_status ledger_did_icrc1_balance_of_args_encode(candid_writer *w, const le
 candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_args, sizeof h_icrc1_balance_of_args, 2188, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_args, sizeof h_icrc1_balance_of_args, 3, 2188, 3, arena) &&
              decode_icrc1_balance_of_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_balance_of_args_type, out);
 }
@@ -639,7 +639,7 @@ candid_status ledger_did_icrc1_balance_of_result_encode(candid_writer *w, const 
 candid_status ledger_did_icrc1_balance_of_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_balance_of_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_result, sizeof h_icrc1_balance_of_result, 1728, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_balance_of_result, sizeof h_icrc1_balance_of_result, 0, 1728, 1, arena) &&
              decode_icrc1_balance_of_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_balance_of_result_type, out);
 }
@@ -665,7 +665,7 @@ candid_status ledger_did_icrc1_transfer_args_encode(candid_writer *w, const ledg
 candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_args, sizeof h_icrc1_transfer_args, 3160, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_args, sizeof h_icrc1_transfer_args, 10, 3160, 4, arena) &&
              decode_icrc1_transfer_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_transfer_args_type, out);
 }
@@ -705,7 +705,7 @@ candid_status ledger_did_icrc1_transfer_result_encode(candid_writer *w, const le
 candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_icrc1_transfer_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_result, sizeof h_icrc1_transfer_result, 3256, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_icrc1_transfer_result, sizeof h_icrc1_transfer_result, 8, 3256, 4, arena) &&
              decode_icrc1_transfer_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_icrc1_transfer_result_type, out);
 }
@@ -731,7 +731,7 @@ candid_status ledger_did_relay_fee_args_encode(candid_writer *w, const ledger_di
 candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_args, sizeof h_relay_fee_args, 1728, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_args, sizeof h_relay_fee_args, 0, 1728, 1, arena) &&
              decode_relay_fee_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_relay_fee_args_type, out);
 }
@@ -771,7 +771,7 @@ candid_status ledger_did_relay_fee_result_encode(candid_writer *w, const ledger_
 candid_status ledger_did_relay_fee_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     ledger_did_relay_fee_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_result, sizeof h_relay_fee_result, 1960, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_relay_fee_result, sizeof h_relay_fee_result, 1, 1960, 2, arena) &&
              decode_relay_fee_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &ledger_did_relay_fee_result_type, out);
 }

@@ -77,7 +77,7 @@ candid_status sibling_fee_info_args_encode(candid_writer *w, const sibling_fee_i
 candid_status sibling_fee_info_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_fee_info_args, sizeof h_fee_info_args, 1624, 0, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_fee_info_args, sizeof h_fee_info_args, 0, 1624, 0, arena) &&
              decode_fee_info_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_fee_info_args_type, out);
 }
@@ -108,7 +108,7 @@ candid_status sibling_fee_info_result_encode(candid_writer *w, const sibling_fee
 candid_status sibling_fee_info_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_fee_info_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_fee_info_result, sizeof h_fee_info_result, 1896, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_fee_info_result, sizeof h_fee_info_result, 1, 1896, 2, arena) &&
              decode_fee_info_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_fee_info_result_type, out);
 }

@@ -293,7 +293,7 @@ candid_status sibling_VarintError_encode(candid_writer *w, const sibling_VarintE
 candid_status sibling_VarintError_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_VarintError *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_VarintError, sizeof h_VarintError, 2228, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_VarintError, sizeof h_VarintError, 3, 2228, 3, arena) &&
              candid_fast_charge(f, 1) && decode_VarintError(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_VarintError, out);
 }
@@ -321,7 +321,7 @@ candid_status sibling_find_args_encode(candid_writer *w, const sibling_find_args
 candid_status sibling_find_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_find_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_find_args, sizeof h_find_args, 1820, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_find_args, sizeof h_find_args, 0, 1820, 1, arena) &&
              decode_find_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_find_args_type, out);
 }
@@ -354,7 +354,7 @@ candid_status sibling_find_result_encode(candid_writer *w, const sibling_find_re
 candid_status sibling_find_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_find_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_find_result, sizeof h_find_result, 1880, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_find_result, sizeof h_find_result, 1, 1880, 2, arena) &&
              decode_find_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_find_result_type, out);
 }
@@ -380,7 +380,7 @@ candid_status sibling_sha256_args_encode(candid_writer *w, const sibling_sha256_
 candid_status sibling_sha256_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_sha256_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sha256_args, sizeof h_sha256_args, 1792, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sha256_args, sizeof h_sha256_args, 1, 1792, 1, arena) &&
              decode_sha256_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_sha256_args_type, out);
 }
@@ -406,7 +406,7 @@ candid_status sibling_sha256_result_encode(candid_writer *w, const sibling_sha25
 candid_status sibling_sha256_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_sha256_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sha256_result, sizeof h_sha256_result, 1792, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sha256_result, sizeof h_sha256_result, 1, 1792, 1, arena) &&
              decode_sha256_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_sha256_result_type, out);
 }
@@ -432,7 +432,7 @@ candid_status sibling_varint_decode_args_encode(candid_writer *w, const sibling_
 candid_status sibling_varint_decode_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_decode_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_decode_args, sizeof h_varint_decode_args, 1792, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_decode_args, sizeof h_varint_decode_args, 1, 1792, 1, arena) &&
              decode_varint_decode_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_varint_decode_args_type, out);
 }
@@ -478,7 +478,7 @@ candid_status sibling_varint_decode_result_encode(candid_writer *w, const siblin
 candid_status sibling_varint_decode_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_decode_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_decode_result, sizeof h_varint_decode_result, 2524, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_decode_result, sizeof h_varint_decode_result, 5, 2524, 4, arena) &&
              decode_varint_decode_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_varint_decode_result_type, out);
 }
@@ -504,7 +504,7 @@ candid_status sibling_varint_encode_args_encode(candid_writer *w, const sibling_
 candid_status sibling_varint_encode_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_encode_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_encode_args, sizeof h_varint_encode_args, 1840, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_encode_args, sizeof h_varint_encode_args, 1, 1840, 2, arena) &&
              decode_varint_encode_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_varint_encode_args_type, out);
 }
@@ -530,7 +530,7 @@ candid_status sibling_varint_encode_result_encode(candid_writer *w, const siblin
 candid_status sibling_varint_encode_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     sibling_varint_encode_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_encode_result, sizeof h_varint_encode_result, 1792, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_varint_encode_result, sizeof h_varint_encode_result, 1, 1792, 1, arena) &&
              decode_varint_encode_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &sibling_varint_encode_result_type, out);
 }

@@ -61,8 +61,9 @@ typedef struct candid_fast {
 } candid_fast;
 
 /* Starts a fast decode of msg[0..len) when it begins with hdr[0..hlen) (the
- * generated stub's own header) and the decoder's limits and work memory
- * leave the interpreter room for this type: `work` bytes (the
+ * generated stub's own header, of `entries` type-table entries) and the
+ * decoder's limits and work memory leave the interpreter room for this
+ * type: `work` bytes (the
  * interpreter's header, plan and frames for values `depth` containers
  * deep, measured by the generator) and max_depth >= depth. What is left of
  * both holds the frames of recursive types (candid_fast_push), each
@@ -70,8 +71,8 @@ typedef struct candid_fast {
  * ahead, 0 when candid_fast_end must fall back (also for arguments
  * candid_decode rejects, and a NULL out). */
 int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *msg, size_t len,
-                      const void *out, const uint8_t *hdr, size_t hlen, size_t work, uint32_t depth,
-                      candid_arena *arena);
+                      const void *out, const uint8_t *hdr, size_t hlen, uint32_t entries, size_t work,
+                      uint32_t depth, candid_arena *arena);
 
 /* Ends a decode: with ok set (the generated decoder read a whole value)
  * and every byte consumed, the budget kept and the arena large enough, the
@@ -149,21 +150,43 @@ static inline int candid_fast_nat(candid_fast *f, uint64_t *out) {
 }
 
 /* n nats into items[0..n), the cursor in a local: vectors of small
- * numbers (counts, amounts, ids) are one or two bytes each. */
+ * numbers (counts, amounts, ids) are one or two bytes each. While the bytes
+ * left hold two per element still to come, values below 2^14 are read
+ * without bounds checks, two at a time while both take two bytes;
+ * anything longer, and the tail, go through candid_fast_nat. */
 static inline int candid_fast_nats(candid_fast *f, uint64_t *items, uint64_t n) {
     const uint8_t *p = f->p, *end = f->end;
-    for (uint64_t k = 0; k < n; k++) {
-        if (end - p >= 2 && !(p[0] & 0x80)) {
-            items[k] = p[0];
-            p++;
-        } else if (end - p >= 2 && !(p[1] & 0x80)) {
-            items[k] = (uint64_t)(p[0] & 0x7f) | (uint64_t)p[1] << 7;
-            p += 2;
-        } else {
-            f->p = p;
-            if (!candid_fast_nat(f, &items[k])) return 0;
-            p = f->p;
+    uint64_t *it = items, *stop = items + n;
+    while (it != stop) {
+        size_t room = (size_t)(end - p) / 2, todo = (size_t)(stop - it);
+        uint64_t *safe = it + (room < todo ? room : todo);
+        while (it != safe) {
+            if (safe - it >= 2) { /* two two-byte values (above 127) per load */
+                uint32_t w = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+                             (uint32_t)p[3] << 24;
+                if ((w & 0x80808080u) == 0x00800080u) {
+                    it[0] = (w & 0x7f) | (w >> 1 & 0x3f80);
+                    it[1] = (w >> 16 & 0x7f) | (w >> 17 & 0x3f80);
+                    it += 2;
+                    p += 4;
+                    continue;
+                }
+            }
+            uint32_t w = (uint32_t)p[0] | (uint32_t)p[1] << 8;
+            if (!(w & 0x80)) {
+                *it++ = w & 0x7f;
+                p++;
+            } else if (!(w & 0x8000)) {
+                *it++ = (w & 0x7f) | (w >> 1 & 0x3f80);
+                p += 2;
+            } else {
+                break;
+            }
         }
+        if (it == stop) break;
+        f->p = p;
+        if (!candid_fast_nat(f, it++)) return 0;
+        p = f->p;
     }
     f->p = p;
     return 1;

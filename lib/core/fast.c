@@ -23,31 +23,31 @@ static size_t work_avail(const candid_decoder *d) {
 }
 
 int candid_fast_begin(candid_fast *f, const candid_decoder *d, const uint8_t *msg, size_t len,
-                      const void *out, const uint8_t *hdr, size_t hlen, size_t work, uint32_t depth,
-                      candid_arena *arena) {
+                      const void *out, const uint8_t *hdr, size_t hlen, uint32_t entries, size_t work,
+                      uint32_t depth, candid_arena *arena) {
     f->arena = arena;
-    if (arena) {
-        f->a_used = arena->used;
-        f->a_needed = arena->needed;
-    }
-    if (!d || !msg || !arena || !out || len < hlen || !candid__equal(msg, hdr, hlen) ||
-        d->limits.max_depth < depth || hlen > d->limits.max_table_bytes || work_avail(d) < work)
-        return 0;
-    /* The table's entry count (after the magic), under the limit too. */
-    size_t pos = 4;
-    uint64_t entries;
-    if (candid_read_leb(hdr, hlen, &pos, &entries) || entries > d->limits.max_table_entries)
+    if (!arena) return 0;
+    f->a_used = arena->used;
+    f->a_needed = arena->needed;
+    if (!d || !msg || !out || len < hlen) return 0;
+    /* The generator measured the header: only the caller's limits and
+     * work memory are left to check, each with one comparison. */
+    const candid_limits *l = &d->limits;
+    size_t avail = work_avail(d);
+    if ((l->max_depth < depth) | (hlen > l->max_table_bytes) | (entries > l->max_table_entries) |
+        (avail < work) || !candid__equal(msg, hdr, hlen))
         return 0;
     f->p = msg + hlen;
     f->end = msg + len;
     f->steps = 0;
-    f->budget = budget_for(&d->limits, len);
-    f->work = work + (size_t)(-(uintptr_t)d->_private.work & 7);
+    f->budget = budget_for(l, len);
+    size_t lost = (size_t)(-(uintptr_t)d->_private.work & 7);
+    f->work = work + lost;
     /* Frames within both limits, each taking the room of one of the
      * interpreter's. */
-    size_t cap = (work_avail(d) - work) / CANDID__FRAME_SIZE;
-    f->frames_cap = cap < d->limits.max_depth - depth ? cap : d->limits.max_depth - depth;
-    f->frames = (candid_fast_frame *)(void *)((uint8_t *)d->_private.work + f->work - work);
+    size_t cap = (avail - work) / CANDID__FRAME_SIZE;
+    f->frames_cap = cap < l->max_depth - depth ? cap : l->max_depth - depth;
+    f->frames = (candid_fast_frame *)(void *)((uint8_t *)d->_private.work + lost);
     f->sp = f->frames_peak = 0;
     return 1;
 }

@@ -417,7 +417,7 @@ candid_status fast_Account_encode(candid_writer *w, const fast_Account *v) {
 candid_status fast_Account_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Account *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2188, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 3, 2188, 3, arena) &&
              candid_fast_charge(f, 1) && decode_Account(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
@@ -449,7 +449,7 @@ candid_status fast_Item_encode(candid_writer *w, const fast_Item *v) {
 candid_status fast_Item_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Item *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Item, sizeof h_Item, 2160, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Item, sizeof h_Item, 2, 2160, 3, arena) &&
              candid_fast_charge(f, 1) && decode_Item(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Item, out);
 }
@@ -489,7 +489,7 @@ candid_status fast_Result_encode(candid_writer *w, const fast_Result *v) {
 candid_status fast_Result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Result, sizeof h_Result, 2504, 5, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Result, sizeof h_Result, 4, 2504, 5, arena) &&
              candid_fast_charge(f, 1) && decode_Result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Result, out);
 }
@@ -519,7 +519,7 @@ candid_status fast_List_encode(candid_writer *w, const fast_List *v) {
 candid_status fast_List_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_List *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_List, sizeof h_List, 2092, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_List, sizeof h_List, 2, 2092, 2, arena) &&
              candid_fast_charge(f, 1) && decode_cycles(f, E_List, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_List, out);
 }
@@ -533,7 +533,7 @@ candid_status fast_Tree_encode(candid_writer *w, const fast_Tree *v) {
 candid_status fast_Tree_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_Tree *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Tree, sizeof h_Tree, 2096, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Tree, sizeof h_Tree, 2, 2096, 2, arena) &&
              candid_fast_charge(f, 1) && decode_cycles(f, E_Tree, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Tree, out);
 }
@@ -550,7 +550,7 @@ candid_status fast_depth_args_encode(candid_writer *w, const fast_depth_args *v)
 candid_status fast_depth_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_depth_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_depth_args, sizeof h_depth_args, 2048, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_depth_args, sizeof h_depth_args, 2, 2048, 1, arena) &&
              decode_cycles(f, E_depth_args, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_depth_args_type, out);
 }
@@ -576,7 +576,7 @@ candid_status fast_depth_result_encode(candid_writer *w, const fast_depth_result
 candid_status fast_depth_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_depth_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_depth_result, sizeof h_depth_result, 1728, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_depth_result, sizeof h_depth_result, 0, 1728, 1, arena) &&
              decode_depth_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_depth_result_type, out);
 }
@@ -610,7 +610,7 @@ candid_status fast_put_args_encode(candid_writer *w, const fast_put_args *v) {
 candid_status fast_put_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_put_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_put_args, sizeof h_put_args, 2364, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_put_args, sizeof h_put_args, 4, 2364, 3, arena) &&
              decode_put_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_put_args_type, out);
 }
@@ -636,7 +636,7 @@ candid_status fast_put_result_encode(candid_writer *w, const fast_put_result *v)
 candid_status fast_put_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_put_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_put_result, sizeof h_put_result, 2504, 5, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_put_result, sizeof h_put_result, 4, 2504, 5, arena) &&
              decode_put_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_put_result_type, out);
 }
@@ -662,7 +662,7 @@ candid_status fast_sum_args_encode(candid_writer *w, const fast_sum_args *v) {
 candid_status fast_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_sum_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_args, sizeof h_sum_args, 2044, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_args, sizeof h_sum_args, 2, 2044, 1, arena) &&
              decode_cycles(f, E_sum_args, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_sum_args_type, out);
 }
@@ -688,7 +688,7 @@ candid_status fast_sum_result_encode(candid_writer *w, const fast_sum_result *v)
 candid_status fast_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_sum_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_result, sizeof h_sum_result, 1728, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_result, sizeof h_sum_result, 0, 1728, 1, arena) &&
              decode_sum_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_sum_result_type, out);
 }

@@ -394,7 +394,7 @@ candid_status fast_decode_Account_encode(candid_writer *w, const fast_decode_Acc
 candid_status fast_decode_Account_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_Account *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 2188, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Account, sizeof h_Account, 3, 2188, 3, arena) &&
              candid_fast_charge(f, 1) && decode_Account(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
@@ -435,7 +435,7 @@ candid_status fast_decode_Transfer_encode(candid_writer *w, const fast_decode_Tr
 candid_status fast_decode_Transfer_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_Transfer *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Transfer, sizeof h_Transfer, 2712, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Transfer, sizeof h_Transfer, 6, 2712, 4, arena) &&
              candid_fast_charge(f, 1) && decode_Transfer(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Transfer, out);
 }
@@ -469,7 +469,7 @@ candid_status fast_decode_Result_encode(candid_writer *w, const fast_decode_Resu
 candid_status fast_decode_Result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_Result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_Result, sizeof h_Result, 2020, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_Result, sizeof h_Result, 1, 2020, 2, arena) &&
              candid_fast_charge(f, 1) && decode_Result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_Result, out);
 }
@@ -499,7 +499,7 @@ candid_status fast_decode_List_encode(candid_writer *w, const fast_decode_List *
 candid_status fast_decode_List_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_List *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_List, sizeof h_List, 2092, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_List, sizeof h_List, 2, 2092, 2, arena) &&
              candid_fast_charge(f, 1) && decode_cycles(f, E_List, out);
     return candid_fast_end(f, ok, d, msg, len, &tt_List, out);
 }
@@ -540,7 +540,7 @@ candid_status fast_decode_batch_args_encode(candid_writer *w, const fast_decode_
 candid_status fast_decode_batch_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_batch_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_args, sizeof h_batch_args, 2964, 5, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_args, sizeof h_batch_args, 8, 2964, 5, arena) &&
              decode_batch_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_decode_batch_args_type, out);
 }
@@ -574,7 +574,7 @@ candid_status fast_decode_batch_result_encode(candid_writer *w, const fast_decod
 candid_status fast_decode_batch_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_batch_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_result, sizeof h_batch_result, 2152, 3, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_batch_result, sizeof h_batch_result, 2, 2152, 3, arena) &&
              decode_batch_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_decode_batch_result_type, out);
 }
@@ -600,7 +600,7 @@ candid_status fast_decode_sum_args_encode(candid_writer *w, const fast_decode_su
 candid_status fast_decode_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_sum_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_args, sizeof h_sum_args, 2044, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_args, sizeof h_sum_args, 2, 2044, 1, arena) &&
              decode_cycles(f, E_sum_args, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_decode_sum_args_type, out);
 }
@@ -626,7 +626,7 @@ candid_status fast_decode_sum_result_encode(candid_writer *w, const fast_decode_
 candid_status fast_decode_sum_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_sum_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_result, sizeof h_sum_result, 1728, 1, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_sum_result, sizeof h_sum_result, 0, 1728, 1, arena) &&
              decode_sum_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_decode_sum_result_type, out);
 }
@@ -652,7 +652,7 @@ candid_status fast_decode_transfer_args_encode(candid_writer *w, const fast_deco
 candid_status fast_decode_transfer_args_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_transfer_args *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_args, sizeof h_transfer_args, 2712, 4, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_args, sizeof h_transfer_args, 6, 2712, 4, arena) &&
              decode_transfer_args(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_decode_transfer_args_type, out);
 }
@@ -678,7 +678,7 @@ candid_status fast_decode_transfer_result_encode(candid_writer *w, const fast_de
 candid_status fast_decode_transfer_result_decode(candid_decoder *d, const uint8_t *msg, size_t len,
     fast_decode_transfer_result *out, candid_arena *arena) {
     candid_fast fast, *f = &fast;
-    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_result, sizeof h_transfer_result, 2020, 2, arena) &&
+    int ok = candid_fast_begin(f, d, msg, len, out, h_transfer_result, sizeof h_transfer_result, 1, 2020, 2, arena) &&
              decode_transfer_result(f, out);
     return candid_fast_end(f, ok, d, msg, len, &fast_decode_transfer_result_type, out);
 }

@@ -13,6 +13,7 @@
 #include "bind.h"
 #include "candid/decode.h"
 #include "candid/encode.h"
+#include "candid/wire.h"
 
 /* Children that are decoded as part of a value (func and service
  * references are leaves). */
@@ -272,8 +273,9 @@ static void vec_fn(FILE *f, const bind_model *m, size_t i) {
  * the least with which a message of the header alone does not fail for
  * work memory (its frames are added per decoder from the nesting depth).
  * Searched rather than read from work_needed, which is not always enough
- * for a retry. SIZE_MAX when it cannot be found: no fast path then. */
-static size_t header_work(const candid_type *args) {
+ * for a retry. SIZE_MAX when it cannot be found: no fast path then.
+ * Also the header's count of type-table entries. */
+static size_t header_work(const candid_type *args, uint64_t *entries) {
     size_t cap = 256, wcap = 1u << 16;
     uint8_t *buf = NULL;
     void *work = malloc(wcap);
@@ -288,6 +290,8 @@ static size_t header_work(const candid_type *args) {
         else if (st == CANDID_ERR_WORK_FULL) work = realloc(work, wcap *= 4);
         else break;
     }
+    size_t pos = 4; /* after the magic */
+    if (st || candid_read_leb(buf, h.len, &pos, entries)) st = CANDID_ERR_TRUNCATED;
     size_t lo = 0, hi = 1u << 22; /* hi works, lo does not (or is 0) */
     uint64_t *w2 = malloc(hi);
     /* the parsed graph's layout, not the stub's: room for what the run
@@ -650,14 +654,15 @@ int bind_emit_fast_call(FILE *f, const bind_model *m, size_t i, int one_value, c
      * the machine's frames come on top. */
     int cyc = facts.cyclic[i];
     uint32_t depth = (cyc ? machine_extra(m) : facts.depth[i]) + (one_value ? 1 : 0);
-    size_t hw = header_work(one_value ? &rec : b->t);
-    if (hw == SIZE_MAX) return 0;
+    uint64_t entries;
+    size_t hw = header_work(one_value ? &rec : b->t, &entries);
+    if (hw == SIZE_MAX || entries > UINT32_MAX) return 0;
     /* one frame more: the run may take one where the header alone took
      * none (the header-only message stops at its first value) */
     size_t work = hw + (size_t)(depth + 1) * (16 + 4 * sizeof(size_t));
     fputs("    candid_fast fast, *f = &fast;\n", f);
-    fprintf(f, "    int ok = candid_fast_begin(f, d, msg, len, out, h_%s, sizeof h_%s, %zu, %u, arena) &&\n"
-               "             ", b->stem, b->stem, work, depth);
+    fprintf(f, "    int ok = candid_fast_begin(f, d, msg, len, out, h_%s, sizeof h_%s, %u, %zu, %u, arena) &&\n"
+               "             ", b->stem, b->stem, (unsigned)entries, work, depth);
     if (one_value) fputs("candid_fast_charge(f, 1) && ", f);
     if (cyc) {
         fprintf(f, "decode_cycles(f, E_%s, out)", b->stem);
