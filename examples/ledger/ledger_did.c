@@ -416,11 +416,10 @@ static int decode_relay_fee_ret_0(candid_fast *f, ledger_did_relay_fee_ret_0 *ou
 static int fe_Account(candid_fast_out *o, const ledger_did_Account *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 11)) return 1;
-    if (candid_fast_w_principal(o, &p, &end, v->owner)) return 1;
-    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->owner, 11)) return 1;
     *p++ = v->subaccount.present != 0;
     if (v->subaccount.present) {
-        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1)) return 1;
+        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1, 0)) return 1;
     }
     o->p = p;
     return 0;
@@ -457,12 +456,12 @@ static int fe_TransferArg(candid_fast_out *o, const ledger_did_TransferArg *v) {
     }
     *p++ = v->memo.present != 0;
     if (v->memo.present) {
-        if (candid_fast_w_slice(o, &p, &end, v->memo.value, 1)) return 1;
+        if (candid_fast_w_slice(o, &p, &end, v->memo.value, 1, 0)) return 1;
     }
     if (candid_fast_room(o, &p, &end, 11)) return 1;
     *p++ = v->from_subaccount.present != 0;
     if (v->from_subaccount.present) {
-        if (candid_fast_w_slice(o, &p, &end, v->from_subaccount.value, 1)) return 1;
+        if (candid_fast_w_slice(o, &p, &end, v->from_subaccount.value, 1, 0)) return 1;
     }
     if (candid_fast_room(o, &p, &end, 19)) return 1;
     *p++ = v->created_at_time.present != 0;
@@ -495,8 +494,7 @@ candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *ms
 static int fe_TransferError_GenericError(candid_fast_out *o, const ledger_did_TransferError_GenericError *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_text(o, &p, &end, v->message)) return 1;
-    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->message, 10)) return 1;
     p = candid_fast_w_leb(p, v->error_code);
     o->p = p;
     return 0;
@@ -768,7 +766,7 @@ candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const u
 static int fe_relay_fee_args(candid_fast_out *o, const ledger_did_relay_fee_args *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 11)) return 1;
-    if (candid_fast_w_principal(o, &p, &end, v->_0)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->_0, 0)) return 1;
     o->p = p;
     return 0;
 }
@@ -804,7 +802,7 @@ static int fe_relay_fee_ret_0(candid_fast_out *o, const ledger_did_relay_fee_ret
         p = candid_fast_w_leb(p, v->u.Ok);
         break;
     case ledger_did_relay_fee_ret_0_Err_tag:
-        if (candid_fast_w_text(o, &p, &end, v->u.Err)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->u.Err, 0)) return 1;
         break;
     }
     o->p = p;

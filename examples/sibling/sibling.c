@@ -316,10 +316,8 @@ candid_status sibling_VarintError_decode(candid_decoder *d, const uint8_t *msg, 
 static int fe_find_args(candid_fast_out *o, const sibling_find_args *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_text(o, &p, &end, v->_0)) return 1;
-    if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_text(o, &p, &end, v->_1)) return 1;
-    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->_0, 10)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->_1, 10)) return 1;
     p = candid_fast_w_leb(p, v->_2);
     o->p = p;
     return 0;
@@ -381,7 +379,7 @@ candid_status sibling_find_result_decode(candid_decoder *d, const uint8_t *msg, 
 static int fe_sha256_args(candid_fast_out *o, const sibling_sha256_args *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_slice(o, &p, &end, v->_0, 1)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
     o->p = p;
     return 0;
 }
@@ -410,7 +408,7 @@ candid_status sibling_sha256_args_decode(candid_decoder *d, const uint8_t *msg, 
 static int fe_sha256_result(candid_fast_out *o, const sibling_sha256_result *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_slice(o, &p, &end, v->_0, 1)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
     o->p = p;
     return 0;
 }
@@ -439,7 +437,7 @@ candid_status sibling_sha256_result_decode(candid_decoder *d, const uint8_t *msg
 static int fe_varint_decode_args(candid_fast_out *o, const sibling_varint_decode_args *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_slice(o, &p, &end, v->_0, 1)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
     o->p = p;
     return 0;
 }
@@ -553,7 +551,7 @@ candid_status sibling_varint_encode_args_decode(candid_decoder *d, const uint8_t
 static int fe_varint_encode_result(candid_fast_out *o, const sibling_varint_encode_result *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 10)) return 1;
-    if (candid_fast_w_slice(o, &p, &end, v->_0, 1)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
     o->p = p;
     return 0;
 }

@@ -146,18 +146,21 @@ static inline int candid_fast_room(candid_fast_out *o, uint8_t **p, uint8_t **en
     return r;
 }
 
-/* n bytes of any length (the bytes of a text or blob) at the cursor. */
-static inline void candid_fast_copy(candid_fast_out *o, uint8_t **p, uint8_t **end, const void *src,
-                                    size_t n) {
-    if ((size_t)(*end - *p) >= n) {
+/* n bytes of any length (the bytes of a text or blob) at the cursor, and
+ * room for `more` after them (the next run's: one check for both); fails
+ * as candid_fast_room. */
+static inline int candid_fast_copy(candid_fast_out *o, uint8_t **p, uint8_t **end, const void *src,
+                                   size_t n, size_t more) {
+    if ((size_t)(*end - *p) >= n && (size_t)(*end - *p) - n >= more) {
         __builtin_memcpy(*p, src, n);
         *p += n;
-        return;
+        return 0;
     }
     o->p = *p;
     candid_fast_spill(o, src, n);
     *p = o->p;
     *end = o->end;
+    return candid_fast_room(o, p, end, more);
 }
 
 static inline uint8_t *candid_fast_w_leb(uint8_t *p, uint64_t v) {
@@ -170,6 +173,15 @@ static inline uint8_t *candid_fast_w_leb(uint8_t *p, uint64_t v) {
 }
 
 static inline uint8_t *candid_fast_w_sleb(uint8_t *p, int64_t v) {
+    if (v >= -64 && v < 64) { /* one byte or two inline: the usual small ints */
+        *p = (uint8_t)(v & 0x7f);
+        return p + 1;
+    }
+    if (v >= -8192 && v < 8192) {
+        p[0] = (uint8_t)(v | 0x80);
+        p[1] = (uint8_t)(((uint64_t)v >> 7) & 0x7f);
+        return p + 2;
+    }
     return p + candid_sleb_encode(v, p);
 }
 
@@ -183,30 +195,29 @@ static inline uint8_t *candid_fast_w_fixed(uint8_t *p, const void *src, size_t w
 }
 
 /* The leaves ending in bytes of any length, with room for their head
- * (10 bytes; 11 for a principal) made: non-zero (for candid_encode) as
- * candid_fast_put_text, _principal and _slice. */
-static inline int candid_fast_w_text(candid_fast_out *o, uint8_t **p, uint8_t **end, candid_slice s) {
+ * (10 bytes; 11 for a principal) made, and then room for `more`:
+ * non-zero (for candid_encode) as candid_fast_put_text, _principal and
+ * _slice, or as candid_fast_room. */
+static inline int candid_fast_w_text(candid_fast_out *o, uint8_t **p, uint8_t **end, candid_slice s,
+                                     size_t more) {
     if ((!s.ptr && s.len) || !candid_utf8_valid(s.ptr, s.len)) return 1;
     *p = candid_fast_w_leb(*p, s.len);
-    candid_fast_copy(o, p, end, s.ptr, s.len);
-    return 0;
+    return candid_fast_copy(o, p, end, s.ptr, s.len, more);
 }
 
 static inline int candid_fast_w_principal(candid_fast_out *o, uint8_t **p, uint8_t **end,
-                                          candid_slice s) {
+                                          candid_slice s, size_t more) {
     if (!s.ptr && s.len) return 1;
     *(*p)++ = 1;
     *p = candid_fast_w_leb(*p, s.len);
-    candid_fast_copy(o, p, end, s.ptr, s.len);
-    return 0;
+    return candid_fast_copy(o, p, end, s.ptr, s.len, more);
 }
 
 static inline int candid_fast_w_slice(candid_fast_out *o, uint8_t **p, uint8_t **end, candid_slice s,
-                                      size_t width) {
+                                      size_t width, size_t more) {
     if (s.len % width || (!s.ptr && s.len)) return 1;
     *p = candid_fast_w_leb(*p, s.len / width);
-    candid_fast_copy(o, p, end, s.ptr, s.len);
-    return 0;
+    return candid_fast_copy(o, p, end, s.ptr, s.len, more);
 }
 
 /* The checked leaves: non-zero (nothing written) for a value they leave

@@ -394,11 +394,10 @@ done:
 static int fe_Account(candid_fast_out *o, const fast_Account *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 11)) return 1;
-    if (candid_fast_w_principal(o, &p, &end, v->owner)) return 1;
-    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->owner, 11)) return 1;
     *p++ = v->subaccount.present != 0;
     if (v->subaccount.present) {
-        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1)) return 1;
+        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1, 0)) return 1;
     }
     o->p = p;
     return 0;
@@ -426,8 +425,7 @@ static int fe_Item(candid_fast_out *o, const fast_Item *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 14)) return 1;
     p = candid_fast_w_fixed(p, &v->a, sizeof v->a);
-    if (candid_fast_w_text(o, &p, &end, v->b)) return 1;
-    if (candid_fast_room(o, &p, &end, 9)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->b, 9)) return 1;
     *p++ = v->c.present != 0;
     if (v->c.present) {
         p = candid_fast_w_fixed(p, &v->c.value, sizeof v->c.value);
@@ -482,7 +480,7 @@ static int fe_Result(candid_fast_out *o, const fast_Result *v) {
         end = o->end;
         break;
     case fast_Result_err_tag:
-        if (candid_fast_w_text(o, &p, &end, v->u.err)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->u.err, 0)) return 1;
         break;
     }
     o->p = p;

@@ -371,11 +371,10 @@ done:
 static int fe_Account(candid_fast_out *o, const fast_decode_Account *v) {
     uint8_t *p = o->p, *end = o->end;
     if (candid_fast_room(o, &p, &end, 11)) return 1;
-    if (candid_fast_w_principal(o, &p, &end, v->owner)) return 1;
-    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->owner, 11)) return 1;
     *p++ = v->subaccount.present != 0;
     if (v->subaccount.present) {
-        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1)) return 1;
+        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1, 0)) return 1;
     }
     o->p = p;
     return 0;
@@ -406,7 +405,7 @@ static int fe_vec_text(candid_fast_out *o, const fast_decode_vec_text *v) {
     p = candid_fast_w_leb(p, v->len);
     for (size_t i = 0; i < v->len; i++) {
         if (candid_fast_room(o, &p, &end, 10)) return 1;
-        if (candid_fast_w_text(o, &p, &end, v->items[i])) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->items[i], 0)) return 1;
     }
     o->p = p;
     return 0;
@@ -461,7 +460,7 @@ static int fe_Result(candid_fast_out *o, const fast_decode_Result *v) {
         p = candid_fast_w_leb(p, v->u.Ok);
         break;
     case fast_decode_Result_Err_tag:
-        if (candid_fast_w_text(o, &p, &end, v->u.Err)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->u.Err, 0)) return 1;
         break;
     case fast_decode_Result_Pending_tag:
         break;

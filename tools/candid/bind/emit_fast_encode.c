@@ -67,10 +67,12 @@ static char *fn_name(const bind_model *m, size_t i) {
 }
 
 /* How a value is written with the cursor in the locals p and end:
- * INLINE in at most head(...) bytes, BULK in a bounded head and then bytes
- * of any length (candid_fast_copy), or CALL through o: its fe_ function,
- * or a leaf the cursor helpers do not cover. */
-enum { INLINE, BULK, CALL };
+ * INLINE in at most `head` bytes, BULK in a bounded head and then bytes of
+ * any length (candid_fast_copy, which makes the room for what follows),
+ * BULK_END the same under options (absent, it makes no room: the next
+ * run checks its own), or CALL through o: its fe_ function, or a leaf the
+ * cursor helpers do not cover. */
+enum { INLINE, BULK, BULK_END, CALL };
 
 /* An inline option chain stays short: its head (one byte per option) must
  * fit in the scratch run with the rest. */
@@ -127,11 +129,11 @@ static int way(const bind_model *m, size_t c, size_t *head) {
     case CANDID_TEXT:
     case CANDID_VEC: /* blob */
         *head += 10;
-        return BULK;
+        return opts ? BULK_END : BULK;
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE:
         *head += 11;
-        return BULK;
+        return opts ? BULK_END : BULK;
     case CANDID_FUNC:
         return CALL;
     default:
@@ -163,8 +165,9 @@ static void put_call_from(FILE *f, const bind_model *m, size_t c, const char *e,
 }
 
 /* The statements writing the value of node c held at the lvalue `e`, its
- * head's room made (unless it is a CALL). */
-static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind) {
+ * head's room made (unless it is a CALL); a BULK one then makes `more`. */
+static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind,
+                      size_t more) {
     size_t head;
     if (way(m, c, &head) == CALL) {
         put_call_from(f, m, c, e, ind, 1);
@@ -197,14 +200,14 @@ static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, con
         fprintf(f, "%sp = candid_fast_w_%s(p, %s);\n", in, t->kind == CANDID_NAT ? "leb" : "sleb", x);
         break;
     case CANDID_TEXT:
-        fprintf(f, "%sif (candid_fast_w_text(o, &p, &end, %s)) return 1;\n", in, x);
+        fprintf(f, "%sif (candid_fast_w_text(o, &p, &end, %s, %zu)) return 1;\n", in, x, more);
         break;
     case CANDID_PRINCIPAL:
     case CANDID_SERVICE:
-        fprintf(f, "%sif (candid_fast_w_principal(o, &p, &end, %s)) return 1;\n", in, x);
+        fprintf(f, "%sif (candid_fast_w_principal(o, &p, &end, %s, %zu)) return 1;\n", in, x, more);
         break;
     case CANDID_VEC: /* blob */
-        fprintf(f, "%sif (candid_fast_w_slice(o, &p, &end, %s, 1)) return 1;\n", in, x);
+        fprintf(f, "%sif (candid_fast_w_slice(o, &p, &end, %s, 1, %zu)) return 1;\n", in, x, more);
         break;
     default: /* fixed-width numbers */
         fprintf(f, "%sp = candid_fast_w_fixed(p, &%s, sizeof %s);\n", in, x, x);
@@ -217,30 +220,49 @@ static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, con
     free(in);
 }
 
+/* The most the values from c[i] on write before a BULK one's bytes or a
+ * CALL (their run, up to the scratch size), after `room` bytes; *j is
+ * where the run stops (after the BULK, or at what did not fit). */
+static size_t run_room(const bind_model *m, size_t n, const size_t *c, size_t i, size_t room,
+                       size_t *j) {
+    size_t head;
+    for (*j = i; *j < n; ++*j) {
+        int w = way(m, c[*j], &head);
+        if (w == CALL || room + head > CANDID_FAST_SCRATCH) break;
+        room += head;
+        if (w != INLINE) {
+            ++*j;
+            break;
+        }
+    }
+    return room;
+}
+
 /* Writes n values (node c[k] at lvalue e[k]), after `prefix` (code
  * writing at most prefix_len bytes, run first): one room check per run of
- * INLINE values, a BULK one ending it, a CALL between runs. Returns 1 when
- * it ends with the cursor in o (a last CALL and no `more` writes after). */
+ * INLINE values, a BULK one ending it and making the next run's room, a
+ * CALL between runs. Returns 1 when it ends with the cursor in o (a last
+ * CALL and no `more` writes after). */
 static int put_values(FILE *f, const bind_model *m, size_t n, const size_t *c, char *const *e,
                       const char *prefix, size_t prefix_len, const char *ind, int more) {
-    size_t i = 0;
+    size_t i = 0, j, head, room = run_room(m, n, c, 0, prefix ? prefix_len : 0, &j);
+    int made = 0; /* the room of the run from i to j is made */
     do {
-        size_t room = prefix ? prefix_len : 0, j = i, head;
-        while (j < n) {
-            int w = way(m, c[j], &head);
-            if (w == CALL || room + head > CANDID_FAST_SCRATCH) break;
-            room += head;
-            j++;
-            if (w == BULK) break;
-        }
-        if (room) fprintf(f, "%sif (candid_fast_room(o, &p, &end, %zu)) return 1;\n", ind, room);
+        if (room && !made) fprintf(f, "%sif (candid_fast_room(o, &p, &end, %zu)) return 1;\n", ind, room);
         if (prefix) fputs(prefix, f);
         prefix = NULL;
-        for (; i < j; i++) put_value(f, m, c[i], e[i], ind);
+        size_t stop = j, next = 0;
+        int bulk = stop > i && way(m, c[stop - 1], &head) == BULK;
+        if (bulk) next = run_room(m, n, c, stop, 0, &j); /* its copy makes that room */
+        for (; i < stop; i++) put_value(f, m, c[i], e[i], ind, i + 1 == stop ? next : 0);
+        made = bulk;
+        room = next;
+        if (bulk) continue;
         if (i < n && way(m, c[i], &head) == CALL) {
             put_call_from(f, m, c[i], e[i], ind, more || i + 1 < n);
             if (++i == n && !more) return 1;
         }
+        room = run_room(m, n, c, i, 0, &j);
     } while (i < n);
     return 0;
 }
@@ -299,7 +321,7 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
         if (calls) {
             for (uint32_t k = 0; k < t->count; k++)
                 if (reads(m, c[k])) put_call(f, m, c[k], e[k], "    ");
-                else put_value(f, m, c[k], e[k], "    "); /* empty's return */
+                else put_value(f, m, c[k], e[k], "    ", 0); /* empty's return */
         } else {
             fputs(cursor, f);
             if (!put_values(f, m, t->count, c, e, NULL, 0, "    ", 0)) fputs("    o->p = p;\n", f);
@@ -317,7 +339,8 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
         }
         size_t room = 10, head;
         for (uint32_t k = 0; k < t->count; k++)
-            if (way(m, bind_node(m, t->fields[k].type), &head) != CALL && 10 + head > room) room = 10 + head;
+            if (way(m, bind_node(m, t->fields[k].type), &head) != CALL && 10 + head > room)
+                room = 10 + head;
         fprintf(f, "%s    if (v->tag >= %u) return 1;\n"
                    "    if (candid_fast_room(o, &p, &end, %zu)) return 1;\n"
                    "    p = candid_fast_w_leb(p, v->tag);\n    switch (v->tag) {\n",
@@ -325,7 +348,7 @@ static void struct_fn(FILE *f, const bind_model *m, size_t i) {
         for (uint32_t k = 0; k < t->count; k++) {
             fprintf(f, "    case %s_%s:\n", pre, b->tags[k]);
             char *e = bind_fmt("v->u.%s", b->members[k]);
-            put_value(f, m, bind_node(m, t->fields[k].type), e, "        ");
+            put_value(f, m, bind_node(m, t->fields[k].type), e, "        ", 0);
             free(e);
             fputs("        break;\n", f);
         }
