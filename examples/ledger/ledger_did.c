@@ -413,16 +413,15 @@ static int decode_relay_fee_ret_0(candid_fast *f, ledger_did_relay_fee_ret_0 *ou
     }
 }
 
-static int fe_opt_blob(candid_fast_out *o, const ledger_did_opt_blob *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    if (candid_fast_put_slice(o, v->value, 1)) return 1;
-    return 0;
-}
-
 static int fe_Account(candid_fast_out *o, const ledger_did_Account *v) {
-    if (candid_fast_put_principal(o, v->owner)) return 1;
-    if (fe_opt_blob(o, &v->subaccount)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->owner, 11)) return 1;
+    *p++ = v->subaccount.present != 0;
+    if (v->subaccount.present) {
+        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1, 0)) return 1;
+    }
+    o->p = p;
     return 0;
 }
 
@@ -444,27 +443,33 @@ candid_status ledger_did_Account_decode(candid_decoder *d, const uint8_t *msg, s
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
 
-static int fe_opt_nat(candid_fast_out *o, const ledger_did_opt_nat *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    candid_fast_put_leb(o, v->value);
-    return 0;
-}
-
-static int fe_opt_nat64(candid_fast_out *o, const ledger_did_opt_nat64 *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    candid_fast_put_fixed(o, &v->value, sizeof v->value);
-    return 0;
-}
-
 static int fe_TransferArg(candid_fast_out *o, const ledger_did_TransferArg *v) {
+    uint8_t *p = o->p, *end = o->end;
+    o->p = p;
     if (fe_Account(o, &v->to)) return 1;
-    if (fe_opt_nat(o, &v->fee)) return 1;
-    if (fe_opt_blob(o, &v->memo)) return 1;
-    if (fe_opt_blob(o, &v->from_subaccount)) return 1;
-    if (fe_opt_nat64(o, &v->created_at_time)) return 1;
-    candid_fast_put_leb(o, v->amount);
+    p = o->p;
+    end = o->end;
+    if (candid_fast_room(o, &p, &end, 22)) return 1;
+    *p++ = v->fee.present != 0;
+    if (v->fee.present) {
+        p = candid_fast_w_leb(p, v->fee.value);
+    }
+    *p++ = v->memo.present != 0;
+    if (v->memo.present) {
+        if (candid_fast_w_slice(o, &p, &end, v->memo.value, 1, 0)) return 1;
+    }
+    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    *p++ = v->from_subaccount.present != 0;
+    if (v->from_subaccount.present) {
+        if (candid_fast_w_slice(o, &p, &end, v->from_subaccount.value, 1, 0)) return 1;
+    }
+    if (candid_fast_room(o, &p, &end, 19)) return 1;
+    *p++ = v->created_at_time.present != 0;
+    if (v->created_at_time.present) {
+        p = candid_fast_w_fixed(p, &v->created_at_time.value, sizeof v->created_at_time.value);
+    }
+    p = candid_fast_w_leb(p, v->amount);
+    o->p = p;
     return 0;
 }
 
@@ -487,63 +492,102 @@ candid_status ledger_did_TransferArg_decode(candid_decoder *d, const uint8_t *ms
 }
 
 static int fe_TransferError_GenericError(candid_fast_out *o, const ledger_did_TransferError_GenericError *v) {
-    if (candid_fast_put_text(o, v->message)) return 1;
-    candid_fast_put_leb(o, v->error_code);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->message, 10)) return 1;
+    p = candid_fast_w_leb(p, v->error_code);
+    o->p = p;
     return 0;
 }
 
 static int fe_TransferError_BadBurn(candid_fast_out *o, const ledger_did_TransferError_BadBurn *v) {
-    candid_fast_put_leb(o, v->min_burn_amount);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->min_burn_amount);
+    o->p = p;
     return 0;
 }
 
 static int fe_TransferError_Duplicate(candid_fast_out *o, const ledger_did_TransferError_Duplicate *v) {
-    candid_fast_put_leb(o, v->duplicate_of);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->duplicate_of);
+    o->p = p;
     return 0;
 }
 
 static int fe_TransferError_BadFee(candid_fast_out *o, const ledger_did_TransferError_BadFee *v) {
-    candid_fast_put_leb(o, v->expected_fee);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->expected_fee);
+    o->p = p;
     return 0;
 }
 
 static int fe_TransferError_CreatedInFuture(candid_fast_out *o, const ledger_did_TransferError_CreatedInFuture *v) {
-    candid_fast_put_fixed(o, &v->ledger_time, sizeof v->ledger_time);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 8)) return 1;
+    p = candid_fast_w_fixed(p, &v->ledger_time, sizeof v->ledger_time);
+    o->p = p;
     return 0;
 }
 
 static int fe_TransferError_InsufficientFunds(candid_fast_out *o, const ledger_did_TransferError_InsufficientFunds *v) {
-    candid_fast_put_leb(o, v->balance);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->balance);
+    o->p = p;
     return 0;
 }
 
 static int fe_TransferError(candid_fast_out *o, const ledger_did_TransferError *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 8) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case ledger_did_TransferError_GenericError_tag:
+        o->p = p;
         if (fe_TransferError_GenericError(o, &v->u.GenericError)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case ledger_did_TransferError_TemporarilyUnavailable_tag:
         break;
     case ledger_did_TransferError_BadBurn_tag:
+        o->p = p;
         if (fe_TransferError_BadBurn(o, &v->u.BadBurn)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case ledger_did_TransferError_Duplicate_tag:
+        o->p = p;
         if (fe_TransferError_Duplicate(o, &v->u.Duplicate)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case ledger_did_TransferError_BadFee_tag:
+        o->p = p;
         if (fe_TransferError_BadFee(o, &v->u.BadFee)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case ledger_did_TransferError_CreatedInFuture_tag:
+        o->p = p;
         if (fe_TransferError_CreatedInFuture(o, &v->u.CreatedInFuture)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case ledger_did_TransferError_TooOld_tag:
         break;
     case ledger_did_TransferError_InsufficientFunds_tag:
+        o->p = p;
         if (fe_TransferError_InsufficientFunds(o, &v->u.InsufficientFunds)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     }
+    o->p = p;
     return 0;
 }
 
@@ -619,7 +663,10 @@ candid_status ledger_did_icrc1_balance_of_args_decode(candid_decoder *d, const u
 }
 
 static int fe_icrc1_balance_of_result(candid_fast_out *o, const ledger_did_icrc1_balance_of_result *v) {
-    candid_fast_put_leb(o, v->_0);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->_0);
+    o->p = p;
     return 0;
 }
 
@@ -671,16 +718,22 @@ candid_status ledger_did_icrc1_transfer_args_decode(candid_decoder *d, const uin
 }
 
 static int fe_icrc1_transfer_ret_0(candid_fast_out *o, const ledger_did_icrc1_transfer_ret_0 *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 20)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case ledger_did_icrc1_transfer_ret_0_Ok_tag:
-        candid_fast_put_leb(o, v->u.Ok);
+        p = candid_fast_w_leb(p, v->u.Ok);
         break;
     case ledger_did_icrc1_transfer_ret_0_Err_tag:
+        o->p = p;
         if (fe_TransferError(o, &v->u.Err)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     }
+    o->p = p;
     return 0;
 }
 
@@ -711,7 +764,10 @@ candid_status ledger_did_icrc1_transfer_result_decode(candid_decoder *d, const u
 }
 
 static int fe_relay_fee_args(candid_fast_out *o, const ledger_did_relay_fee_args *v) {
-    if (candid_fast_put_principal(o, v->_0)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->_0, 0)) return 1;
+    o->p = p;
     return 0;
 }
 
@@ -737,16 +793,19 @@ candid_status ledger_did_relay_fee_args_decode(candid_decoder *d, const uint8_t 
 }
 
 static int fe_relay_fee_ret_0(candid_fast_out *o, const ledger_did_relay_fee_ret_0 *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 20)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case ledger_did_relay_fee_ret_0_Ok_tag:
-        candid_fast_put_leb(o, v->u.Ok);
+        p = candid_fast_w_leb(p, v->u.Ok);
         break;
     case ledger_did_relay_fee_ret_0_Err_tag:
-        if (candid_fast_put_text(o, v->u.Err)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->u.Err, 0)) return 1;
         break;
     }
+    o->p = p;
     return 0;
 }
 

@@ -83,7 +83,10 @@ candid_status sibling_fee_info_args_decode(candid_decoder *d, const uint8_t *msg
 }
 
 static int fe_fee_info_ret_0(candid_fast_out *o, const sibling_fee_info_ret_0 *v) {
-    candid_fast_put_leb(o, v->fee);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->fee);
+    o->p = p;
     return 0;
 }
 

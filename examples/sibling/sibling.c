@@ -257,26 +257,41 @@ static int decode_vec_nat64(candid_fast *f, sibling_vec_nat64 *out) {
 }
 
 static int fe_VarintError_overflow(candid_fast_out *o, const sibling_VarintError_overflow *v) {
-    candid_fast_put_leb(o, v->offset);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->offset);
+    o->p = p;
     return 0;
 }
 
 static int fe_VarintError_truncated(candid_fast_out *o, const sibling_VarintError_truncated *v) {
-    candid_fast_put_leb(o, v->offset);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->offset);
+    o->p = p;
     return 0;
 }
 
 static int fe_VarintError(candid_fast_out *o, const sibling_VarintError *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case sibling_VarintError_overflow_tag:
+        o->p = p;
         if (fe_VarintError_overflow(o, &v->u.overflow)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case sibling_VarintError_truncated_tag:
+        o->p = p;
         if (fe_VarintError_truncated(o, &v->u.truncated)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     }
+    o->p = p;
     return 0;
 }
 
@@ -299,9 +314,12 @@ candid_status sibling_VarintError_decode(candid_decoder *d, const uint8_t *msg, 
 }
 
 static int fe_find_args(candid_fast_out *o, const sibling_find_args *v) {
-    if (candid_fast_put_text(o, v->_0)) return 1;
-    if (candid_fast_put_text(o, v->_1)) return 1;
-    candid_fast_put_leb(o, v->_2);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->_0, 10)) return 1;
+    if (candid_fast_w_text(o, &p, &end, v->_1, 10)) return 1;
+    p = candid_fast_w_leb(p, v->_2);
+    o->p = p;
     return 0;
 }
 
@@ -326,15 +344,14 @@ candid_status sibling_find_args_decode(candid_decoder *d, const uint8_t *msg, si
     return candid_fast_end(f, ok, d, msg, len, &sibling_find_args_type, out);
 }
 
-static int fe_opt_nat(candid_fast_out *o, const sibling_opt_nat *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    candid_fast_put_leb(o, v->value);
-    return 0;
-}
-
 static int fe_find_result(candid_fast_out *o, const sibling_find_result *v) {
-    if (fe_opt_nat(o, &v->_0)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    *p++ = v->_0.present != 0;
+    if (v->_0.present) {
+        p = candid_fast_w_leb(p, v->_0.value);
+    }
+    o->p = p;
     return 0;
 }
 
@@ -360,7 +377,10 @@ candid_status sibling_find_result_decode(candid_decoder *d, const uint8_t *msg, 
 }
 
 static int fe_sha256_args(candid_fast_out *o, const sibling_sha256_args *v) {
-    if (candid_fast_put_slice(o, v->_0, 1)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
+    o->p = p;
     return 0;
 }
 
@@ -386,7 +406,10 @@ candid_status sibling_sha256_args_decode(candid_decoder *d, const uint8_t *msg, 
 }
 
 static int fe_sha256_result(candid_fast_out *o, const sibling_sha256_result *v) {
-    if (candid_fast_put_slice(o, v->_0, 1)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
+    o->p = p;
     return 0;
 }
 
@@ -412,7 +435,10 @@ candid_status sibling_sha256_result_decode(candid_decoder *d, const uint8_t *msg
 }
 
 static int fe_varint_decode_args(candid_fast_out *o, const sibling_varint_decode_args *v) {
-    if (candid_fast_put_slice(o, v->_0, 1)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
+    o->p = p;
     return 0;
 }
 
@@ -438,22 +464,35 @@ candid_status sibling_varint_decode_args_decode(candid_decoder *d, const uint8_t
 }
 
 static int fe_vec_nat64(candid_fast_out *o, const sibling_vec_nat64 *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
+    o->p = p;
     candid_fast_put_array(o, v->items, v->len, sizeof *v->items);
     return 0;
 }
 
 static int fe_varint_decode_ret_0(candid_fast_out *o, const sibling_varint_decode_ret_0 *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case sibling_varint_decode_ret_0_ok_tag:
+        o->p = p;
         if (fe_vec_nat64(o, &v->u.ok)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case sibling_varint_decode_ret_0_err_tag:
+        o->p = p;
         if (fe_VarintError(o, &v->u.err)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     }
+    o->p = p;
     return 0;
 }
 
@@ -510,7 +549,10 @@ candid_status sibling_varint_encode_args_decode(candid_decoder *d, const uint8_t
 }
 
 static int fe_varint_encode_result(candid_fast_out *o, const sibling_varint_encode_result *v) {
-    if (candid_fast_put_slice(o, v->_0, 1)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    if (candid_fast_w_slice(o, &p, &end, v->_0, 1, 0)) return 1;
+    o->p = p;
     return 0;
 }
 

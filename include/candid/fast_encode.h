@@ -31,13 +31,16 @@ extern "C" {
 
 /* Where generated code writes: straight into the writer's buffer while
  * there is room (p to end), through candid_put_bytes when there is not
- * (candid_fast_spill). A size-only writer gets `scratch`, overwritten as it
- * fills: only the count matters. Set up by candid_fast_encode; the writer
+ * (candid_fast_spill). A writer that does not take bytes in place (size
+ * only, streaming, an error latched) gets `scratch`, passed to
+ * candid_put_bytes as it fills. Set up by candid_fast_encode; the writer
  * is behind by p - base bytes until then. */
+#define CANDID_FAST_SCRATCH 256
+
 typedef struct candid_fast_out {
     uint8_t *p, *end, *base;
     candid_writer *w;
-    uint8_t scratch[256];
+    uint8_t scratch[CANDID_FAST_SCRATCH];
 } candid_fast_out;
 
 /* Writes the values of a message (after its header) from `values`.
@@ -122,6 +125,99 @@ static inline void candid_fast_put_array(candid_fast_out *o, const void *items, 
 #else
     for (size_t i = 0; i < len; i++) candid_fast_put_fixed(o, (const uint8_t *)items + i * width, width);
 #endif
+}
+
+/* Generated functions keep the cursor in two locals, p and end (a byte
+ * stored through p cannot alias a local, so neither is reloaded after each
+ * write), and check for room once per run of bounded writes: `n` is the
+ * most the run can write. candid_fast_room makes the room (through the
+ * writer, or in `scratch` for a writer that does not hold the bytes, n
+ * being at most its size) or returns non-zero when a buffer lacks it:
+ * then candid_encode writes the message and reports what it must. Between
+ * checks the writes are the unchecked candid_fast_w_* below. */
+int candid_fast_reserve(candid_fast_out *o, size_t n);
+
+static inline int candid_fast_room(candid_fast_out *o, uint8_t **p, uint8_t **end, size_t n) {
+    if ((size_t)(*end - *p) >= n) return 0;
+    o->p = *p;
+    int r = candid_fast_reserve(o, n);
+    *p = o->p;
+    *end = o->end;
+    return r;
+}
+
+/* n bytes of any length (the bytes of a text or blob) at the cursor, and
+ * room for `more` after them (the next run's: one check for both); fails
+ * as candid_fast_room. */
+static inline int candid_fast_copy(candid_fast_out *o, uint8_t **p, uint8_t **end, const void *src,
+                                   size_t n, size_t more) {
+    if ((size_t)(*end - *p) >= n && (size_t)(*end - *p) - n >= more) {
+        __builtin_memcpy(*p, src, n);
+        *p += n;
+        return 0;
+    }
+    o->p = *p;
+    candid_fast_spill(o, src, n);
+    *p = o->p;
+    *end = o->end;
+    return candid_fast_room(o, p, end, more);
+}
+
+static inline uint8_t *candid_fast_w_leb(uint8_t *p, uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+static inline uint8_t *candid_fast_w_sleb(uint8_t *p, int64_t v) {
+    if (v >= -64 && v < 64) { /* one byte or two inline: the usual small ints */
+        *p = (uint8_t)(v & 0x7f);
+        return p + 1;
+    }
+    if (v >= -8192 && v < 8192) {
+        p[0] = (uint8_t)(v | 0x80);
+        p[1] = (uint8_t)(((uint64_t)v >> 7) & 0x7f);
+        return p + 2;
+    }
+    return p + candid_sleb_encode(v, p);
+}
+
+static inline uint8_t *candid_fast_w_fixed(uint8_t *p, const void *src, size_t width) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    __builtin_memcpy(p, src, width);
+#else
+    for (size_t i = 0; i < width; i++) p[i] = ((const uint8_t *)src)[width - 1 - i];
+#endif
+    return p + width;
+}
+
+/* The leaves ending in bytes of any length, with room for their head
+ * (10 bytes; 11 for a principal) made, and then room for `more`:
+ * non-zero (for candid_encode) as candid_fast_put_text, _principal and
+ * _slice, or as candid_fast_room. */
+static inline int candid_fast_w_text(candid_fast_out *o, uint8_t **p, uint8_t **end, candid_slice s,
+                                     size_t more) {
+    if ((!s.ptr && s.len) || !candid_utf8_valid(s.ptr, s.len)) return 1;
+    *p = candid_fast_w_leb(*p, s.len);
+    return candid_fast_copy(o, p, end, s.ptr, s.len, more);
+}
+
+static inline int candid_fast_w_principal(candid_fast_out *o, uint8_t **p, uint8_t **end,
+                                          candid_slice s, size_t more) {
+    if (!s.ptr && s.len) return 1;
+    *(*p)++ = 1;
+    *p = candid_fast_w_leb(*p, s.len);
+    return candid_fast_copy(o, p, end, s.ptr, s.len, more);
+}
+
+static inline int candid_fast_w_slice(candid_fast_out *o, uint8_t **p, uint8_t **end, candid_slice s,
+                                      size_t width, size_t more) {
+    if (s.len % width || (!s.ptr && s.len)) return 1;
+    *p = candid_fast_w_leb(*p, s.len / width);
+    return candid_fast_copy(o, p, end, s.ptr, s.len, more);
 }
 
 /* The checked leaves: non-zero (nothing written) for a value they leave

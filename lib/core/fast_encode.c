@@ -6,20 +6,21 @@
  * targets), and aligning the work memory to 8 may cost one more. */
 #define ENCODE_LEVEL (2 * (2 * sizeof(void *) + 8))
 
-/* Room for the cursor: the rest of the writer's buffer, the scratch
- * buffer for a size-only writer, none (p == end) when bytes must go
- * through candid_put_bytes (streaming is drained by it, and a latched
- * error only counts). */
+/* The bytes go in place when the writer holds them in a buffer it does
+ * not drain; anything else stages them in scratch. */
+static int in_place(const candid_writer *w) {
+    return w->_private.buf && !w->_private.flush && !w->err;
+}
+
+/* Room for the cursor: the rest of the writer's buffer, or scratch. */
 static void open_out(candid_fast_out *o, candid_writer *w) {
     o->w = w;
-    if (w->err || w->_private.flush) {
-        o->p = o->end = o->scratch;
-    } else if (!w->_private.buf) {
-        o->p = o->scratch;
-        o->end = o->scratch + sizeof o->scratch;
-    } else {
+    if (in_place(w)) {
         o->p = w->_private.buf + w->_private.len;
         o->end = w->_private.buf + w->_private.cap;
+    } else {
+        o->p = o->scratch;
+        o->end = o->scratch + sizeof o->scratch;
     }
     o->base = o->p;
 }
@@ -27,8 +28,12 @@ static void open_out(candid_fast_out *o, candid_writer *w) {
 /* Brings the writer up to the cursor. */
 static void sync_out(candid_fast_out *o) {
     size_t n = (size_t)(o->p - o->base);
-    if (o->w->_private.buf) o->w->_private.len += n;
-    o->w->total += n;
+    if (o->base == o->scratch) {
+        candid_put_bytes(o->w, o->scratch, n);
+    } else {
+        o->w->_private.len += n;
+        o->w->total += n;
+    }
     o->base = o->p;
 }
 
@@ -36,6 +41,14 @@ void candid_fast_spill(candid_fast_out *o, const void *p, size_t n) {
     sync_out(o);
     candid_put_bytes(o->w, p, n);
     open_out(o, o->w);
+}
+
+int candid_fast_reserve(candid_fast_out *o, size_t n) {
+    sync_out(o);
+    open_out(o, o->w);
+    /* A buffer this short may yet hold the message (n is the most a run
+     * can take), or not: candid_encode finds out and says so. */
+    return (size_t)(o->end - o->p) < n;
 }
 
 /* h's bytes and fn's values into w; 0 when fn gave up. */

@@ -391,16 +391,15 @@ done:
     return 0;
 }
 
-static int fe_opt_blob(candid_fast_out *o, const fast_opt_blob *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    if (candid_fast_put_slice(o, v->value, 1)) return 1;
-    return 0;
-}
-
 static int fe_Account(candid_fast_out *o, const fast_Account *v) {
-    if (candid_fast_put_principal(o, v->owner)) return 1;
-    if (fe_opt_blob(o, &v->subaccount)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->owner, 11)) return 1;
+    *p++ = v->subaccount.present != 0;
+    if (v->subaccount.present) {
+        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1, 0)) return 1;
+    }
+    o->p = p;
     return 0;
 }
 
@@ -422,17 +421,16 @@ candid_status fast_Account_decode(candid_decoder *d, const uint8_t *msg, size_t 
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
 
-static int fe_opt_int64(candid_fast_out *o, const fast_opt_int64 *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    candid_fast_put_fixed(o, &v->value, sizeof v->value);
-    return 0;
-}
-
 static int fe_Item(candid_fast_out *o, const fast_Item *v) {
-    candid_fast_put_fixed(o, &v->a, sizeof v->a);
-    if (candid_fast_put_text(o, v->b)) return 1;
-    if (fe_opt_int64(o, &v->c)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 14)) return 1;
+    p = candid_fast_w_fixed(p, &v->a, sizeof v->a);
+    if (candid_fast_w_text(o, &p, &end, v->b, 9)) return 1;
+    *p++ = v->c.present != 0;
+    if (v->c.present) {
+        p = candid_fast_w_fixed(p, &v->c.value, sizeof v->c.value);
+    }
+    o->p = p;
     return 0;
 }
 
@@ -455,24 +453,37 @@ candid_status fast_Item_decode(candid_decoder *d, const uint8_t *msg, size_t len
 }
 
 static int fe_vec_Item(candid_fast_out *o, const fast_vec_Item *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
     for (size_t i = 0; i < v->len; i++) {
+        o->p = p;
         if (fe_Item(o, &v->items[i])) return 1;
+        p = o->p;
+        end = o->end;
     }
+    o->p = p;
     return 0;
 }
 
 static int fe_Result(candid_fast_out *o, const fast_Result *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 2) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 20)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case fast_Result_ok_tag:
+        o->p = p;
         if (fe_vec_Item(o, &v->u.ok)) return 1;
+        p = o->p;
+        end = o->end;
         break;
     case fast_Result_err_tag:
-        if (candid_fast_put_text(o, v->u.err)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->u.err, 0)) return 1;
         break;
     }
+    o->p = p;
     return 0;
 }
 
@@ -495,12 +506,17 @@ candid_status fast_Result_decode(candid_decoder *d, const uint8_t *msg, size_t l
 }
 
 static int fe_List(candid_fast_out *o, const fast_List *v) {
+    uint8_t *p = o->p, *end = o->end;
     const fast_List_value *node = *v, *seen = NULL;
     for (uint64_t n = 1;; n++) {
-        candid_fast_put_u8(o, node != NULL);
-        if (!node) return 0;
+        if (candid_fast_room(o, &p, &end, 11)) return 1;
+        *p++ = node != NULL;
+        if (!node) {
+            o->p = p;
+            return 0;
+        }
         if (node == seen) return 1;
-        candid_fast_put_leb(o, node->head);
+        p = candid_fast_w_leb(p, node->head);
         if (!(n & (n - 1))) seen = node;
         node = node->tail;
     }
@@ -556,7 +572,10 @@ candid_status fast_depth_args_decode(candid_decoder *d, const uint8_t *msg, size
 }
 
 static int fe_depth_result(candid_fast_out *o, const fast_depth_result *v) {
-    candid_fast_put_fixed(o, &v->_0, sizeof v->_0);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 4)) return 1;
+    p = candid_fast_w_fixed(p, &v->_0, sizeof v->_0);
+    o->p = p;
     return 0;
 }
 
@@ -582,15 +601,29 @@ candid_status fast_depth_result_decode(candid_decoder *d, const uint8_t *msg, si
 }
 
 static int fe_vec_nat16(candid_fast_out *o, const fast_vec_nat16 *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
+    o->p = p;
     candid_fast_put_array(o, v->items, v->len, sizeof *v->items);
     return 0;
 }
 
 static int fe_put_args(candid_fast_out *o, const fast_put_args *v) {
+    uint8_t *p = o->p, *end = o->end;
+    o->p = p;
     if (fe_Account(o, &v->_0)) return 1;
+    p = o->p;
+    end = o->end;
+    o->p = p;
     if (fe_vec_nat16(o, &v->_1)) return 1;
-    if (candid_fast_put_bool(o, v->_2)) return 1;
+    p = o->p;
+    end = o->end;
+    if (candid_fast_room(o, &p, &end, 1)) return 1;
+    if (v->_2 > 1) return 1;
+    *p++ = v->_2;
+    o->p = p;
     return 0;
 }
 
@@ -668,7 +701,10 @@ candid_status fast_sum_args_decode(candid_decoder *d, const uint8_t *msg, size_t
 }
 
 static int fe_sum_result(candid_fast_out *o, const fast_sum_result *v) {
-    candid_fast_put_leb(o, v->_0);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->_0);
+    o->p = p;
     return 0;
 }
 

@@ -368,16 +368,15 @@ done:
     return 0;
 }
 
-static int fe_opt_blob(candid_fast_out *o, const fast_decode_opt_blob *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    if (candid_fast_put_slice(o, v->value, 1)) return 1;
-    return 0;
-}
-
 static int fe_Account(candid_fast_out *o, const fast_decode_Account *v) {
-    if (candid_fast_put_principal(o, v->owner)) return 1;
-    if (fe_opt_blob(o, &v->subaccount)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 11)) return 1;
+    if (candid_fast_w_principal(o, &p, &end, v->owner, 11)) return 1;
+    *p++ = v->subaccount.present != 0;
+    if (v->subaccount.present) {
+        if (candid_fast_w_slice(o, &p, &end, v->subaccount.value, 1, 0)) return 1;
+    }
+    o->p = p;
     return 0;
 }
 
@@ -399,26 +398,37 @@ candid_status fast_decode_Account_decode(candid_decoder *d, const uint8_t *msg, 
     return candid_fast_end(f, ok, d, msg, len, &tt_Account, out);
 }
 
-static int fe_opt_nat64(candid_fast_out *o, const fast_decode_opt_nat64 *v) {
-    candid_fast_put_u8(o, v->present != 0);
-    if (!v->present) return 0;
-    candid_fast_put_fixed(o, &v->value, sizeof v->value);
-    return 0;
-}
-
 static int fe_vec_text(candid_fast_out *o, const fast_decode_vec_text *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
     for (size_t i = 0; i < v->len; i++) {
-        if (candid_fast_put_text(o, v->items[i])) return 1;
+        if (candid_fast_room(o, &p, &end, 10)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->items[i], 0)) return 1;
     }
+    o->p = p;
     return 0;
 }
 
 static int fe_Transfer(candid_fast_out *o, const fast_decode_Transfer *v) {
+    uint8_t *p = o->p, *end = o->end;
+    o->p = p;
     if (fe_Account(o, &v->to)) return 1;
-    if (fe_opt_nat64(o, &v->memo)) return 1;
+    p = o->p;
+    end = o->end;
+    if (candid_fast_room(o, &p, &end, 9)) return 1;
+    *p++ = v->memo.present != 0;
+    if (v->memo.present) {
+        p = candid_fast_w_fixed(p, &v->memo.value, sizeof v->memo.value);
+    }
+    o->p = p;
     if (fe_vec_text(o, &v->tags)) return 1;
-    candid_fast_put_leb(o, v->amount);
+    p = o->p;
+    end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->amount);
+    o->p = p;
     return 0;
 }
 
@@ -441,18 +451,21 @@ candid_status fast_decode_Transfer_decode(candid_decoder *d, const uint8_t *msg,
 }
 
 static int fe_Result(candid_fast_out *o, const fast_decode_Result *v) {
+    uint8_t *p = o->p, *end = o->end;
     if (v->tag >= 3) return 1;
-    candid_fast_put_leb(o, v->tag);
+    if (candid_fast_room(o, &p, &end, 20)) return 1;
+    p = candid_fast_w_leb(p, v->tag);
     switch (v->tag) {
     case fast_decode_Result_Ok_tag:
-        candid_fast_put_leb(o, v->u.Ok);
+        p = candid_fast_w_leb(p, v->u.Ok);
         break;
     case fast_decode_Result_Err_tag:
-        if (candid_fast_put_text(o, v->u.Err)) return 1;
+        if (candid_fast_w_text(o, &p, &end, v->u.Err, 0)) return 1;
         break;
     case fast_decode_Result_Pending_tag:
         break;
     }
+    o->p = p;
     return 0;
 }
 
@@ -475,12 +488,17 @@ candid_status fast_decode_Result_decode(candid_decoder *d, const uint8_t *msg, s
 }
 
 static int fe_List(candid_fast_out *o, const fast_decode_List *v) {
+    uint8_t *p = o->p, *end = o->end;
     const fast_decode_List_value *node = *v, *seen = NULL;
     for (uint64_t n = 1;; n++) {
-        candid_fast_put_u8(o, node != NULL);
-        if (!node) return 0;
+        if (candid_fast_room(o, &p, &end, 11)) return 1;
+        *p++ = node != NULL;
+        if (!node) {
+            o->p = p;
+            return 0;
+        }
         if (node == seen) return 1;
-        candid_fast_put_leb(o, node->head);
+        p = candid_fast_w_leb(p, node->head);
         if (!(n & (n - 1))) seen = node;
         node = node->tail;
     }
@@ -505,15 +523,26 @@ candid_status fast_decode_List_decode(candid_decoder *d, const uint8_t *msg, siz
 }
 
 static int fe_vec_Transfer(candid_fast_out *o, const fast_decode_vec_Transfer *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
     for (size_t i = 0; i < v->len; i++) {
+        o->p = p;
         if (fe_Transfer(o, &v->items[i])) return 1;
+        p = o->p;
+        end = o->end;
     }
+    o->p = p;
     return 0;
 }
 
 static int fe_vec_nat32(candid_fast_out *o, const fast_decode_vec_nat32 *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
+    o->p = p;
     candid_fast_put_array(o, v->items, v->len, sizeof *v->items);
     return 0;
 }
@@ -546,10 +575,17 @@ candid_status fast_decode_batch_args_decode(candid_decoder *d, const uint8_t *ms
 }
 
 static int fe_vec_Result(candid_fast_out *o, const fast_decode_vec_Result *v) {
-    if (candid_fast_put_count(o, v->items, v->len)) return 1;
+    uint8_t *p = o->p, *end = o->end;
+    if (!v->items && v->len) return 1;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->len);
     for (size_t i = 0; i < v->len; i++) {
+        o->p = p;
         if (fe_Result(o, &v->items[i])) return 1;
+        p = o->p;
+        end = o->end;
     }
+    o->p = p;
     return 0;
 }
 
@@ -606,7 +642,10 @@ candid_status fast_decode_sum_args_decode(candid_decoder *d, const uint8_t *msg,
 }
 
 static int fe_sum_result(candid_fast_out *o, const fast_decode_sum_result *v) {
-    candid_fast_put_leb(o, v->_0);
+    uint8_t *p = o->p, *end = o->end;
+    if (candid_fast_room(o, &p, &end, 10)) return 1;
+    p = candid_fast_w_leb(p, v->_0);
+    o->p = p;
     return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bind.h"
+#include "candid/fast_encode.h"
 
 enum { WHITE, GRAY, DONE, RECURSIVE };
 
@@ -65,54 +66,217 @@ static char *fn_name(const bind_model *m, size_t i) {
     return bind_fmt("fe_%s", m->nodes[i].stem);
 }
 
-/* The statements writing the value of node c held at the lvalue `e`. */
-static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind) {
-    const candid_type *t = m->nodes[c].t;
-    if (has_fn(m, c)) {
-        char *fn = fn_name(m, c);
-        fprintf(f, "%sif (%s(o, &%s)) return 1;\n", ind, fn, e);
-        free(fn);
-        return;
-    }
+/* How a value is written with the cursor in the locals p and end:
+ * INLINE in at most `head` bytes, BULK in a bounded head and then bytes of
+ * any length (candid_fast_copy, which makes the room for what follows),
+ * BULK_END the same under options (absent, it makes no room: the next
+ * run checks its own), or CALL through o: its fe_ function, or a leaf the
+ * cursor helpers do not cover. */
+enum { INLINE, BULK, BULK_END, CALL };
+
+/* An inline option chain stays short: its head (one byte per option) must
+ * fit in the scratch run with the rest. */
+#define MAX_OPT_CHAIN 48
+
+static size_t fixed_width(const candid_type *t) {
     switch (t->kind) {
-    case CANDID_NULL:
-    case CANDID_RESERVED:
-        return;
-    case CANDID_EMPTY:
-        fprintf(f, "%sreturn 1; /* empty has no values */\n", ind);
-        return;
-    case CANDID_BOOL:
-        fprintf(f, "%sif (candid_fast_put_bool(o, %s)) return 1;\n", ind, e);
-        return;
-    case CANDID_NAT:
-    case CANDID_INT:
-        if (m->opts.nat_big)
-            fprintf(f, "%sif (candid_fast_put_bignum(o, %s, %d)) return 1;\n", ind, e,
-                    t->kind == CANDID_INT);
-        else
-            fprintf(f, "%scandid_fast_put_%s(o, %s);\n", ind, t->kind == CANDID_NAT ? "leb" : "sleb", e);
-        return;
-    case CANDID_TEXT:
-        fprintf(f, "%sif (candid_fast_put_text(o, %s)) return 1;\n", ind, e);
-        return;
-    case CANDID_PRINCIPAL:
-    case CANDID_SERVICE:
-        fprintf(f, "%sif (candid_fast_put_principal(o, %s)) return 1;\n", ind, e);
-        return;
-    case CANDID_FUNC:
-        fprintf(f, "%sif (candid_fast_put_func(o, %s)) return 1;\n", ind, e);
-        return;
-    case CANDID_VEC: /* blob */
-        fprintf(f, "%sif (candid_fast_put_slice(o, %s, 1)) return 1;\n", ind, e);
-        return;
-    default: /* fixed-width numbers */
-        fprintf(f, "%scandid_fast_put_fixed(o, &%s, sizeof %s);\n", ind, e, e);
+    case CANDID_NAT8:
+    case CANDID_INT8:
+        return 1;
+    case CANDID_NAT16:
+    case CANDID_INT16:
+        return 2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32:
+        return 4;
+    default:
+        return 8;
     }
 }
 
 static int is_fixed(const candid_type *t) {
     return t->kind >= CANDID_NAT8 && t->kind <= CANDID_FLOAT64;
 }
+
+/* An option written in place: held by value, not a list. */
+static int inline_opt(const bind_model *m, size_t c) {
+    return m->nodes[c].t->kind == CANDID_OPT && !m->nodes[c].boxed_opt && !is_list(m, c);
+}
+
+/* The way node c is written and, unless CALL, the most its head takes. */
+static int way(const bind_model *m, size_t c, size_t *head) {
+    size_t opts = 0;
+    while (inline_opt(m, c) && opts < MAX_OPT_CHAIN) { /* an option chain: a byte each */
+        c = bind_node(m, m->nodes[c].t->inner);
+        opts++;
+    }
+    const candid_type *t = m->nodes[c].t;
+    *head = opts;
+    if (has_fn(m, c) || (opts == MAX_OPT_CHAIN && inline_opt(m, c))) return CALL;
+    switch (t->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+    case CANDID_EMPTY:
+        return INLINE;
+    case CANDID_BOOL:
+        *head += 1;
+        return INLINE;
+    case CANDID_NAT:
+    case CANDID_INT:
+        *head += 10;
+        return m->opts.nat_big ? CALL : INLINE;
+    case CANDID_TEXT:
+    case CANDID_VEC: /* blob */
+        *head += 10;
+        return opts ? BULK_END : BULK;
+    case CANDID_PRINCIPAL:
+    case CANDID_SERVICE:
+        *head += 11;
+        return opts ? BULK_END : BULK;
+    case CANDID_FUNC:
+        return CALL;
+    default:
+        *head += fixed_width(t);
+        return INLINE;
+    }
+}
+/* The statement writing a CALL value through o. */
+static void put_call(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind) {
+    const candid_type *t = m->nodes[c].t;
+    if (has_fn(m, c)) {
+        char *fn = fn_name(m, c);
+        fprintf(f, "%sif (%s(o, &%s)) return 1;\n", ind, fn, e);
+        free(fn);
+    } else if (t->kind == CANDID_FUNC) {
+        fprintf(f, "%sif (candid_fast_put_func(o, %s)) return 1;\n", ind, e);
+    } else { /* a bignum */
+        fprintf(f, "%sif (candid_fast_put_bignum(o, %s, %d)) return 1;\n", ind, e, t->kind == CANDID_INT);
+    }
+}
+
+/* put_call with the cursor handed to o and, when `more` writes follow,
+ * taken back. */
+static void put_call_from(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind,
+                          int more) {
+    fprintf(f, "%so->p = p;\n", ind);
+    put_call(f, m, c, e, ind);
+    if (more) fprintf(f, "%sp = o->p;\n%send = o->end;\n", ind, ind);
+}
+
+/* The statements writing the value of node c held at the lvalue `e`, its
+ * head's room made (unless it is a CALL); a BULK one then makes `more`. */
+static void put_value(FILE *f, const bind_model *m, size_t c, const char *e, const char *ind,
+                      size_t more) {
+    size_t head;
+    if (way(m, c, &head) == CALL) {
+        put_call_from(f, m, c, e, ind, 1);
+        return;
+    }
+    char *x = bind_fmt("%s", e), *in = bind_fmt("%s", ind);
+    size_t opts = 0;
+    for (; inline_opt(m, c); opts++) {
+        fprintf(f, "%s*p++ = %s.present != 0;\n%sif (%s.present) {\n", in, x, in, x);
+        char *nx = bind_fmt("%s.value", x), *nin = bind_fmt("%s    ", in);
+        free(x);
+        free(in);
+        x = nx;
+        in = nin;
+        c = bind_node(m, m->nodes[c].t->inner);
+    }
+    const candid_type *t = m->nodes[c].t;
+    switch (t->kind) {
+    case CANDID_NULL:
+    case CANDID_RESERVED:
+        break;
+    case CANDID_EMPTY:
+        fprintf(f, "%sreturn 1; /* empty has no values */\n", in);
+        break;
+    case CANDID_BOOL:
+        fprintf(f, "%sif (%s > 1) return 1;\n%s*p++ = %s;\n", in, x, in, x);
+        break;
+    case CANDID_NAT:
+    case CANDID_INT:
+        fprintf(f, "%sp = candid_fast_w_%s(p, %s);\n", in, t->kind == CANDID_NAT ? "leb" : "sleb", x);
+        break;
+    case CANDID_TEXT:
+        fprintf(f, "%sif (candid_fast_w_text(o, &p, &end, %s, %zu)) return 1;\n", in, x, more);
+        break;
+    case CANDID_PRINCIPAL:
+    case CANDID_SERVICE:
+        fprintf(f, "%sif (candid_fast_w_principal(o, &p, &end, %s, %zu)) return 1;\n", in, x, more);
+        break;
+    case CANDID_VEC: /* blob */
+        fprintf(f, "%sif (candid_fast_w_slice(o, &p, &end, %s, 1, %zu)) return 1;\n", in, x, more);
+        break;
+    default: /* fixed-width numbers */
+        fprintf(f, "%sp = candid_fast_w_fixed(p, &%s, sizeof %s);\n", in, x, x);
+    }
+    for (; opts; opts--) {
+        in[strlen(in) - 4] = 0;
+        fprintf(f, "%s}\n", in);
+    }
+    free(x);
+    free(in);
+}
+
+/* The most the values from c[i] on write before a BULK one's bytes or a
+ * CALL (their run, up to the scratch size), after `room` bytes; *j is
+ * where the run stops (after the BULK, or at what did not fit). */
+static size_t run_room(const bind_model *m, size_t n, const size_t *c, size_t i, size_t room,
+                       size_t *j) {
+    size_t head;
+    for (*j = i; *j < n; ++*j) {
+        int w = way(m, c[*j], &head);
+        if (w == CALL || room + head > CANDID_FAST_SCRATCH) break;
+        room += head;
+        if (w != INLINE) {
+            ++*j;
+            break;
+        }
+    }
+    return room;
+}
+
+/* Writes n values (node c[k] at lvalue e[k]), after `prefix` (code
+ * writing at most prefix_len bytes, run first): one room check per run of
+ * INLINE values, a BULK one ending it and making the next run's room, a
+ * CALL between runs. Returns 1 when it ends with the cursor in o (a last
+ * CALL and no `more` writes after). */
+static int put_values(FILE *f, const bind_model *m, size_t n, const size_t *c, char *const *e,
+                      const char *prefix, size_t prefix_len, const char *ind, int more) {
+    size_t i = 0, j, head, room = run_room(m, n, c, 0, prefix ? prefix_len : 0, &j);
+    int made = 0; /* the room of the run from i to j is made */
+    do {
+        if (room && !made) fprintf(f, "%sif (candid_fast_room(o, &p, &end, %zu)) return 1;\n", ind, room);
+        if (prefix) fputs(prefix, f);
+        prefix = NULL;
+        size_t stop = j, next = 0;
+        int bulk = stop > i && way(m, c[stop - 1], &head) == BULK;
+        if (bulk) next = run_room(m, n, c, stop, 0, &j); /* its copy makes that room */
+        for (; i < stop; i++) put_value(f, m, c[i], e[i], ind, i + 1 == stop ? next : 0);
+        made = bulk;
+        room = next;
+        if (bulk) continue;
+        if (i < n && way(m, c[i], &head) == CALL) {
+            put_call_from(f, m, c[i], e[i], ind, more || i + 1 < n);
+            if (++i == n && !more) return 1;
+        }
+        room = run_room(m, n, c, i, 0, &j);
+    } while (i < n);
+    return 0;
+}
+
+/* put_values of one value. */
+static int put_one(FILE *f, const bind_model *m, size_t c, const char *e, const char *prefix,
+                   size_t prefix_len, const char *ind, int more) {
+    char *es = bind_fmt("%s", e);
+    int r = put_values(f, m, 1, &c, &es, prefix, prefix_len, ind, more);
+    free(es);
+    return r;
+}
+
+static const char cursor[] = "    uint8_t *p = o->p, *end = o->end;\n";
 
 /* Whether any statement would read the value (else `v` goes unused). */
 static int reads(const bind_model *m, size_t c) {
@@ -124,60 +288,101 @@ static int reads(const bind_model *m, size_t c) {
 static void struct_fn(FILE *f, const bind_model *m, size_t i) {
     const bnode *b = &m->nodes[i];
     const candid_type *t = b->t;
-    const char *p = m->opts.name;
+    const char *pre = m->opts.name;
     char *fn = fn_name(m, i);
-    fprintf(f, "\nstatic int %s(candid_fast_out *o, const %s_%s *v) {\n", fn, p, b->stem);
+    fprintf(f, "\nstatic int %s(candid_fast_out *o, const %s_%s *v) {\n", fn, pre, b->stem);
     free(fn);
     switch (t->kind) {
     case CANDID_RECORD: {
         int any = 0;
         for (uint32_t k = 0; k < t->count; k++) any |= reads(m, bind_node(m, t->fields[k].type));
-        if (!any) fputs("    (void)o;\n    (void)v;\n", f);
-        for (uint32_t k = 0; k < t->count; k++) { /* fields sorted by id: wire order */
-            char *e = bind_fmt("v->%s", b->members[k]);
-            put_value(f, m, bind_node(m, t->fields[k].type), e, "    ");
-            free(e);
+        if (!any) {
+            fputs("    (void)o;\n    (void)v;\n", f);
+            for (uint32_t k = 0; k < t->count; k++)
+                if (m->nodes[bind_node(m, t->fields[k].type)].t->kind == CANDID_EMPTY) {
+                    fputs("    return 1; /* empty has no values */\n}\n", f);
+                    return;
+                }
+            fputs("    return 0;\n}\n", f);
+            return;
         }
-        break;
+        size_t *c = malloc(t->count * sizeof *c);
+        char **e = malloc(t->count * sizeof *e);
+        if (!c || !e) exit(1);
+        for (uint32_t k = 0; k < t->count; k++) { /* fields sorted by id: wire order */
+            c[k] = bind_node(m, t->fields[k].type);
+            e[k] = bind_fmt("v->%s", b->members[k]);
+        }
+        int calls = 1; /* only CALLs: no cursor of its own */
+        for (uint32_t k = 0; k < t->count; k++) {
+            size_t head;
+            calls &= way(m, c[k], &head) == CALL || !reads(m, c[k]);
+        }
+        if (calls) {
+            for (uint32_t k = 0; k < t->count; k++)
+                if (reads(m, c[k])) put_call(f, m, c[k], e[k], "    ");
+                else put_value(f, m, c[k], e[k], "    ", 0); /* empty's return */
+        } else {
+            fputs(cursor, f);
+            if (!put_values(f, m, t->count, c, e, NULL, 0, "    ", 0)) fputs("    o->p = p;\n", f);
+        }
+        for (uint32_t k = 0; k < t->count; k++) free(e[k]);
+        free(c);
+        free(e);
+        fputs("    return 0;\n}\n", f);
+        return;
     }
-    case CANDID_VARIANT:
+    case CANDID_VARIANT: {
         if (!t->count) {
             fputs("    (void)o;\n    (void)v;\n    return 1; /* variant {} has no values */\n}\n", f);
             return;
         }
-        fprintf(f, "    if (v->tag >= %u) return 1;\n", t->count);
-        fputs("    candid_fast_put_leb(o, v->tag);\n    switch (v->tag) {\n", f);
+        size_t room = 10, head;
+        for (uint32_t k = 0; k < t->count; k++)
+            if (way(m, bind_node(m, t->fields[k].type), &head) != CALL && 10 + head > room)
+                room = 10 + head;
+        fprintf(f, "%s    if (v->tag >= %u) return 1;\n"
+                   "    if (candid_fast_room(o, &p, &end, %zu)) return 1;\n"
+                   "    p = candid_fast_w_leb(p, v->tag);\n    switch (v->tag) {\n",
+                cursor, t->count, room);
         for (uint32_t k = 0; k < t->count; k++) {
-            size_t c = bind_node(m, t->fields[k].type);
-            fprintf(f, "    case %s_%s:\n", p, b->tags[k]);
+            fprintf(f, "    case %s_%s:\n", pre, b->tags[k]);
             char *e = bind_fmt("v->u.%s", b->members[k]);
-            put_value(f, m, c, e, "        ");
+            put_value(f, m, bind_node(m, t->fields[k].type), e, "        ", 0);
             free(e);
             fputs("        break;\n", f);
         }
         fputs("    }\n", f);
         break;
-    case CANDID_OPT: {
-        size_t c = bind_node(m, t->inner);
-        fputs("    candid_fast_put_u8(o, v->present != 0);\n    if (!v->present) return 0;\n", f);
-        put_value(f, m, c, "v->value", "    ");
-        break;
     }
+    case CANDID_OPT:
+        fputs(cursor, f);
+        if (put_one(f, m, bind_node(m, t->inner), "v->value",
+                    "    *p++ = v->present != 0;\n    if (!v->present) {\n        o->p = p;\n"
+                    "        return 0;\n    }\n", 1, "    ", 0))
+            fputs("    return 0;\n}\n", f);
+        else
+            fputs("    o->p = p;\n    return 0;\n}\n", f);
+        return;
     default: { /* vec */
         size_t c = bind_node(m, t->inner);
-        fputs("    if (candid_fast_put_count(o, v->items, v->len)) return 1;\n", f);
+        fprintf(f, "%s    if (!v->items && v->len) return 1;\n"
+                   "    if (candid_fast_room(o, &p, &end, 10)) return 1;\n"
+                   "    p = candid_fast_w_leb(p, v->len);\n", cursor);
         if (is_fixed(t->inner)) {
-            fputs("    candid_fast_put_array(o, v->items, v->len, sizeof *v->items);\n", f);
+            fputs("    o->p = p;\n    candid_fast_put_array(o, v->items, v->len, sizeof *v->items);\n"
+                  "    return 0;\n}\n", f);
+            return;
         } else if (t->inner->kind == CANDID_EMPTY) {
             fputs("    if (v->len) return 1; /* empty has no values */\n", f);
         } else if (reads(m, c)) {
             fputs("    for (size_t i = 0; i < v->len; i++) {\n", f);
-            put_value(f, m, c, "v->items[i]", "        ");
+            put_one(f, m, c, "v->items[i]", NULL, 0, "        ", 1);
             fputs("    }\n", f);
         }
     }
     }
-    fputs("    return 0;\n}\n", f);
+    fputs("    o->p = p;\n    return 0;\n}\n", f);
 }
 
 /* fe_STEM for a list: a loop along the chain. A chain that comes back on
@@ -190,17 +395,22 @@ static void list_fn(FILE *f, const bind_model *m, size_t i) {
     char *ct = bind_ctype(m, i), *rt = bind_ctype(m, r);
     /* the slot is a pointer: named (NAME_List) or not (NAME_Node *) */
     char *param = ct[strlen(ct) - 1] == '*' ? bind_fmt("%sconst *v", ct) : bind_fmt("const %s *v", ct);
-    fprintf(f, "\nstatic int fe_%s(candid_fast_out *o, %s) {\n"
+    fprintf(f, "\nstatic int fe_%s(candid_fast_out *o, %s) {\n%s"
                "    const %s *node = *v, *seen = NULL;\n"
-               "    for (uint64_t n = 1;; n++) {\n"
-               "        candid_fast_put_u8(o, node != NULL);\n"
-               "        if (!node) return 0;\n"
-               "        if (node == seen) return 1;\n", b->stem, param, rt);
-    for (uint32_t k = 0; k + 1 < rb->t->count; k++) {
-        char *e = bind_fmt("node->%s", rb->members[k]);
-        put_value(f, m, bind_node(m, rb->t->fields[k].type), e, "        ");
-        free(e);
+               "    for (uint64_t n = 1;; n++) {\n", b->stem, param, cursor, rt);
+    size_t nf = rb->t->count - 1, *c = malloc((nf + 1) * sizeof *c);
+    char **e = malloc((nf + 1) * sizeof *e);
+    if (!c || !e) exit(1);
+    for (size_t k = 0; k < nf; k++) {
+        c[k] = bind_node(m, rb->t->fields[k].type);
+        e[k] = bind_fmt("node->%s", rb->members[k]);
     }
+    put_values(f, m, nf, c, e,
+               "        *p++ = node != NULL;\n        if (!node) {\n            o->p = p;\n"
+               "            return 0;\n        }\n        if (node == seen) return 1;\n", 1, "        ", 1);
+    for (size_t k = 0; k < nf; k++) free(e[k]);
+    free(c);
+    free(e);
     fprintf(f, "        if (!(n & (n - 1))) seen = node;\n"
                "        node = node->%s;\n    }\n}\n", rb->members[rb->t->count - 1]);
     free(param);
@@ -261,7 +471,9 @@ static void emit_structs(FILE *f, const bind_model *m, bind_fast *fa, size_t roo
         size_t i = node[sp - 1];
         if (next[sp - 1] < nchildren(m, i)) {
             size_t c = child(m, i, next[sp - 1]++);
-            if (has_fn(m, c) && !bind_names_taken(fa->written, m->nodes[c].stem)) {
+            size_t head;
+            if (has_fn(m, c) && way(m, c, &head) == CALL &&
+                !bind_names_taken(fa->written, m->nodes[c].stem)) {
                 node[sp] = c;
                 next[sp++] = 0;
             }
@@ -309,14 +521,20 @@ static int values_fn(FILE *f, const bind_model *m, bind_fast *fa, size_t i, cons
         free(fn);
         return 1;
     }
-    if (reads(m, i)) {
-        char *ct = bind_ctype(m, i);
-        fprintf(f, "    const %s *v = values;\n", ct);
+    size_t head;
+    if (reads(m, i) && way(m, i, &head) == CALL) {
+        char *ct = bind_ctype(m, i), *e = bind_fmt("*(const %s *)values", ct);
+        put_call(f, m, i, e, "    ");
         free(ct);
-        put_value(f, m, i, "*v", "    ");
+        free(e);
+    } else if (reads(m, i)) {
+        char *ct = bind_ctype(m, i);
+        fprintf(f, "    const %s *v = values;\n%s", ct, cursor);
+        free(ct);
+        if (!put_one(f, m, i, "*v", NULL, 0, "    ", 0)) fputs("    o->p = p;\n", f);
     } else {
         fputs("    (void)o;\n    (void)values;\n", f);
-        put_value(f, m, i, "", "    ");
+        if (m->nodes[i].t->kind == CANDID_EMPTY) fputs("    return 1; /* empty has no values */\n", f);
     }
     if (m->nodes[i].t->kind != CANDID_EMPTY) fputs("    return 0;\n", f);
     fputs("}\n", f);
