@@ -97,13 +97,18 @@ static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg,
     if (en->flags & PF_SCALAR) {
         r = scalars(en, msg, len, &p, items, size, count, &mm);
     } else if (en->flags & PF_LEAF) {
-        for (; count; count--) {
-            if ((r = leaf(P, en, msg, len, &p, items, &mm, 0))) break;
-            if (items) items += size;
+        /* Two loops here too: see below. */
+        if (items) {
+            for (; count; count--, items += size)
+                if ((r = leaf(P, en, msg, len, &p, items, &mm, 1))) break;
+        } else {
+            for (; count; count--)
+                if ((r = leaf(P, en, msg, len, &p, NULL, &mm, 0))) break;
         }
     } else {
         const uint32_t *first = STEPS(en, 0), *end = STEPS(en, en->agg.count);
-        /* Two loops, so that the one that stores tests for a block once. */
+        /* Two loops, so that the one that stores tests for a block once
+         * rather than every field. */
         if (items) {
             for (; count; count--) {
                 const uint32_t *s = first;
