@@ -250,14 +250,16 @@ LEAF_INLINE int scalar_future(LEAF_ARGS) {
 /* A leaf (PF_LEAF): a scalar, or the flag of an option or the tag of a
  * variant and then a scalar, whose step is counted here. One switch for
  * all of them, taken at most twice. A skipping scalar costs a skip as well
- * as its step. */
+ * as its step. stored 1: the caller knows dst is not NULL, so that the
+ * compiler drops the ops' tests of it (a loop over a block's slots). */
 LEAF_INLINE int leaf(const uint32_t *P, const pnode *nd, const uint8_t *msg, size_t len,
-                     size_t *pos, uint8_t *dst, meter *m) {
+                     size_t *pos, uint8_t *dst, meter *m, const int stored) {
     for (;;) {
         switch (nd->op) {
 #define X(op_, name_, keep_, var_)                                             \
     case op_:                                                                  \
         m->skips += !(keep_);                                                  \
+        if (stored && !dst) __builtin_unreachable();                           \
         return scalar_##name_(nd, msg, len, pos, dst, m, keep_, var_);
             SCALAR_OPS(X)
 #undef X

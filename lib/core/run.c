@@ -66,15 +66,17 @@ LEAF_INLINE void put_ptr(uint8_t *dst, void *p) {
 /* The leaf steps of a record from step *step on, up to end, into base:
  * all of them (CANDID_OK with *step = end), or up to the first that is not
  * a leaf (CANDID_OK, *step that one); else an error. all: the record is
- * PF_LEAVES, no step needs the test. */
+ * PF_LEAVES, no step needs the test. stored: base is not NULL (the
+ * caller tested it once for many records). */
 LEAF_INLINE int record_leaves(const uint32_t *P, const uint32_t **step, const uint32_t *end,
                               uint8_t *base, const uint8_t *msg, size_t len, size_t *pos,
-                              meter *m, const int all) {
+                              meter *m, const int all, const int stored) {
     const uint32_t *s = *step;
     for (; s != end; s += 2) {
         const pnode *fn = node_at(P, s[0]);
         if (!all && !(fn->flags & PF_LEAF)) break;
-        int r = leaf(P, fn, msg, len, pos, base ? base + s[1] : NULL, m);
+        uint8_t *dst = stored ? base + s[1] : base ? base + s[1] : NULL;
+        int r = leaf(P, fn, msg, len, pos, dst, m, stored);
         if (r) return r;
     }
     *step = s;
@@ -95,17 +97,31 @@ static int leaf_elements(const uint32_t *P, const pnode *en, const uint8_t *msg,
     if (en->flags & PF_SCALAR) {
         r = scalars(en, msg, len, &p, items, size, count, &mm);
     } else if (en->flags & PF_LEAF) {
-        for (; count; count--) {
-            if ((r = leaf(P, en, msg, len, &p, items, &mm))) break;
-            if (items) items += size;
+        /* Two loops here too: see below. */
+        if (items) {
+            for (; count; count--, items += size)
+                if ((r = leaf(P, en, msg, len, &p, items, &mm, 1))) break;
+        } else {
+            for (; count; count--)
+                if ((r = leaf(P, en, msg, len, &p, NULL, &mm, 0))) break;
         }
     } else {
         const uint32_t *first = STEPS(en, 0), *end = STEPS(en, en->agg.count);
-        for (; count; count--) {
-            const uint32_t *s = first;
-            if ((r = charge(&mm, en->agg.count))) break;
-            if ((r = record_leaves(P, &s, end, items, msg, len, &p, &mm, 1))) break;
-            if (items) items += size;
+        /* Two loops, so that the one that stores tests for a block once
+         * rather than every field. */
+        if (items) {
+            for (; count; count--) {
+                const uint32_t *s = first;
+                if ((r = charge(&mm, en->agg.count))) break;
+                if ((r = record_leaves(P, &s, end, items, msg, len, &p, &mm, 1, 1))) break;
+                items += size;
+            }
+        } else {
+            for (; count; count--) {
+                const uint32_t *s = first;
+                if ((r = charge(&mm, en->agg.count))) break;
+                if ((r = record_leaves(P, &s, end, NULL, msg, len, &p, &mm, 1, 0))) break;
+            }
         }
     }
     *pos = p;
@@ -294,7 +310,7 @@ run:
             break;
         }
         const uint32_t *s = STEPS(nd, 0), *end = STEPS(nd, nd->agg.count);
-        CHECK((candid_status)record_leaves(P, &s, end, base, msg, len, &pos, &m, 0));
+        CHECK((candid_status)record_leaves(P, &s, end, base, msg, len, &pos, &m, 0, 0));
         if (s == end) break;
         /* The rest of the record waits in a frame while this field, not a
          * leaf, runs; none is needed when it is the last. */
@@ -408,7 +424,7 @@ run:
         goto error;
     default:
     leaf:
-        CHECK((candid_status)leaf(P, nd, msg, len, &pos, dst, &m));
+        CHECK((candid_status)leaf(P, nd, msg, len, &pos, dst, &m, 0));
         break;
     }
 
@@ -427,7 +443,7 @@ run:
                 goto run;
             }
             const uint32_t *s = STEPS(fn, f->i), *end = STEPS(fn, fn->agg.count);
-            CHECK((candid_status)record_leaves(P, &s, end, f->dst, msg, len, &pos, &m, 0));
+            CHECK((candid_status)record_leaves(P, &s, end, f->dst, msg, len, &pos, &m, 0, 0));
             if (s == end) break;
             n = s[0];
             dst = f->dst ? f->dst + s[1] : NULL;
