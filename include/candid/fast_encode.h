@@ -96,15 +96,6 @@ static inline void candid_fast_put_leb(candid_fast_out *o, uint64_t v) {
     else candid_fast_spill(o, tmp, n);
 }
 
-static inline void candid_fast_put_sleb(candid_fast_out *o, int64_t v) {
-    if (o->end - o->p >= 10) {
-        o->p += candid_sleb_encode(v, o->p);
-        return;
-    }
-    uint8_t tmp[10];
-    candid_fast_spill(o, tmp, candid_sleb_encode(v, tmp));
-}
-
 /* A fixed-width number of `width` bytes at p, little-endian on the wire. */
 static inline void candid_fast_put_fixed(candid_fast_out *o, const void *p, size_t width) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -196,8 +187,8 @@ static inline uint8_t *candid_fast_w_fixed(uint8_t *p, const void *src, size_t w
 
 /* The leaves ending in bytes of any length, with room for their head
  * (10 bytes; 11 for a principal) made, and then room for `more`:
- * non-zero (for candid_encode) as candid_fast_put_text, _principal and
- * _slice, or as candid_fast_room. */
+ * non-zero for a value left to candid_encode (as the checked leaves
+ * below), or as candid_fast_room. */
 static inline int candid_fast_w_text(candid_fast_out *o, uint8_t **p, uint8_t **end, candid_slice s,
                                      size_t more) {
     if ((!s.ptr && s.len) || !candid_utf8_valid(s.ptr, s.len)) return 1;
@@ -220,45 +211,14 @@ static inline int candid_fast_w_slice(candid_fast_out *o, uint8_t **p, uint8_t *
     return candid_fast_copy(o, p, end, s.ptr, s.len, more);
 }
 
-/* The checked leaves: non-zero (nothing written) for a value they leave
- * to candid_encode. */
-static inline int candid_fast_put_bool(candid_fast_out *o, uint8_t b) {
-    if (b > 1) return 1;
-    candid_fast_put_u8(o, b);
-    return 0;
-}
-
-static inline int candid_fast_put_text(candid_fast_out *o, candid_slice s) {
-    if (!s.ptr && s.len) return 1;
-    if (!candid_utf8_valid(s.ptr, s.len)) return 1;
-    candid_fast_put_leb(o, s.len);
-    candid_fast_put_bytes(o, s.ptr, s.len);
-    return 0;
-}
-
-/* principal and service references */
+/* The checked leaves written through the cursor: non-zero, nothing
+ * written, for a value they leave to candid_encode. A principal or
+ * service reference: */
 static inline int candid_fast_put_principal(candid_fast_out *o, candid_slice s) {
     if (!s.ptr && s.len) return 1;
     candid_fast_put_u8(o, 1);
     candid_fast_put_leb(o, s.len);
     candid_fast_put_bytes(o, s.ptr, s.len);
-    return 0;
-}
-
-/* A vector of a fixed-width kind of `width` bytes held as a slice (blob,
- * vec nat8, ...): its count and one copy. */
-static inline int candid_fast_put_slice(candid_fast_out *o, candid_slice s, size_t width) {
-    if (s.len % width || (!s.ptr && s.len)) return 1;
-    candid_fast_put_leb(o, s.len / width);
-    candid_fast_put_bytes(o, s.ptr, s.len);
-    return 0;
-}
-
-/* A candid_vec's count, before its elements: non-zero for NULL items with
- * a length. */
-static inline int candid_fast_put_count(candid_fast_out *o, const void *items, size_t len) {
-    if (!items && len) return 1;
-    candid_fast_put_leb(o, len);
     return 0;
 }
 
