@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "candid/encode.h"
 #include "candid/idl.h"
 
 typedef struct bind_opts {
@@ -86,6 +87,16 @@ const char *bind_prim_ctype(const bind_model *m, uint8_t kind);
  * held by pointer (tr_STEM is a record or variant held by pointer, tt_STEM
  * the one-value tuple of a named type). */
 char *bind_dsym(const bind_model *m, size_t i);
+
+/* Wire width of a fixed-width number kind (nat8 ... float64), 0 for any
+ * other kind. */
+int bind_fixed_width(uint8_t kind);
+/* The header of a message of the tuple `args` (a record of ids 0..n-1),
+ * built now from the parsed graph: its bytes in *bytes (malloc'd, for the
+ * caller to free) and their length in h->len. Fails as
+ * candid_header_build does, apart from buffer and work sizes, which it
+ * grows. */
+candid_status bind_header(const candid_type *args, candid_header *h, uint8_t **bytes);
 
 /* Identifier helpers (names.c). */
 typedef struct bind_names bind_names;

@@ -210,20 +210,9 @@ static void asserts(FILE *f, const bind_model *m, size_t i) {
  * built now from the parsed graph. */
 static int header(FILE *f, const char *sym, const char *hsym, int is_static, const char *desc,
                   const candid_type *args) {
-    size_t cap = 256, wcap = 1u << 16;
-    uint8_t *buf = NULL;
-    void *work = malloc(wcap);
     candid_header h;
-    candid_status st;
-    for (;;) {
-        free(buf);
-        buf = malloc(cap);
-        if (!buf || !work) exit(1);
-        st = candid_header_build(&h, args, buf, cap, work, wcap);
-        if (st == CANDID_ERR_BUFFER_FULL) cap = h.len;
-        else if (st == CANDID_ERR_WORK_FULL) work = realloc(work, wcap *= 4);
-        else break;
-    }
+    uint8_t *buf;
+    candid_status st = bind_header(args, &h, &buf);
     if (!st) {
         fprintf(f, "static const uint8_t h_%s[] = {", sym);
         for (size_t k = 0; k < h.len; k++)
@@ -234,7 +223,6 @@ static int header(FILE *f, const char *sym, const char *hsym, int is_static, con
         fprintf(stderr, "candid: cannot build the header of %s: %s\n", sym, candid_status_message(st));
     }
     free(buf);
-    free(work);
     return st != CANDID_OK;
 }
 

@@ -35,23 +35,6 @@ static const candid_type *value_child(const candid_type *t, size_t k) {
  * options, vectors other than blobs) by a function of their own. */
 static int is_leaf(const bind_model *m, size_t i) { return !bind_is_struct(m, i); }
 
-/* A vector of fixed-width numbers: one copy into the arena. */
-static int fixed_width(uint8_t kind) {
-    switch (kind) {
-    case CANDID_NAT8:
-    case CANDID_INT8: return 1;
-    case CANDID_NAT16:
-    case CANDID_INT16: return 2;
-    case CANDID_NAT32:
-    case CANDID_INT32:
-    case CANDID_FLOAT32: return 4;
-    case CANDID_NAT64:
-    case CANDID_INT64:
-    case CANDID_FLOAT64: return 8;
-    default: return 0;
-    }
-}
-
 /* Slots the interpreter gives no bytes (their descriptor's size is 0):
  * null, reserved, empty, records without members. */
 static int zero_size(const candid_type *t) {
@@ -134,7 +117,7 @@ static char *leaf_expr(const bind_model *m, size_t c, const char *lv) {
     const candid_type *t = m->nodes[c].t;
     if (t->kind == CANDID_EMPTY) return bind_fmt("0 /* empty has no values */");
     if (bind_is_void(t)) return NULL;
-    int w = fixed_width(t->kind);
+    int w = bind_fixed_width(t->kind);
     if (w) return bind_fmt("candid_fast_fixed(f, &%s, %d)", lv, w);
     switch (t->kind) {
     case CANDID_BOOL: return bind_fmt("candid_fast_bool(f, &%s)", lv);
@@ -230,7 +213,7 @@ static void opt_fn(FILE *f, const bind_model *m, size_t i) {
 static void vec_fn(FILE *f, const bind_model *m, size_t i) {
     const candid_type *t = m->nodes[i].t;
     size_t c = bind_node(m, t->inner);
-    int w = fixed_width(t->inner->kind);
+    int w = bind_fixed_width(t->inner->kind);
     if (w) {
         fprintf(f, "    candid_vec v; /* fixed-width numbers: one copy */\n"
                    "    if (!candid_fast_charge(f, 1) || !candid_fast_bulk(f, %d, &v)) return 0;\n"
@@ -276,20 +259,9 @@ static void vec_fn(FILE *f, const bind_model *m, size_t i) {
  * for a retry. SIZE_MAX when it cannot be found: no fast path then.
  * Also the header's count of type-table entries. */
 static size_t header_work(const candid_type *args, uint64_t *entries) {
-    size_t cap = 256, wcap = 1u << 16;
-    uint8_t *buf = NULL;
-    void *work = malloc(wcap);
     candid_header h;
-    candid_status st;
-    for (;;) {
-        free(buf);
-        buf = malloc(cap);
-        if (!buf || !work) exit(1);
-        st = candid_header_build(&h, args, buf, cap, work, wcap);
-        if (st == CANDID_ERR_BUFFER_FULL) cap = h.len;
-        else if (st == CANDID_ERR_WORK_FULL) work = realloc(work, wcap *= 4);
-        else break;
-    }
+    uint8_t *buf;
+    candid_status st = bind_header(args, &h, &buf);
     size_t pos = 4; /* after the magic */
     if (st || candid_read_leb(buf, h.len, &pos, entries)) st = CANDID_ERR_TRUNCATED;
     size_t lo = 0, hi = 1u << 22; /* hi works, lo does not (or is 0) */
@@ -315,7 +287,6 @@ static size_t header_work(const candid_type *args, uint64_t *entries) {
     free(out);
     free(w2);
     free(buf);
-    free(work);
     return hi;
 }
 
@@ -394,7 +365,7 @@ static char *slot_size(const bind_model *m, size_t c, const char *what) {
 static int may_fail_node(const bind_model *m, size_t c) {
     const candid_type *t = m->nodes[c].t;
     if (t->kind == CANDID_RECORD || t->kind == CANDID_VARIANT) return 1;
-    return t->kind == CANDID_VEC && bind_is_struct(m, c) && !fixed_width(t->inner->kind);
+    return t->kind == CANDID_VEC && bind_is_struct(m, c) && !bind_fixed_width(t->inner->kind);
 }
 
 /* The plan compiler's sure() (lib/core/plan.c) on the types: whether an

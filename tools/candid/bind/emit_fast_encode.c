@@ -78,23 +78,6 @@ enum { INLINE, BULK, BULK_END, CALL };
  * fit in the scratch run with the rest. */
 #define MAX_OPT_CHAIN 48
 
-static size_t fixed_width(const candid_type *t) {
-    switch (t->kind) {
-    case CANDID_NAT8:
-    case CANDID_INT8:
-        return 1;
-    case CANDID_NAT16:
-    case CANDID_INT16:
-        return 2;
-    case CANDID_NAT32:
-    case CANDID_INT32:
-    case CANDID_FLOAT32:
-        return 4;
-    default:
-        return 8;
-    }
-}
-
 static int is_fixed(const candid_type *t) {
     return t->kind >= CANDID_NAT8 && t->kind <= CANDID_FLOAT64;
 }
@@ -137,7 +120,7 @@ static int way(const bind_model *m, size_t c, size_t *head) {
     case CANDID_FUNC:
         return CALL;
     default:
-        *head += fixed_width(t);
+        *head += (size_t)bind_fixed_width(t->kind); /* the fixed-width numbers */
         return INLINE;
     }
 }

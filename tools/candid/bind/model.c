@@ -598,3 +598,36 @@ char *bind_dsym(const bind_model *m, size_t i) {
     if (m->nodes[i].named) return bind_fmt("%s_%s_type", m->opts.name, m->nodes[i].stem);
     return bind_fmt("%s_%s", m->nodes[i].boxed_opt ? "tp" : "t", m->nodes[i].stem);
 }
+
+int bind_fixed_width(uint8_t kind) {
+    switch (kind) {
+    case CANDID_NAT8:
+    case CANDID_INT8: return 1;
+    case CANDID_NAT16:
+    case CANDID_INT16: return 2;
+    case CANDID_NAT32:
+    case CANDID_INT32:
+    case CANDID_FLOAT32: return 4;
+    case CANDID_NAT64:
+    case CANDID_INT64:
+    case CANDID_FLOAT64: return 8;
+    default: return 0;
+    }
+}
+
+candid_status bind_header(const candid_type *args, candid_header *h, uint8_t **bytes) {
+    size_t cap = 256, wcap = 1u << 16;
+    uint8_t *buf = NULL;
+    void *work = xrealloc(NULL, wcap);
+    candid_status st;
+    for (;;) {
+        buf = xrealloc(buf, cap);
+        st = candid_header_build(h, args, buf, cap, work, wcap);
+        if (st == CANDID_ERR_BUFFER_FULL) cap = h->len;
+        else if (st == CANDID_ERR_WORK_FULL) work = xrealloc(work, wcap *= 4);
+        else break;
+    }
+    free(work);
+    *bytes = buf;
+    return st;
+}
