@@ -221,7 +221,8 @@ static candid_status finish_services(idl_parser *p, file_set *fs) {
     size_t n = 0;
     for (size_t i = 0; i < fs->n; i++) {
         idl_file *f = fs->all[i];
-        if ((f != root && !f->wanted) || !f->service) continue;
+        /* an empty service has no method array to copy (NULL) */
+        if ((f != root && !f->wanted) || !f->service || !f->service->count) continue;
         memcpy(m + n, f->service->methods, f->service->count * sizeof *m);
         n += f->service->count;
         if (!idl_sort_methods(m, n))
